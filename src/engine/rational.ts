@@ -1,0 +1,97 @@
+// Exact rational arithmetic for the engine, on fraction.js (BigInt numerator/denominator).
+// The only numeric type of evaluation: values are built from decimal text, never from floats.
+import Fraction from 'fraction.js';
+
+export type Rational = Fraction;
+
+export const ZERO: Rational = new Fraction(0);
+export const ONE: Rational = new Fraction(1);
+export const HUNDRED: Rational = new Fraction(100);
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Max digits accepted in a decimal literal: keeps hostile inputs from building huge BigInts. */
+export const MAX_DECIMAL_DIGITS = 60;
+/** Max absolute decimal exponent accepted in scientific notation. */
+export const MAX_EXPONENT = 60;
+
+/**
+ * Exact value of decimal text (`12.75`, `-3`, `1e3`, `1_500`). `undefined` when the text is not a
+ * finite decimal or exceeds the size limits. Never goes through binary floating point.
+ */
+export function parseDecimal(text: string): Rational | undefined {
+  const t = text.replace(/_/g, '').trim();
+  const m = DECIMAL.exec(t);
+  if (m === null) return undefined;
+  const mantissa = t.replace(/[eE].*$/, '');
+  if (mantissa.replace(/[^0-9]/g, '').length > MAX_DECIMAL_DIGITS) return undefined;
+  const expText = m[3];
+  let value = new Fraction(mantissa.startsWith('.') || mantissa.startsWith('-.') || mantissa.startsWith('+.') ? mantissa.replace('.', '0.') : mantissa.endsWith('.') ? mantissa.slice(0, -1) : mantissa);
+  if (expText !== undefined) {
+    const exp = Number(expText.slice(1));
+    if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return undefined;
+    const scale = new Fraction(10n ** BigInt(Math.abs(exp)));
+    value = exp >= 0 ? value.mul(scale) : value.div(scale);
+  }
+  return value;
+}
+
+export function rational(n: number | bigint | string): Rational {
+  if (typeof n === 'number' && !Number.isSafeInteger(n)) {
+    throw new TypeError('rational() takes safe integers only; parse decimal text with parseDecimal');
+  }
+  return new Fraction(n);
+}
+
+export function isRational(v: unknown): v is Rational {
+  return v instanceof Fraction;
+}
+
+export function isZero(r: Rational): boolean {
+  return r.n === 0n;
+}
+
+/**
+ * Exact decimal text of `r` when it has a finite decimal expansion (`0.175`, `12`, `-3.5`);
+ * otherwise rounded half-even to `maxDigits` fraction digits. Never uses exponent notation.
+ */
+export function toDecimalString(r: Rational, maxDigits = 12): string {
+  const negative = r.s < 0n && r.n !== 0n;
+  let n = r.n;
+  const d = r.d;
+  const whole = n / d;
+  n = n % d;
+  let digits = '';
+  let i = 0;
+  while (n !== 0n && i < maxDigits) {
+    n *= 10n;
+    digits += (n / d).toString();
+    n %= d;
+    i++;
+  }
+  let text = whole.toString() + (digits.length > 0 ? '.' + digits : '');
+  if (n !== 0n) {
+    // Not finite within maxDigits: round the last digit half-even on the remainder.
+    const twice = n * 2n;
+    const lastDigit = Number(digits.at(-1) ?? whole.toString().at(-1) ?? '0');
+    const roundUp = twice > d || (twice === d && lastDigit % 2 === 1);
+    if (roundUp) text = bumpLastDigit(text);
+    text = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  }
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+function bumpLastDigit(text: string): string {
+  const chars = text.split('');
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const c = chars[i];
+    if (c === '.') continue;
+    if (c === '9') {
+      chars[i] = '0';
+      continue;
+    }
+    chars[i] = String(Number(c) + 1);
+    return chars.join('');
+  }
+  return '1' + chars.join('');
+}
