@@ -76,12 +76,13 @@ export const CODES = {
   E061: { name: 'unknown-metric', severity: 'error', title: 'Unknown metric', message: 'unknown metric "{name}"' },
   E062: { name: 'data-unit', severity: 'error', title: 'Wrong unit in data', message: '{reason}' },
   E063: { name: 'data-currency', severity: 'error', title: 'Foreign currency in data', message: '{value} is not in the contract currency {currency}' },
-  E064: { name: 'negative-count', severity: 'error', title: 'Negative count', message: 'metric "{name}" is a count and cannot be negative ({value})' },
+  E064: { name: 'negative-value', severity: 'error', title: 'Negative value', message: 'metric "{name}" cannot be negative ({value})' },
   E065: { name: 'not-a-number', severity: 'error', title: 'Not a number', message: '{reason}' },
   E066: { name: 'period-outside', severity: 'error', title: 'Period outside the contract', message: '{reason}' },
   E067: { name: 'period-missing', severity: 'error', title: 'Period missing', message: '{reason}' },
   E068: { name: 'data-contract', severity: 'error', title: 'Data for another contract', message: '{reason}' },
   E069: { name: 'data-shape', severity: 'error', title: 'Malformed metric data', message: '{reason}' },
+  W068: { name: 'data-contract-unknown', severity: 'warning', title: 'Data for a contract not validated', message: 'data for contract "{id}" cannot be checked: that contract is not among the validated files', hint: 'validate the data together with its contract, e.g. attain validate contracts examples' },
   W060: { name: 'percent-as-number', severity: 'warning', title: 'Percent given as a plain number above 1', message: '{value} for percent metric "{name}" is read as {percent}', hint: 'write {value}% if a percentage was meant, or a fraction ({fraction})' },
 
   // E07x: evaluation
@@ -90,6 +91,8 @@ export const CODES = {
   E072: { name: 'no-data', severity: 'error', title: 'Value missing', message: '{reason}' },
   E073: { name: 'no-period', severity: 'error', title: 'No period to evaluate', message: '{reason}' },
   E074: { name: 'evaluation-limit', severity: 'error', title: 'Evaluation exceeds a limit', message: '{reason}' },
+  E075: { name: 'negative-quantity', severity: 'error', title: 'Negative quantity', message: 'payment "{id}": the {form} quantity is negative ({quantity})', hint: 'tiers and packages price quantities of zero or more; use amount: or price: for a credit' },
+  E076: { name: 'bounds-crossed', severity: 'error', title: 'Minimum above maximum', message: '{what}: min {min} is above max {max}' },
 
   // E08x: the contract's own tests
   E080: { name: 'test-failed', severity: 'error', title: 'Contract test failed', message: 'test "{test}": {reason}' },

@@ -86,6 +86,15 @@ export interface CheckedPayment {
   readonly max?: CompiledExpr;
 }
 
+/**
+ * One step of evaluatePeriod, in dependency order. `slot` indexes the frame's arrays: a define's
+ * position in `contract.defines` (declaration order), a KPI's position in `kpis`.
+ */
+export type EvalStep =
+  | { readonly kind: 'define'; readonly slot: number; readonly define: CheckedDefine }
+  | { readonly kind: 'kpi'; readonly slot: number }
+  | { readonly kind: 'score' };
+
 declare const checkedBrand: unique symbol;
 
 export interface CheckedContract {
@@ -98,4 +107,6 @@ export interface CheckedContract {
   /** Payments in contract order. */
   readonly payments: readonly CheckedPayment[];
   readonly limits?: { readonly min?: CompiledExpr; readonly max?: CompiledExpr; readonly span: Span };
+  /** Defines, KPIs and the score in dependency order (set by checkContract). */
+  readonly steps?: readonly EvalStep[];
 }

@@ -61,6 +61,11 @@ export interface Adjustment {
   readonly label: string;
   /** Minor units; zero when the limit did not bind. */
   readonly amount: bigint;
+  /**
+   * The declared limit in minor units (min rounded up, max rounded down to whole minor units, so
+   * the total never undercuts the exact min nor exceeds the exact max).
+   */
+  readonly limit?: bigint;
 }
 
 export interface Invoice {

@@ -1,0 +1,38 @@
+// `attain evaluate <contract> --data <path> [--period] [--format]`: one contract, one period.
+// On failure nothing is printed to stdout (no partial invoice); located errors go to stderr.
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { renderPretty } from '../diagnostics/render.js';
+import { evaluateFiles } from '../pipeline/evaluate.js';
+import { renderEvaluationCsv } from '../report/csv.js';
+import { renderEvaluationJson } from '../report/json.js';
+import { renderEvaluationMarkdown } from '../report/markdown.js';
+import type { Evaluation } from '../report/evaluation.js';
+import { EXIT, oneOf, type CliIo } from './io.js';
+import { checkPeriodOption } from './period-option.js';
+
+export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv'] as const;
+type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
+
+export function renderEvaluation(e: Evaluation, format: EvaluateFormat): string {
+  switch (format) {
+    case 'json':
+      return renderEvaluationJson(e);
+    case 'md':
+    case 'text':
+      return renderEvaluationMarkdown(e);
+    case 'csv':
+      return renderEvaluationCsv(e);
+  }
+}
+
+export async function runEvaluate(contract: string, opts: { data: string; period?: string; format: string }, io: CliIo): Promise<number> {
+  const format = oneOf(opts.format, EVALUATE_FORMATS, '--format');
+  checkPeriodOption(opts.period);
+  const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
+  if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
+  if (run.value === undefined || hasErrors(run.diagnostics)) {
+    return run.diagnostics.every((d) => d.code === 'E001' || d.severity === 'warning') ? EXIT.usage : EXIT.findings;
+  }
+  io.stdout(renderEvaluation(run.value, format));
+  return EXIT.ok;
+}

@@ -1,0 +1,19 @@
+// `attain explain <contract> --data <path> [--period]`: the evaluation trace, step by step.
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { renderPretty } from '../diagnostics/render.js';
+import { explainPeriod } from '../engine/explain.js';
+import { evaluateFiles } from '../pipeline/evaluate.js';
+import { renderExplainText } from '../report/explain-text.js';
+import { EXIT, type CliIo } from './io.js';
+import { checkPeriodOption } from './period-option.js';
+
+export async function runExplain(contract: string, opts: { data: string; period?: string }, io: CliIo): Promise<number> {
+  checkPeriodOption(opts.period);
+  const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
+  if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p)));
+  if (run.value === undefined || hasErrors(run.diagnostics)) {
+    return run.diagnostics.every((d) => d.code === 'E001' || d.severity === 'warning') ? EXIT.usage : EXIT.findings;
+  }
+  io.stdout(renderExplainText(explainPeriod(run.value.result), run.value));
+  return EXIT.ok;
+}

@@ -1,0 +1,26 @@
+// CLI plumbing: where output goes and whether it is coloured. Injected so tests can capture it.
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly color: boolean;
+}
+
+export const PROCESS_IO: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  color: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
+};
+
+/** Exit codes of every command (SPEC 6): 0 clean, 1 findings/failures, 2 usage or I/O error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** Thrown by option parsing for a usage error; main() turns it into exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}

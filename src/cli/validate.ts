@@ -1,0 +1,23 @@
+// `attain validate [paths]`: every finding from every contract and data file, in one run.
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
+import { validatePaths } from '../pipeline/validate.js';
+import { EXIT, oneOf, type CliIo } from './io.js';
+
+export const VALIDATE_FORMATS: readonly DiagnosticFormat[] = ['pretty', 'json', 'github'];
+
+export async function runValidate(paths: readonly string[], opts: { format: string }, io: CliIo): Promise<number> {
+  const format = oneOf(opts.format, VALIDATE_FORMATS, '--format');
+  const run = await validatePaths(paths);
+  const text = renderDiagnostics(format, run.diagnostics, (p) => run.sources.get(p), { color: io.color });
+  if (text.length > 0) io.stdout(text);
+  if (format === 'pretty') {
+    const errors = run.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = run.diagnostics.length - errors;
+    io.stdout(`${run.contracts} contract(s), ${run.dataFiles} data file(s): ${errors} error(s), ${warnings} warning(s)\n`);
+  }
+  if (run.diagnostics.some((d) => d.code === 'E001') && !hasErrors(run.diagnostics.filter((d) => d.code !== 'E001'))) {
+    return EXIT.usage;
+  }
+  return hasErrors(run.diagnostics) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,101 @@
+// Data stage, binding: Contract + RawPeriod[] -> PeriodSeries (every value typed against the
+// contract's metric units, exact, in base units; periods in chronological order).
+// Serves both metric data files and the contract's own `tests:` (bindTestData).
+import { diag } from '../diagnostics/codes.js';
+import { sortDiagnostics, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
+import { suggestName } from '../diagnostics/suggest.js';
+import type { Contract, RawRecord, TestDecl } from '../contract/model.js';
+import { comparePeriods, isPeriodKey } from '../contract/period.js';
+import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
+import { typeValue } from './type-value.js';
+
+/**
+ * Type raw periods against `contract`. Checks: period keys of the contract's kind (E058), each
+ * period once (E069), known metrics (E061 with did-you-mean), units (E062), currency (E063),
+ * negative counts and durations (E064), non-numbers (E065), percent written as a plain number
+ * above 1 (W060, value kept as written).
+ *
+ * The value is returned even when there are errors, without the offending entries (so `validate`
+ * can report everything); callers that evaluate must check for errors first. Values are in the
+ * contract's metric declaration order and periods in chronological order, so nothing depends on
+ * the key order of the data file. Missing metrics are not reported here: history periods are
+ * partial by design; evaluation reports what a period needs (E060/E07x).
+ */
+export function bindData(contract: Contract, periods: readonly RawPeriod[], sha256: string): StageResult<PeriodSeries> {
+  const kind = contract.period.value;
+  const diagnostics: Diagnostic[] = [];
+  const bound = new Map<string, PeriodValues>();
+  const unknownReported = new Set<string>();
+  for (const p of periods) {
+    if (!isPeriodKey(p.period, kind)) {
+      const expected = kind === 'month' ? 'a month YYYY-MM such as 2026-10' : 'a quarter YYYY-Qn such as 2026-Q4';
+      const reason = `period "${p.period}" does not fit contract "${contract.id.value}", whose periods are ${kind}s: expected ${expected}`;
+      diagnostics.push(diag('E058', p.span, { reason }, { labels: [{ span: contract.period.span, message: `period: ${kind}` }] }));
+      continue;
+    }
+    const earlier = bound.get(p.period);
+    if (earlier !== undefined) {
+      const labels = [{ span: earlier.span, message: 'first given here' }];
+      diagnostics.push(diag('E069', p.span, { reason: `period ${p.period} is given twice` }, { labels }));
+      continue;
+    }
+    const values = bindRecord(contract, p.record, diagnostics, unknownReported);
+    bound.set(p.period, { period: p.period, values, span: p.span });
+  }
+  const keys = [...bound.keys()].sort((a, b) => comparePeriods(a, b, kind));
+  const sorted = new Map<string, PeriodValues>();
+  for (const k of keys) sorted.set(k, bound.get(k) as PeriodValues);
+  return { value: { contract: contract.id.value, periods: sorted, sha256 }, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Type a contract test's data: its `history` periods plus its `period` with `data`. The series'
+ * digest is the contract file's sha-256 (the data lives in the contract).
+ */
+export function bindTestData(contract: Contract, test: TestDecl): StageResult<PeriodSeries> {
+  const periods: RawPeriod[] = [];
+  for (const [period, record] of test.history) periods.push({ period, record: record.value, span: record.span });
+  periods.push({ period: test.period.value, record: test.data, span: test.period.span });
+  return bindData(contract, periods, contract.file.sha256);
+}
+
+function bindRecord(
+  contract: Contract,
+  record: RawRecord,
+  diagnostics: Diagnostic[],
+  unknownReported: Set<string>,
+): ReadonlyMap<string, DataValue> {
+  for (const [name, raw] of record) {
+    if (contract.metrics.has(name)) continue;
+    // A CSV header cell is the key of every row: report an unknown column once.
+    const at = spanKey(raw.keySpan);
+    if (unknownReported.has(at)) continue;
+    unknownReported.add(at);
+    const guess = suggestName(name, contract.metrics.keys());
+    const hint = guess === undefined ? declared(contract) : `did you mean "${guess}"?`;
+    diagnostics.push(diag('E061', raw.keySpan, { name: shown(name) }, { hint }));
+  }
+  const values = new Map<string, DataValue>();
+  for (const [name, metric] of contract.metrics) {
+    const raw = record.get(name);
+    if (raw === undefined) continue;
+    const typed = typeValue(raw, metric, contract.currency.value);
+    diagnostics.push(...typed.diagnostics);
+    if (typed.value !== undefined) values.set(name, { value: typed.value, span: raw.span });
+  }
+  return values;
+}
+
+function declared(contract: Contract): string {
+  const names = [...contract.metrics.keys()];
+  const list = names.slice(0, 10).join(', ') + (names.length > 10 ? ', ...' : '');
+  return `contract "${contract.id.value}" declares: ${list}`;
+}
+
+function spanKey(span: Span): string {
+  return `${span.file}\u0000${span.start}\u0000${span.end}`;
+}
+
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}...` : name;
+}

@@ -1,0 +1,146 @@
+// Rendering of diagnostics (the last stage): pretty (compiler-style with a caret), json, and
+// GitHub Actions workflow commands. Finding diagnostics never depends on how they are shown.
+import { CODES, type Code } from './codes.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { lineColAt, lineText, type SourceFile } from './source.js';
+
+/** Files by path, so spans can be turned into line:col and source lines. */
+export type SourceLookup = (path: string) => SourceFile | undefined;
+
+export type DiagnosticFormat = 'pretty' | 'json' | 'github';
+
+export interface RenderOptions {
+  readonly color?: boolean;
+}
+
+interface Located {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+function locate(d: Diagnostic, sources: SourceLookup): Located {
+  const file = sources(d.span.file);
+  if (file === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const start = lineColAt(file, d.span.start);
+  const end = lineColAt(file, Math.max(d.span.start, d.span.end));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', bold: '\u001b[1m', reset: '\u001b[0m' };
+
+/** `file:line:col: error[E041]: message`, the source line, a caret run under the span, labels, hint. */
+export function renderPretty(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {
+  const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
+  const out: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const at = locate(d, sources);
+    const sev = d.severity === 'error' ? paint(ANSI.red + ANSI.bold, 'error') : paint(ANSI.yellow + ANSI.bold, 'warning');
+    out.push(`${d.span.file}:${at.line}:${at.column}: ${sev}[${d.code}]: ${d.message}`);
+    const file = sources(d.span.file);
+    if (file !== undefined) out.push(...snippet(file, d.span.start, d.span.end, '', paint));
+    for (const label of d.labels ?? []) {
+      const lf = sources(label.span.file);
+      const lat = lf === undefined ? { line: 1, column: 1 } : lineColAt(lf, label.span.start);
+      out.push(`  note: ${label.message} (${label.span.file}:${lat.line}:${lat.column})`);
+      if (lf !== undefined) out.push(...snippet(lf, label.span.start, label.span.end, '', paint));
+    }
+    if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${d.hint}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function snippet(
+  file: SourceFile,
+  start: number,
+  end: number,
+  _prefix: string,
+  paint: (code: string, text: string) => string,
+): string[] {
+  const from = lineColAt(file, start);
+  const to = lineColAt(file, Math.max(start, end - 1));
+  const text = lineText(file, from.line);
+  const shown = text.length > 240 ? text.slice(Math.max(0, from.column - 120), Math.max(0, from.column - 120) + 240) : text;
+  const shift = text.length > 240 ? Math.max(0, from.column - 120) : 0;
+  const gutter = String(from.line);
+  const width = to.line === from.line ? Math.max(1, to.column - from.column + 1) : Math.max(1, text.length - from.column + 1);
+  const pad = ' '.repeat(gutter.length);
+  const caretPad = shown.slice(0, from.column - 1 - shift).replace(/[^\t]/g, ' ');
+  return [
+    `${pad} |`,
+    `${gutter} | ${shown}`,
+    `${pad} | ${caretPad}${paint(ANSI.red, '^'.repeat(Math.min(width, Math.max(1, shown.length - (from.column - 1 - shift)))))}`,
+  ];
+}
+
+/** Stable JSON: one object per diagnostic with file, 1-based line/column/endLine/endColumn. */
+export function renderJson(diagnostics: readonly Diagnostic[], sources: SourceLookup): string {
+  const items = sortDiagnostics(diagnostics).map((d) => {
+    const at = locate(d, sources);
+    return {
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      file: d.span.file,
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      offset: d.span.start,
+      endOffset: d.span.end,
+      ...(d.hint === undefined ? {} : { hint: d.hint }),
+      ...(d.labels === undefined
+        ? {}
+        : {
+            labels: d.labels.map((l) => {
+              const lf = sources(l.span.file);
+              const lat = lf === undefined ? { line: 1, column: 1 } : lineColAt(lf, l.span.start);
+              return { message: l.message, file: l.span.file, line: lat.line, column: lat.column };
+            }),
+          }),
+    };
+  });
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return JSON.stringify({ diagnostics: items, errors, warnings: diagnostics.length - errors }, null, 2) + '\n';
+}
+
+function escapeGithubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeGithubProperty(s: string): string {
+  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E0xx::message`. */
+export function renderGithub(diagnostics: readonly Diagnostic[], sources: SourceLookup): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const at = locate(d, sources);
+      const kind = d.severity === 'error' ? 'error' : 'warning';
+      const title = `${d.code} ${CODES[d.code as Code]?.title ?? ''}`.trim();
+      const props = [
+        `file=${escapeGithubProperty(d.span.file)}`,
+        `line=${at.line}`,
+        `col=${at.column}`,
+        `endLine=${at.endLine}`,
+        `endColumn=${at.endColumn}`,
+        `title=${escapeGithubProperty(title)}`,
+      ].join(',');
+      const message = d.hint === undefined ? d.message : `${d.message} (hint: ${d.hint})`;
+      return `::${kind} ${props}::${escapeGithubData(message)}\n`;
+    })
+    .join('');
+}
+
+export function renderDiagnostics(format: DiagnosticFormat, diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'pretty':
+      return renderPretty(diagnostics, sources, options);
+    case 'json':
+      return renderJson(diagnostics, sources);
+    case 'github':
+      return renderGithub(diagnostics, sources);
+  }
+}

@@ -1,0 +1,120 @@
+// Stage 7: CheckedContract + PeriodSeries -> PeriodResult for one period. Builds the frame
+// (metric values by slot, the previous period for previous()/growth()), then runs the defines,
+// KPIs and score in dependency order. No-data KPIs are E070 unless on_no_data says otherwise.
+import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contract/period.js';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
+import type { CheckedContract, EvalStep } from './checked.js';
+import { createFrame, noData } from './frame.js';
+import type { Frame } from './frame.js';
+import { computeScore, evaluateKpi } from './kpi.js';
+import { isRational, rational } from './rational.js';
+import type { DefineResult, KpiResult, PeriodResult } from './results.js';
+
+/**
+ * Evaluate `period` (a key such as `2026-10`) of a checked contract against its metric data.
+ * E073 (no value) when the period is malformed, outside the effective dates, or has no data.
+ * The value is returned even with E070 errors (the KPI then has status `no-data`), so reports and
+ * `explain` can show what is missing; callers must not price an invoice when errors are present.
+ */
+export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, period: string): StageResult<PeriodResult> {
+  const contract = checked.contract;
+  const kind = contract.period.value;
+  const located = locatePeriod(checked, series, period);
+  if ('diagnostic' in located) return { diagnostics: [located.diagnostic] };
+  const { index, values } = located;
+  const previousPeriod = shiftPeriod(period, kind, -1);
+  const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
+  const frame = createFrame({
+    period,
+    periodIndex: index,
+    periodMonth: periodMonth(period, kind) ?? 0,
+    periodIndexValue: rational(index),
+    periodMonthValue: rational(periodMonth(period, kind) ?? 0),
+    periodSpan: values.span,
+    metrics: slotValues(checked, values),
+    previousPeriod,
+    previous: previousValues === undefined ? undefined : slotValues(checked, previousValues),
+    defines: new Array(contract.defines.size).fill(noData('not evaluated', contract.id.span)),
+    kpiMet: new Array(checked.kpis.length).fill(false),
+    kpiAttainment: new Array(checked.kpis.length).fill(noData('not evaluated', contract.id.span)),
+    score: noData('not evaluated', contract.id.span),
+  });
+  const diagnostics: Diagnostic[] = [];
+  const kpis: (KpiResult | undefined)[] = new Array(checked.kpis.length).fill(undefined);
+  const defines: DefineResult[] = [];
+  for (const step of checked.steps ?? defaultSteps(checked)) {
+    runStep(step, checked, frame, kpis, defines, diagnostics);
+  }
+  const score = frame.score;
+  return {
+    value: {
+      checked,
+      period,
+      periodIndex: index,
+      defines,
+      kpis: kpis.filter((k): k is KpiResult => k !== undefined),
+      ...(isRational(score) ? { score } : {}),
+      context: frame,
+    },
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+function runStep(step: EvalStep, checked: CheckedContract, frame: Frame, kpis: (KpiResult | undefined)[], defines: DefineResult[], out: Diagnostic[]): void {
+  switch (step.kind) {
+    case 'define': {
+      const value = step.define.compiled.evaluate(frame);
+      frame.defines[step.slot] = value;
+      defines.push({ name: step.define.name, type: step.define.compiled.type, value });
+      return;
+    }
+    case 'kpi': {
+      const kpi = checked.kpis[step.slot];
+      if (kpi === undefined) return;
+      const outcome = evaluateKpi(kpi, step.slot, frame, checked.contract.file.text);
+      kpis[step.slot] = outcome.result;
+      out.push(...outcome.diagnostics);
+      return;
+    }
+    case 'score':
+      frame.score = computeScore(checked.kpis, kpis, frame, checked.contract.id.span);
+      return;
+  }
+}
+
+/** Declaration order: right when nothing refers across kinds (CheckedContracts built by hand). */
+function defaultSteps(checked: CheckedContract): EvalStep[] {
+  return [
+    ...checked.defines.map((define, slot): EvalStep => ({ kind: 'define', slot, define })),
+    ...checked.kpis.map((_, slot): EvalStep => ({ kind: 'kpi', slot })),
+    { kind: 'score' },
+  ];
+}
+
+function slotValues(checked: CheckedContract, values: PeriodValues): (DataValue | undefined)[] {
+  return [...checked.contract.metrics.keys()].map((name) => values.values.get(name));
+}
+
+function locatePeriod(
+  checked: CheckedContract,
+  series: PeriodSeries,
+  period: string,
+): { index: number; values: PeriodValues } | { diagnostic: Diagnostic } {
+  const c = checked.contract;
+  const kind = c.period.value;
+  const from = c.effective.from;
+  const index = periodIndex(period, from.value, kind);
+  const fail = (span: typeof from.span, reason: string): { diagnostic: Diagnostic } => ({ diagnostic: diag('E073', span, { reason }) });
+  if (index === undefined) return fail(c.period.span, `"${period}" is not a ${kind} period (e.g. ${kind === 'month' ? '2026-10' : '2026-Q4'})`);
+  if (index < 1) return fail(from.span, `period ${period} is before the contract starts (${from.value})`);
+  const until = c.effective.until;
+  if (until !== undefined && (periodOrdinal(period, kind) ?? 0) > (periodOrdinal(until.value, kind) ?? Infinity)) {
+    return fail(until.span, `period ${period} is after the contract ends (${until.value})`);
+  }
+  const values = series.periods.get(period);
+  if (values === undefined) return fail(c.id.span, `the metric data has no period ${period} for contract "${c.id.value}"`);
+  return { index, values };
+}

@@ -1,0 +1,237 @@
+// Stage 8, one invoice line: CheckedPayment + EvalContext -> InvoiceLine (exact amount, per-line
+// bounds, rounding to minor units, detail text) or diagnostics. Assembled by invoice.ts.
+import type { RoundingMode } from '../contract/model.js';
+import { diag } from '../diagnostics/codes.js';
+import { assertNever, InternalError, type Diagnostic, type Label } from '../diagnostics/diagnostic.js';
+import type { CheckedPayment, CheckedPricing, CompiledExpr, EvalContext, NoData, Value } from './checked.js';
+import { isNoData } from './checked.js';
+import { formatExact, roundToMinor } from './money.js';
+import { packageProblem, priceFixedQuantity, pricePackage, priceTiers, tierProblem } from './payments.js';
+import { isRational, toDecimalString, ZERO, type Rational } from './rational.js';
+import type { InvoiceLine } from './results.js';
+import type { TierPrice, TierSlice } from './tiers.js';
+
+/** What pricing a line needs besides the payment: the period and the contract's money rules. */
+export interface LineEnv {
+  readonly ctx: EvalContext;
+  readonly currency: string;
+  readonly digits: number;
+  readonly rounding: RoundingMode;
+}
+
+/** Collects the diagnostics of one line; evaluates every part so all errors are reported. */
+class LineEval {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly id: string,
+    private readonly ctx: EvalContext,
+  ) {}
+
+  value(expr: CompiledExpr, part: string): Value | undefined {
+    const v = expr.evaluate(this.ctx);
+    if (!isNoData(v)) return v;
+    this.diagnostics.push(noDataDiagnostic(this.id, part, expr, v));
+    return undefined;
+  }
+
+  rational(expr: CompiledExpr, part: string): Rational | undefined {
+    const v = this.value(expr, part);
+    if (v === undefined) return undefined;
+    if (!isRational(v)) throw new InternalError(`payment "${this.id}": ${part} is not a number`);
+    return v;
+  }
+
+  /** A quantity that tiers or packages price: zero or more (E075 otherwise). */
+  quantity(expr: CompiledExpr, form: string): Rational | undefined {
+    const q = this.rational(expr, 'quantity');
+    if (q === undefined || q.compare(ZERO) >= 0) return q;
+    this.diagnostics.push(
+      diag('E075', expr.span, { id: this.id, form, quantity: toDecimalString(q) }, { data: { payment: this.id } }),
+    );
+    return undefined;
+  }
+}
+
+function sameSpan(a: { start: number; end: number; file: string }, b: typeof a): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end;
+}
+
+/** E071 at the payment's expression, with the sub-expression that had no value as a label. */
+export function noDataDiagnostic(id: string, part: string, expr: CompiledExpr, noData: NoData): Diagnostic {
+  const labels: Label[] = [];
+  if (!sameSpan(noData.span, expr.span)) {
+    labels.push({ span: noData.span, message: `no value here: ${noData.reason}` });
+  }
+  labels.push(...(noData.labels ?? []));
+  return diag('E071', expr.span, { id, reason: noData.reason }, {
+    ...(labels.length > 0 ? { labels } : {}),
+    data: { payment: id, part },
+  });
+}
+
+/** The exact amount of a pricing form before bounds, with its explanation. */
+interface Priced {
+  readonly exact: Rational;
+  readonly quantity?: Rational;
+  readonly unitPrice?: Rational;
+  readonly detail: string;
+}
+
+function money(r: Rational, env: LineEnv): string {
+  return formatExact(r, env.digits);
+}
+
+function sliceText(s: TierSlice, env: LineEnv): string {
+  const base = `${toDecimalString(s.quantity)} x ${money(s.price, env)}`;
+  return s.flat.compare(ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
+}
+
+function priceTierForm(
+  pricing: Extract<CheckedPricing, { form: 'tiers' }>,
+  ev: LineEval,
+  env: LineEnv,
+): Priced | undefined {
+  const quantity = ev.quantity(pricing.quantity, 'tiers');
+  const tiers: TierPrice[] = [];
+  for (const [i, tier] of pricing.tiers.entries()) {
+    const price = tier.price === undefined ? ZERO : ev.rational(tier.price, `tiers[${i}].price`);
+    const flat = tier.flat === undefined ? ZERO : ev.rational(tier.flat, `tiers[${i}].flat`);
+    if (price !== undefined && flat !== undefined) {
+      tiers.push({ ...(tier.upTo === undefined ? {} : { upTo: tier.upTo }), price, flat });
+    }
+  }
+  if (quantity === undefined || tiers.length !== pricing.tiers.length) return undefined;
+  const problem = tierProblem(tiers);
+  const first = pricing.tiers[0];
+  if (problem !== undefined) {
+    const span = first === undefined ? pricing.quantity.span : first.span;
+    ev.diagnostics.push(diag('E051', span, { reason: problem }));
+    return undefined;
+  }
+  const result = priceTiers(quantity, tiers, pricing.mode);
+  const volume = pricing.mode === 'volume' ? result.slices[0] : undefined;
+  const detail =
+    result.slices.length === 0
+      ? `${toDecimalString(quantity)}: no tier reached`
+      : `${result.slices.map((s) => sliceText(s, env)).join(' + ')} ${env.currency} (${pricing.mode}` +
+        (volume === undefined ? ')' : `, tier ${volume.tier + 1})`);
+  return { exact: result.amount, quantity, ...(volume === undefined ? {} : { unitPrice: volume.price }), detail };
+}
+
+function pricePackageForm(
+  pricing: Extract<CheckedPricing, { form: 'package' }>,
+  ev: LineEval,
+  env: LineEnv,
+): Priced | undefined {
+  const quantity = ev.quantity(pricing.quantity, 'package');
+  const price = ev.rational(pricing.price, 'package.price');
+  if (quantity === undefined || price === undefined) return undefined;
+  const problem = packageProblem(pricing.size, pricing.freeUnits);
+  if (problem !== undefined) {
+    ev.diagnostics.push(diag('E059', pricing.price.span, { reason: problem }));
+    return undefined;
+  }
+  const result = pricePackage(quantity, pricing.size, price, pricing.freeUnits);
+  const free = pricing.freeUnits.compare(ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
+  const detail =
+    `${result.packages} package${result.packages === 1n ? '' : 's'} x ${money(price, env)} ${env.currency} ` +
+    `(${toDecimalString(quantity)} units, ${toDecimalString(pricing.size)} per package${free})`;
+  return { exact: result.amount, quantity, unitPrice: price, detail };
+}
+
+function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Priced | undefined {
+  switch (pricing.form) {
+    case 'amount': {
+      const exact = ev.rational(pricing.amount, 'amount');
+      return exact === undefined ? undefined : { exact, detail: `${money(exact, env)} ${env.currency}` };
+    }
+    case 'price': {
+      const quantity = ev.rational(pricing.quantity, 'quantity');
+      const price = ev.rational(pricing.price, 'price');
+      if (quantity === undefined || price === undefined) return undefined;
+      const detail = `${toDecimalString(quantity)} x ${money(price, env)} ${env.currency}`;
+      return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price, detail };
+    }
+    case 'tiers':
+      return priceTierForm(pricing, ev, env);
+    case 'package':
+      return pricePackageForm(pricing, ev, env);
+    default:
+      return assertNever(pricing, 'pricing form');
+  }
+}
+
+interface Bounded {
+  readonly amount: Rational;
+  readonly bound?: 'min' | 'max';
+  readonly note: string;
+}
+
+/** Per-line min/max on the exact amount; E076 when both are given and min is above max. */
+function applyBounds(
+  payment: CheckedPayment,
+  exact: Rational | undefined,
+  ev: LineEval,
+  env: LineEnv,
+): Bounded | undefined {
+  // Evaluated even when the pricing failed, so every missing value is reported at once.
+  const min = payment.min === undefined ? undefined : ev.rational(payment.min, 'min');
+  const max = payment.max === undefined ? undefined : ev.rational(payment.max, 'max');
+  const missing =
+    (payment.min !== undefined && min === undefined) || (payment.max !== undefined && max === undefined);
+  if (exact === undefined || missing) return undefined;
+  if (min !== undefined && max !== undefined && min.compare(max) > 0 && payment.max !== undefined) {
+    const what = `payment "${payment.decl.id}"`;
+    ev.diagnostics.push(diag('E076', payment.max.span, { what, min: money(min, env), max: money(max, env) }));
+    return undefined;
+  }
+  if (min !== undefined && exact.compare(min) < 0) {
+    return { amount: min, bound: 'min', note: `; raised to min ${money(min, env)} ${env.currency}` };
+  }
+  if (max !== undefined && exact.compare(max) > 0) {
+    return { amount: max, bound: 'max', note: `; capped at max ${money(max, env)} ${env.currency}` };
+  }
+  return { amount: exact, note: '' };
+}
+
+/**
+ * Price one payment line. `when` false: the line is not applied, its amount is exactly zero and
+ * nothing else of it is evaluated (no bounds, so a `min` does not turn a skipped line into a
+ * charge, and data used only by a skipped line may be missing). Otherwise the pricing form gives
+ * the exact amount, `min`/`max` bound it, and it is rounded to minor units with the contract's
+ * rounding mode. Returns no line when any part has no value (E071) or is invalid.
+ */
+export function priceLine(
+  payment: CheckedPayment,
+  env: LineEnv,
+): { readonly line?: InvoiceLine; readonly diagnostics: readonly Diagnostic[] } {
+  const { id, label } = payment.decl;
+  const ev = new LineEval(id, env.ctx);
+  if (payment.when !== undefined) {
+    const when = ev.value(payment.when, 'when');
+    if (when === undefined) return { diagnostics: ev.diagnostics };
+    if (typeof when !== 'boolean') throw new InternalError(`payment "${id}": when is not a condition`);
+    if (!when) {
+      const detail = 'not applied: when is false';
+      const line: InvoiceLine = { id, label, applied: false, exact: ZERO, amount: 0n, detail };
+      return { line, diagnostics: [] };
+    }
+  }
+  const priced = pricePricing(payment.pricing, ev, env);
+  const bounded = applyBounds(payment, priced?.exact, ev, env);
+  if (priced === undefined || bounded === undefined || ev.diagnostics.length > 0) {
+    return { diagnostics: ev.diagnostics };
+  }
+  const line: InvoiceLine = {
+    id,
+    label,
+    applied: true,
+    ...(priced.quantity === undefined ? {} : { quantity: priced.quantity }),
+    ...(priced.unitPrice === undefined ? {} : { unitPrice: priced.unitPrice }),
+    exact: priced.exact,
+    amount: roundToMinor(bounded.amount, env.digits, env.rounding),
+    ...(bounded.bound === undefined ? {} : { bound: bounded.bound }),
+    detail: priced.detail + bounded.note,
+  };
+  return { line, diagnostics: [] };
+}

@@ -1,0 +1,116 @@
+// Stage 8, priceInvoice: PeriodResult (with its CheckedContract) -> Invoice in minor units:
+// payment lines in contract order, the limits adjustment lines, and a total equal to their sum.
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic, Label, StageResult } from '../diagnostics/diagnostic.js';
+import { InternalError } from '../diagnostics/diagnostic.js';
+import type { CheckedContract, CompiledExpr, EvalContext } from './checked.js';
+import { isNoData } from './checked.js';
+import { findMinorDigits } from './currency.js';
+import { priceLine, type LineEnv } from './invoice-line.js';
+import { ceilToMinor, floorToMinor, formatMinor } from './money.js';
+import { isRational } from './rational.js';
+import type { Adjustment, Invoice, InvoiceLine, PeriodResult } from './results.js';
+
+const LIMIT_LABELS = { 'limits.min': 'Minimum invoice total', 'limits.max': 'Maximum invoice total' } as const;
+
+type LimitId = keyof typeof LIMIT_LABELS;
+
+/** A declared limit in minor units: min rounded up, max rounded down (see `limitInMinor`). */
+interface Limits {
+  readonly min?: bigint;
+  readonly max?: bigint;
+}
+
+/**
+ * A limit expression in whole minor units. The minimum is rounded up and the maximum down, so
+ * the total never undercuts the exact minimum nor exceeds the exact maximum, whatever the
+ * contract's rounding mode. No value: E072 at the limit, with the cause as a label.
+ */
+function limitInMinor(
+  id: LimitId,
+  expr: CompiledExpr,
+  ctx: EvalContext,
+  digits: number,
+  diagnostics: Diagnostic[],
+): bigint | undefined {
+  const v = expr.evaluate(ctx);
+  if (isNoData(v)) {
+    const labels: Label[] = [{ span: v.span, message: `no value here: ${v.reason}` }, ...(v.labels ?? [])];
+    const reason = `${id} has no value: ${v.reason}`;
+    diagnostics.push(diag('E072', expr.span, { reason }, { labels, data: { limit: id } }));
+    return undefined;
+  }
+  if (!isRational(v)) throw new InternalError(`${id} is not money`);
+  return id === 'limits.min' ? ceilToMinor(v, digits) : floorToMinor(v, digits);
+}
+
+function evaluateLimits(
+  checked: CheckedContract,
+  ctx: EvalContext,
+  digits: number,
+  diagnostics: Diagnostic[],
+): Limits {
+  const decl = checked.limits;
+  if (decl === undefined) return {};
+  const min = decl.min === undefined ? undefined : limitInMinor('limits.min', decl.min, ctx, digits, diagnostics);
+  const max = decl.max === undefined ? undefined : limitInMinor('limits.max', decl.max, ctx, digits, diagnostics);
+  if (min !== undefined && max !== undefined && min > max && decl.max !== undefined) {
+    const labels: Label[] = decl.min === undefined ? [] : [{ span: decl.min.span, message: 'the minimum' }];
+    const params = { what: 'limits', min: formatMinor(min, digits), max: formatMinor(max, digits) };
+    diagnostics.push(diag('E076', decl.max.span, params, { labels }));
+  }
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+/**
+ * Adjustment lines for the declared limits, in the order min, max; each present whenever that
+ * limit is declared, zero when it does not bind. With min <= max at most one binds, and
+ * sum + adjustments lies in [min, max].
+ */
+function adjust(limits: Limits, sum: bigint): Adjustment[] {
+  const adjustments: Adjustment[] = [];
+  if (limits.min !== undefined) {
+    const amount = sum < limits.min ? limits.min - sum : 0n;
+    adjustments.push({ id: 'limits.min', label: LIMIT_LABELS['limits.min'], amount, limit: limits.min });
+  }
+  if (limits.max !== undefined) {
+    const amount = sum > limits.max ? limits.max - sum : 0n;
+    adjustments.push({ id: 'limits.max', label: LIMIT_LABELS['limits.max'], amount, limit: limits.max });
+  }
+  return adjustments;
+}
+
+/**
+ * Stage 8: price every payment of the contract for the evaluated period (SPEC 2, 5).
+ * - Lines follow `result.checked.payments` in contract order; each is priced exactly, bounded by
+ *   its own `min`/`max`, then rounded to the currency's minor unit with the contract's rounding
+ *   mode (see `priceLine`; a line whose `when` is false is exactly zero, bounds not applied).
+ * - `limits` add the adjustment lines `limits.min` / `limits.max` (present whenever declared,
+ *   zero when not binding) so that `total = sum(lines) + sum(adjustments)` exactly, the total is
+ *   never above the maximum and never below the minimum.
+ * - Errors (no value in a payment: E071; in a limit: E072; negative quantity for tiers/package:
+ *   E075; min above max at run time: E076; unknown currency: E055) are all collected, and then
+ *   no invoice is returned: nothing partial.
+ */
+export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
+  const { checked, context } = result;
+  const currency = checked.contract.currency.value;
+  const digits = findMinorDigits(currency);
+  if (digits === undefined) {
+    return { diagnostics: [diag('E055', checked.contract.currency.span, { code: currency })] };
+  }
+  const env: LineEnv = { ctx: context, currency, digits, rounding: checked.contract.rounding.value };
+  const diagnostics: Diagnostic[] = [];
+  const lines: InvoiceLine[] = [];
+  for (const payment of checked.payments) {
+    const priced = priceLine(payment, env);
+    diagnostics.push(...priced.diagnostics);
+    if (priced.line !== undefined) lines.push(priced.line);
+  }
+  const limits = evaluateLimits(checked, context, digits, diagnostics);
+  if (diagnostics.length > 0) return { diagnostics };
+  const sum = lines.reduce((acc, line) => acc + line.amount, 0n);
+  const adjustments = adjust(limits, sum);
+  const total = adjustments.reduce((acc, a) => acc + a.amount, sum);
+  return { value: { currency, minorDigits: digits, lines, adjustments, total }, diagnostics: [] };
+}

@@ -1,0 +1,166 @@
+// Stages 6-7: KPIs. At check time, the attainment form derived from a target (SPEC 3); at
+// evaluation time, a KPI's status (met / missed / excluded / no-data), attainment, capped
+// attainment and explanation, and the weighted score with excluded weights redistributed.
+//
+// Decisions: attainment is never below 0 (a negative ratio, e.g. negative growth, counts as 0);
+// an excluded KPI reads as met and its attainment() as min(100%, cap), so ramp-up is not penalised.
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { AttainmentForm, CheckedKpi, CompiledExpr, NoData, Value } from './checked.js';
+import { isNoData } from './checked.js';
+import type { CompiledNode, CompiledTree } from './compile.js';
+import { isCompiledTree } from './compile.js';
+import { explainNode, renderExplanation } from './explanation.js';
+import type { ExplainNode } from './explanation.js';
+import type { Frame } from './frame.js';
+import { asFrame, noData } from './frame.js';
+import { ONE, ZERO, isRational, isZero } from './rational.js';
+import type { Rational } from './rational.js';
+import type { KpiResult, KpiStatus } from './results.js';
+
+function treeOf(node: CompiledNode): CompiledTree {
+  const fn = node.fn;
+  return {
+    expr: node.typed.expr,
+    type: node.typed.type,
+    span: node.typed.expr.span,
+    node,
+    ...(node.constant === undefined ? {} : { constant: node.constant }),
+    evaluate: (ctx) => fn(asFrame(ctx)),
+  };
+}
+
+const FLIP = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+/**
+ * The attainment form of a target: `x >= t` / `x > t` higher-is-better (x / t), `x <= t` /
+ * `x < t` lower-is-better (t / x); a constant on the left is moved to the right (`60% <= x`).
+ * Anything else is met-or-missed. An explicit `attainment:` expression overrides all of it.
+ */
+export function deriveForm(target: CompiledTree, explicit: CompiledExpr | undefined): AttainmentForm {
+  if (explicit !== undefined) return { kind: 'explicit', attainment: explicit };
+  const t = target.node.typed;
+  const [a, b] = target.node.children;
+  if (t.kind !== 'Compare' || a === undefined || b === undefined) return { kind: 'met-or-missed' };
+  if (t.op === '==' || t.op === '!=') return { kind: 'met-or-missed' };
+  const swap = a.constant !== undefined && b.constant === undefined;
+  const op = swap ? FLIP[t.op] : t.op;
+  const value = treeOf(swap ? b : a);
+  const threshold = treeOf(swap ? a : b);
+  const strict = op === '>' || op === '<';
+  return op === '>=' || op === '>'
+    ? { kind: 'higher-is-better', value, threshold, strict }
+    : { kind: 'lower-is-better', value, threshold, strict };
+}
+
+export interface KpiOutcome {
+  readonly result: KpiResult;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function minR(a: Rational, b: Rational): Rational {
+  return a.compare(b) <= 0 ? a : b;
+}
+
+/** Attainment (before the cap) for a met/missed target, or NoData. */
+function attainmentOf(kpi: CheckedKpi, met: boolean, frame: Frame): Value {
+  const form = kpi.form;
+  switch (form.kind) {
+    case 'met-or-missed':
+      return met ? ONE : ZERO;
+    case 'explicit':
+      return form.attainment.evaluate(frame);
+    case 'higher-is-better':
+    case 'lower-is-better': {
+      const x = form.value.evaluate(frame);
+      const t = form.threshold.evaluate(frame);
+      if (!isRational(x)) return x;
+      if (!isRational(t)) return t;
+      const [num, den] = form.kind === 'higher-is-better' ? [x, t] : [t, x];
+      return isZero(den) ? kpi.cap : num.div(den);
+    }
+  }
+}
+
+/** Explanation tree of a KPI's target in this frame. */
+export function explainKpi(kpi: CheckedKpi, frame: Frame, text: string): ExplainNode | undefined {
+  return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text) : undefined;
+}
+
+/**
+ * Evaluate one KPI in `frame` and record what payments and other KPIs read: `kpiMet[slot]` and
+ * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations).
+ */
+export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string): KpiOutcome {
+  const { decl } = kpi;
+  const base = { id: decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
+  const idx = frame.periodIndex;
+  if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
+    frame.kpiMet[slot] = true;
+    frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
+    const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
+    return { result: { ...base, status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
+  }
+  const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? { kind: 'condition', text: decl.target.text, value: '', outcome: 'no-data' });
+  const met = kpi.target.evaluate(frame);
+  const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
+  if (typeof met !== 'boolean' || !isRational(raw)) {
+    const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
+    return noDataOutcome(kpi, slot, frame, cause, explanation, base);
+  }
+  const attainment = raw.compare(ZERO) < 0 ? ZERO : raw;
+  const capped = minR(attainment, kpi.cap);
+  frame.kpiMet[slot] = met;
+  frame.kpiAttainment[slot] = capped;
+  const status: KpiStatus = met ? 'met' : 'missed';
+  return { result: { ...base, status, attainment, cappedAttainment: capped, explanation }, diagnostics: [] };
+}
+
+function noDataOutcome(
+  kpi: CheckedKpi,
+  slot: number,
+  frame: Frame,
+  cause: NoData,
+  explanation: string,
+  base: { readonly id: string; readonly weight?: Rational },
+): KpiOutcome {
+  const mode = kpi.decl.onNoData;
+  if (mode === 'missed') {
+    frame.kpiMet[slot] = false;
+    frame.kpiAttainment[slot] = ZERO;
+    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause }, diagnostics: [] };
+  }
+  if (mode === 'excluded') {
+    frame.kpiMet[slot] = true;
+    frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
+    return { result: { ...base, status: 'excluded', explanation, noData: cause }, diagnostics: [] };
+  }
+  frame.kpiMet[slot] = cause;
+  frame.kpiAttainment[slot] = cause;
+  const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
+  const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels });
+  return { result: { ...base, status: 'no-data', explanation, noData: cause }, diagnostics: [d] };
+}
+
+/**
+ * The weighted score: sum(weight x capped attainment) / sum(counted weights) over weighted KPIs
+ * that are not excluded (so excluded weights are redistributed proportionally). NoData when a
+ * counted KPI has no data, or when no weighted KPI counts this period.
+ */
+export function computeScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
+  let sum = ZERO;
+  let weights = ZERO;
+  let span: Span | undefined;
+  for (let i = 0; i < kpis.length; i++) {
+    const kpi = kpis[i];
+    const r = results[i];
+    if (kpi?.weight === undefined || r === undefined) continue;
+    span ??= kpi.decl.weight?.span ?? kpi.decl.idSpan;
+    if (r.status === 'excluded') continue;
+    if (r.status === 'no-data') return r.noData ?? noData(`KPI "${r.id}" has no data`, kpi.decl.idSpan);
+    sum = sum.add(kpi.weight.mul(r.cappedAttainment ?? ZERO));
+    weights = weights.add(kpi.weight);
+  }
+  if (isZero(weights)) return noData(`no weighted KPI counts in period ${frame.period}`, span ?? fallback);
+  return sum.div(weights);
+}

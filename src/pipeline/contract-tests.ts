@@ -1,0 +1,98 @@
+// Pipeline for `attain test`: each of a contract's own `tests:` evaluated (stages 7-8) on its
+// data and history, and compared with its `expect:` (KPI statuses, line amounts, total, score).
+import { diag } from '../diagnostics/codes.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Spanned, TestDecl } from '../contract/model.js';
+import { bindTestData } from '../data/bind.js';
+import type { CheckedContract } from '../engine/checked.js';
+import { evaluatePeriod } from '../engine/evaluate.js';
+import { priceInvoice } from '../engine/invoice.js';
+import { formatMinor, minorToRational } from '../engine/money.js';
+import { toDecimalString, type Rational } from '../engine/rational.js';
+import type { Invoice, PeriodResult } from '../engine/results.js';
+import { decimalPlaces, readExpectedLiteral } from './expectation.js';
+
+export interface TestOutcome {
+  readonly contract: string;
+  readonly name: string;
+  readonly passed: boolean;
+  /** Failed expectations (E080), invalid expectations (E081) and evaluation errors. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const STATUSES = new Set(['met', 'missed', 'excluded', 'no-data']);
+
+/** Run every test of a checked contract. */
+export function runContractTests(checked: CheckedContract): TestOutcome[] {
+  return checked.contract.tests.map((t) => runOne(checked, t));
+}
+
+function runOne(checked: CheckedContract, test: TestDecl): TestOutcome {
+  const contract = checked.contract.id.value;
+  const done = (diagnostics: readonly Diagnostic[]): TestOutcome => ({ contract, name: test.name, passed: !hasErrors(diagnostics), diagnostics });
+  const bound = bindTestData(checked.contract, test);
+  if (bound.value === undefined || hasErrors(bound.diagnostics)) return done(bound.diagnostics);
+  const evaluated = evaluatePeriod(checked, bound.value, test.period.value);
+  if (evaluated.value === undefined || hasErrors(evaluated.diagnostics)) return done([...bound.diagnostics, ...evaluated.diagnostics]);
+  const invoice = priceInvoice(evaluated.value);
+  if (invoice.value === undefined || hasErrors(invoice.diagnostics)) return done([...evaluated.diagnostics, ...invoice.diagnostics]);
+  return done(compare(test, evaluated.value, invoice.value));
+}
+
+function compare(test: TestDecl, result: PeriodResult, invoice: Invoice): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const fail = (at: Spanned<string>, reason: string): void => {
+    out.push(diag('E080', at.span, { test: test.name, reason }));
+  };
+  const invalid = (at: Spanned<string>, reason: string): void => {
+    out.push(diag('E081', at.span, { test: test.name, reason }));
+  };
+  const currency = invoice.currency;
+  const digits = invoice.minorDigits;
+
+  for (const [id, want] of test.expect.kpis ?? new Map<string, Spanned<string>>()) {
+    const got = result.kpis.find((k) => k.id === id);
+    if (got === undefined) invalid(want, `no KPI "${id}" in the contract`);
+    else if (!STATUSES.has(want.value)) invalid(want, `"${want.value}" is not a KPI status (met, missed, excluded, no-data)`);
+    else if (got.status !== want.value) fail(want, `KPI ${id}: expected ${want.value}, got ${got.status} (${got.explanation})`);
+  }
+
+  const money = (want: Spanned<string>, what: string, actual: bigint): void => {
+    const expected = readExpectedLiteral(want);
+    if ('problem' in expected) return invalid(want, `${what}: ${expected.problem}`);
+    if (expected.kind === 'money' && expected.currency !== currency) return invalid(want, `${what}: ${want.value} is not in the contract currency ${currency}`);
+    if (!expected.value.equals(minorToRational(actual, digits))) {
+      fail(want, `${what}: expected ${toDecimalString(expected.value)} ${currency}, got ${formatMinor(actual, digits)} ${currency}`);
+    }
+  };
+  for (const [id, want] of test.expect.lines ?? new Map<string, Spanned<string>>()) {
+    const line = invoice.lines.find((l) => l.id === id);
+    const adjustment = invoice.adjustments.find((a) => a.id === id);
+    const amount = line?.amount ?? adjustment?.amount;
+    if (amount === undefined) invalid(want, `no payment line "${id}" in the invoice`);
+    else money(want, `line ${id}`, amount);
+  }
+  if (test.expect.total !== undefined) money(test.expect.total, 'total', invoice.total);
+  if (test.expect.score !== undefined) compareScore(test.expect.score, result.score, fail, invalid);
+  return out;
+}
+
+/** A score matches when the actual score rounded to the expectation's decimals equals it. */
+function compareScore(
+  want: Spanned<string>,
+  actual: Rational | undefined,
+  fail: (at: Spanned<string>, reason: string) => void,
+  invalid: (at: Spanned<string>, reason: string) => void,
+): void {
+  const expected = readExpectedLiteral(want);
+  if ('problem' in expected || expected.kind !== 'number') {
+    return invalid(want, `score: "${want.value}" must be a percentage or a ratio such as 54.5% or 0.545`);
+  }
+  if (actual === undefined) return fail(want, `score: expected ${want.value}, but no weighted KPI counted this period`);
+  const places = decimalPlaces(expected.value) ?? 12;
+  const rounded = actual.round(places);
+  if (!rounded.equals(expected.value)) {
+    const shown = expected.percent ? `${toDecimalString(actual.mul(100), 6)}%` : toDecimalString(actual, 8);
+    fail(want, `score: expected ${want.value}, got ${shown}`);
+  }
+}

@@ -1,0 +1,68 @@
+// File discovery and reading for the pipeline: paths -> SourceFiles, I/O failures as E001.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
+
+/** Max bytes read from one input file (contracts and data are small; hostile input is not). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface ReadResult {
+  readonly file?: SourceFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function ioError(path: string, reason: string): Diagnostic {
+  return diag('E001', { file: path, start: 0, end: 0 }, { path, reason });
+}
+
+/** Read one file as UTF-8 text (BOM stripped). */
+export async function readSource(path: string): Promise<ReadResult> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { diagnostics: [ioError(path, 'not a regular file')] };
+    if (info.size > MAX_FILE_BYTES) {
+      return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}` })] };
+    }
+    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    return { file: createSourceFile(path, text), diagnostics: [] };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { diagnostics: [ioError(path, code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message))] };
+  }
+}
+
+/**
+ * Expand files and directories (recursively) into a sorted list of files with one of the
+ * extensions. Explicitly named files are kept whatever their extension. Missing paths -> E001.
+ */
+export async function expandPaths(paths: readonly string[], extensions: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const p of paths) {
+    try {
+      const info = await stat(p);
+      if (info.isDirectory()) {
+        for (const f of await walk(p, extensions)) files.add(f);
+      } else {
+        files.add(p);
+      }
+    } catch {
+      diagnostics.push(ioError(p, 'no such file or directory'));
+    }
+  }
+  return { files: [...files].sort(), diagnostics };
+}
+
+async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full, extensions)));
+    else if (entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+// Test helpers for stage 8: fake CompiledExprs, CheckedPayments and PeriodResults, so that
+// priceInvoice can be tested without the parser and checker. Casts through `unknown` live here only.
+import type { Contract, RoundingMode, TierMode } from '../../src/contract/model.js';
+import type { Span } from '../../src/diagnostics/diagnostic.js';
+import type {
+  CheckedContract,
+  CheckedPayment,
+  CheckedPricing,
+  CheckedTier,
+  CompiledExpr,
+  NoData,
+  Value,
+} from '../../src/engine/checked.js';
+import { parseDecimal, type Rational } from '../../src/engine/rational.js';
+import type { PeriodResult } from '../../src/engine/results.js';
+import type { Expr } from '../../src/parser/ast.js';
+import { BOOLEAN, money, scalar, type ValueType } from '../../src/engine/types.js';
+
+export const FILE = 'contracts/test.yaml';
+
+export function at(start: number, end = start + 1): Span {
+  return { file: FILE, start, end };
+}
+
+let nextOffset = 1000;
+
+/** Exact decimal text to a Rational (throws on bad text: tests only). */
+export function r(text: string): Rational {
+  const v = parseDecimal(text);
+  if (v === undefined) throw new Error(`bad decimal ${text}`);
+  return v;
+}
+
+/** A compiled expression that always evaluates to `value`, at `span` (a fresh span by default). */
+export function fakeExpr(value: Value, type: ValueType = scalar('number'), span?: Span): CompiledExpr {
+  const s = span ?? at(nextOffset, (nextOffset += 10) - 5);
+  const expr = { kind: 'Number', value: '0', span: s } as unknown as Expr;
+  return { expr, type, span: s, evaluate: () => value };
+}
+
+export function rub(text: string, span?: Span): CompiledExpr {
+  return fakeExpr(r(text), money('RUB'), span);
+}
+
+export function num(text: string, span?: Span): CompiledExpr {
+  return fakeExpr(r(text), scalar('count'), span);
+}
+
+export function cond(value: boolean, span?: Span): CompiledExpr {
+  return fakeExpr(value, BOOLEAN, span);
+}
+
+export function noData(reason: string, span: Span): NoData {
+  return { kind: 'NoData', reason, span };
+}
+
+export function missing(reason: string, exprSpan: Span, causeSpan: Span): CompiledExpr {
+  return fakeExpr(noData(reason, causeSpan), scalar('count'), exprSpan);
+}
+
+export interface PaymentSpec {
+  readonly id: string;
+  readonly when?: CompiledExpr;
+  readonly pricing: CheckedPricing;
+  readonly min?: CompiledExpr;
+  readonly max?: CompiledExpr;
+}
+
+export function payment(spec: PaymentSpec): CheckedPayment {
+  const decl = { id: spec.id, idSpan: at(0), label: `Label ${spec.id}`, span: at(0, 5), pricing: {} };
+  return {
+    decl: decl as unknown as CheckedPayment['decl'],
+    pricing: spec.pricing,
+    ...(spec.when === undefined ? {} : { when: spec.when }),
+    ...(spec.min === undefined ? {} : { min: spec.min }),
+    ...(spec.max === undefined ? {} : { max: spec.max }),
+  };
+}
+
+export const amountForm = (amount: CompiledExpr): CheckedPricing => ({ form: 'amount', amount });
+export const priceForm = (quantity: CompiledExpr, price: CompiledExpr): CheckedPricing => ({
+  form: 'price',
+  quantity,
+  price,
+});
+export function tiersForm(
+  quantity: CompiledExpr,
+  mode: TierMode,
+  tiers: readonly { upTo?: string; price?: CompiledExpr; flat?: CompiledExpr }[],
+): CheckedPricing {
+  const checked: CheckedTier[] = tiers.map((t, i) => ({
+    ...(t.upTo === undefined ? {} : { upTo: r(t.upTo) }),
+    ...(t.price === undefined ? {} : { price: t.price }),
+    ...(t.flat === undefined ? {} : { flat: t.flat }),
+    span: at(500 + i * 10, 505 + i * 10),
+  }));
+  return { form: 'tiers', quantity, mode, tiers: checked };
+}
+export function packageForm(quantity: CompiledExpr, size: string, price: CompiledExpr, freeUnits = '0'): CheckedPricing {
+  return { form: 'package', quantity, size: r(size), price, freeUnits: r(freeUnits) };
+}
+
+export interface ResultSpec {
+  readonly currency?: string;
+  readonly rounding?: RoundingMode;
+  readonly payments: readonly CheckedPayment[];
+  readonly limits?: { readonly min?: CompiledExpr; readonly max?: CompiledExpr };
+}
+
+/** A minimal PeriodResult for period 2026-10 around a fake CheckedContract. */
+export function periodResult(spec: ResultSpec): PeriodResult {
+  const contract = {
+    currency: { value: spec.currency ?? 'RUB', span: at(10, 13) },
+    rounding: { value: spec.rounding ?? 'half-even', span: at(20, 29) },
+  } as unknown as Contract;
+  const checked = {
+    contract,
+    defines: [],
+    kpis: [],
+    payments: spec.payments,
+    ...(spec.limits === undefined ? {} : { limits: { ...spec.limits, span: at(900, 950) } }),
+  } as unknown as CheckedContract;
+  const context = { period: '2026-10', periodIndex: 10 };
+  return { checked, period: '2026-10', periodIndex: 10, defines: [], kpis: [], context };
+}
