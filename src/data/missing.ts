@@ -1,6 +1,7 @@
 // Data stage, completeness: PeriodSeries + the period to evaluate -> E067 when the period has no
-// data, E060 for each declared metric the period lacks. History periods may be partial; the
-// evaluated one may not (the contract's `metrics:` is what the data must provide).
+// data, W061 for each declared metric the period lacks. History periods may be partial. A missing
+// metric is a warning, not an error, because SPEC 3 lets a KPI decide what no data means
+// (`on_no_data`); whatever needs the value still fails with a located E070/E071 naming it.
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Contract } from '../contract/model.js';
@@ -8,7 +9,7 @@ import type { PeriodSeries } from './metric-data.js';
 
 /**
  * Check that `period` is present in `series` with every metric the contract declares, in
- * declaration order. E060 points at the period's entry (YAML key, CSV row) with a label at the
+ * declaration order. W061 points at the period's entry (YAML key, CSV row) with a label at the
  * metric's declaration; E067 (no data at all for the period) points at the latest period of the
  * data, or at the contract id when the data is empty. Call it on a series bound without errors:
  * a value dropped for a type error would be reported again as missing.
@@ -25,7 +26,7 @@ export function findMissingMetrics(contract: Contract, series: PeriodSeries, per
   for (const [name, metric] of contract.metrics) {
     if (values.values.has(name)) continue;
     const labels = [{ span: metric.nameSpan, message: `declared as ${metric.unit.value} here` }];
-    out.push(diag('E060', values.span, { name, period }, { labels }));
+    out.push(diag('W061', values.span, { name, period }, { labels }));
   }
   return out;
 }

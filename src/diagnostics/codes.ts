@@ -82,6 +82,7 @@ export const CODES = {
   E067: { name: 'period-missing', severity: 'error', title: 'Period missing', message: '{reason}' },
   E068: { name: 'data-contract', severity: 'error', title: 'Data for another contract', message: '{reason}' },
   E069: { name: 'data-shape', severity: 'error', title: 'Malformed metric data', message: '{reason}' },
+  W061: { name: 'metric-missing-in-period', severity: 'warning', title: 'Metric missing in the evaluated period', message: 'metric "{name}" is missing for period {period}', hint: 'KPIs and payments that need it have no value: a KPI then fails the evaluation unless it sets on_no_data' },
   W068: { name: 'data-contract-unknown', severity: 'warning', title: 'Data for a contract not validated', message: 'data for contract "{id}" cannot be checked: that contract is not among the validated files', hint: 'validate the data together with its contract, e.g. attain validate contracts examples' },
   W060: { name: 'percent-as-number', severity: 'warning', title: 'Percent given as a plain number above 1', message: '{value} for percent metric "{name}" is read as {percent}', hint: 'write {value}% if a percentage was meant, or a fraction ({fraction})' },
 

@@ -1,7 +1,7 @@
 // Rendering of diagnostics (the last stage): pretty (compiler-style with a caret), json, and
 // GitHub Actions workflow commands. Finding diagnostics never depends on how they are shown.
 import { CODES, type Code } from './codes.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Label } from './diagnostic.js';
 import { lineColAt, lineText, type SourceFile } from './source.js';
 
 /** Files by path, so spans can be turned into line:col and source lines. */
@@ -39,12 +39,22 @@ export function renderPretty(diagnostics: readonly Diagnostic[], sources: Source
     const sev = d.severity === 'error' ? paint(ANSI.red + ANSI.bold, 'error') : paint(ANSI.yellow + ANSI.bold, 'warning');
     out.push(`${d.span.file}:${at.line}:${at.column}: ${sev}[${d.code}]: ${d.message}`);
     const file = sources(d.span.file);
-    if (file !== undefined) out.push(...snippet(file, d.span.start, d.span.end, '', paint));
+    const sameLine: Label[] = [];
+    const elsewhere: Label[] = [];
     for (const label of d.labels ?? []) {
+      const onPrimaryLine =
+        file !== undefined && label.span.file === d.span.file && lineColAt(file, label.span.start).line === at.line && lineColAt(file, Math.max(label.span.start, label.span.end - 1)).line === at.line;
+      (onPrimaryLine ? sameLine : elsewhere).push(label);
+    }
+    if (file !== undefined) {
+      out.push(...snippet(file, d.span.start, d.span.end, paint));
+      for (const label of sameLine) out.push(caretRow(file, label.span.start, label.span.end, paint, label.message));
+    }
+    for (const label of elsewhere) {
       const lf = sources(label.span.file);
       const lat = lf === undefined ? { line: 1, column: 1 } : lineColAt(lf, label.span.start);
       out.push(`  note: ${label.message} (${label.span.file}:${lat.line}:${lat.column})`);
-      if (lf !== undefined) out.push(...snippet(lf, label.span.start, label.span.end, '', paint));
+      if (lf !== undefined) out.push(...snippet(lf, label.span.start, label.span.end, paint));
     }
     if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${d.hint}`);
     out.push('');
@@ -52,27 +62,37 @@ export function renderPretty(diagnostics: readonly Diagnostic[], sources: Source
   return out.join('\n');
 }
 
-function snippet(
+/** The visible part of a long line: at most 240 characters around the column. */
+function window(text: string, column: number): { shown: string; shift: number } {
+  if (text.length <= 240) return { shown: text, shift: 0 };
+  const shift = Math.max(0, column - 120);
+  return { shown: text.slice(shift, shift + 240), shift };
+}
+
+function caretRow(
   file: SourceFile,
   start: number,
   end: number,
-  _prefix: string,
   paint: (code: string, text: string) => string,
-): string[] {
+  message?: string,
+): string {
   const from = lineColAt(file, start);
   const to = lineColAt(file, Math.max(start, end - 1));
   const text = lineText(file, from.line);
-  const shown = text.length > 240 ? text.slice(Math.max(0, from.column - 120), Math.max(0, from.column - 120) + 240) : text;
-  const shift = text.length > 240 ? Math.max(0, from.column - 120) : 0;
-  const gutter = String(from.line);
+  const { shown, shift } = window(text, from.column);
   const width = to.line === from.line ? Math.max(1, to.column - from.column + 1) : Math.max(1, text.length - from.column + 1);
+  const caretPad = shown.slice(0, Math.max(0, from.column - 1 - shift)).replace(/[^\t]/g, ' ');
+  const carets = '^'.repeat(Math.min(width, Math.max(1, shown.length - (from.column - 1 - shift))));
+  const gutter = ' '.repeat(String(from.line).length);
+  return `${gutter} | ${caretPad}${paint(message === undefined ? ANSI.red : ANSI.blue, carets)}${message === undefined ? '' : ' ' + message}`;
+}
+
+function snippet(file: SourceFile, start: number, end: number, paint: (code: string, text: string) => string): string[] {
+  const from = lineColAt(file, start);
+  const { shown } = window(lineText(file, from.line), from.column);
+  const gutter = String(from.line);
   const pad = ' '.repeat(gutter.length);
-  const caretPad = shown.slice(0, from.column - 1 - shift).replace(/[^\t]/g, ' ');
-  return [
-    `${pad} |`,
-    `${gutter} | ${shown}`,
-    `${pad} | ${caretPad}${paint(ANSI.red, '^'.repeat(Math.min(width, Math.max(1, shown.length - (from.column - 1 - shift)))))}`,
-  ];
+  return [`${pad} |`, `${gutter} | ${shown}`, caretRow(file, start, end, paint)];
 }
 
 /** Stable JSON: one object per diagnostic with file, 1-based line/column/endLine/endColumn. */

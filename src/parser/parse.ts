@@ -33,6 +33,9 @@ export interface ExpressionLimits {
 
 export const DEFAULT_LIMITS: ExpressionLimits = { maxLength: 4000, maxDepth: 64, maxTokens: 1000 };
 
+/** Syntax errors reported per expression at most; past that, more are noise. */
+const MAX_SYNTAX_ERRORS = 50;
+
 type SpanOf = (start: number, end: number) => Span;
 
 function tokenEnd(token: IToken): number {
@@ -97,7 +100,7 @@ function runGrammar(lexed: Lexed, maxDepth: number, spanOf: SpanOf): GrammarRun 
   const lastEnd = last === undefined ? 0 : tokenEnd(last);
   let cst: CstNode | undefined;
   let start = 0;
-  while (start < tokens.length) {
+  while (start < tokens.length && diagnostics.length < MAX_SYNTAX_ERRORS) {
     parser.maxDepth = maxDepth;
     parser.input = tokens.slice(start);
     const result = parser.expression();

@@ -7,6 +7,7 @@ import type { SourceFile } from '../diagnostics/source.js';
 import { comparePeriods } from '../contract/period.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
+import { findMissingMetrics } from '../data/missing.js';
 import type { RawPeriod } from '../data/metric-data.js';
 import { evaluatePeriod } from '../engine/evaluate.js';
 import { priceInvoice } from '../engine/invoice.js';
@@ -94,6 +95,8 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
     diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${id}"` }));
     return { diagnostics };
   }
+  diagnostics.push(...findMissingMetrics(contract, series, period));
+  if (hasErrors(diagnostics)) return { diagnostics };
   const evaluated = evaluatePeriod(checked, series, period);
   diagnostics.push(...evaluated.diagnostics);
   if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };

@@ -23,7 +23,7 @@ describe('findMissingMetrics', () => {
     expect(missing.map((d) => d.message.match(/"(\w+)"/)?.[1])).toEqual([
       'sessions', 'bounce_rate', 'avg_time_on_site', 'direct_sessions', 'leads', 'ad_spend', 'reach', 'pages_per_session', 'quality_index',
     ]);
-    expect(codesAt(file, missing.slice(0, 1))).toEqual(['E060@6:3']);
+    expect(codesAt(file, missing.slice(0, 1))).toEqual(['W061@6:3']);
   });
 
   it('reports a period without data as E067', () => {
