@@ -1,6 +1,8 @@
 // The one registry of diagnostic codes (E0xx errors, W0xx warnings), and the constructor that
 // turns a code plus parameters into a Diagnostic. Codes are stable: retire, never reuse.
 //
+// Never-released codes were removed before 0.1.0; from now on a code is retired, never reused.
+//
 // Bands: E00x file/YAML, E01x structure/schema, E02x expression syntax, E03x names/references,
 // E04x types/units, E05x contract semantics, E06x metric data, E07x evaluation, E08x contract tests.
 import type { Diagnostic, Label, Severity, Span } from './diagnostic.js';
@@ -68,11 +70,8 @@ export const CODES = {
   E057: { name: 'bounds', severity: 'error', title: 'Invalid bounds', message: '{reason}' },
   E058: { name: 'period-format', severity: 'error', title: 'Invalid period', message: '{reason}' },
   E059: { name: 'contract-rule', severity: 'error', title: 'Contract rule violated', message: '{reason}' },
-  W050: { name: 'unused-metric', severity: 'warning', title: 'Metric never used', message: 'metric "{name}" is declared but never used' },
-  W051: { name: 'weights-missing', severity: 'warning', title: 'Score without weights', message: '{reason}' },
 
   // E06x: metric data
-  E060: { name: 'missing-metric', severity: 'error', title: 'Missing metric', message: 'metric "{name}" is missing for period {period}' },
   E061: { name: 'unknown-metric', severity: 'error', title: 'Unknown metric', message: 'unknown metric "{name}"' },
   E062: { name: 'data-unit', severity: 'error', title: 'Wrong unit in data', message: '{reason}' },
   E063: { name: 'data-currency', severity: 'error', title: 'Foreign currency in data', message: '{value} is not in the contract currency {currency}' },
@@ -91,7 +90,6 @@ export const CODES = {
   E071: { name: 'payment-no-data', severity: 'error', title: 'Payment has no value', message: 'payment "{id}" has no value: {reason}' },
   E072: { name: 'no-data', severity: 'error', title: 'Value missing', message: '{reason}' },
   E073: { name: 'no-period', severity: 'error', title: 'No period to evaluate', message: '{reason}' },
-  E074: { name: 'evaluation-limit', severity: 'error', title: 'Evaluation exceeds a limit', message: '{reason}' },
   E075: { name: 'negative-quantity', severity: 'error', title: 'Negative quantity', message: 'payment "{id}": the {form} quantity is negative ({quantity})', hint: 'tiers and packages price quantities of zero or more; use amount: or price: for a credit' },
   E076: { name: 'bounds-crossed', severity: 'error', title: 'Minimum above maximum', message: '{what}: min {min} is above max {max}' },
 

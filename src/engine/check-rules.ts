@@ -6,6 +6,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { FieldRule } from './check-session.js';
 import type { CompiledExpr } from './checked.js';
+import { isKnownCurrency } from './currency.js';
 import { formatValue } from './format-value.js';
 import { ONE, isRational } from './rational.js';
 import type { Rational } from './rational.js';
@@ -82,4 +83,10 @@ export function checkPaymentIds(contract: Contract, out: Diagnostic[]): void {
     if (first !== undefined) out.push(diag('E032', p.idSpan, { what: 'payment id', id: p.id }, { labels: [{ span: first, message: 'first used here' }] }));
     else seen.set(p.id, p.idSpan);
   }
+}
+
+/** E055 when the contract's own `currency` is not an ISO 4217 code with a minor unit. */
+export function checkContractCurrency(contract: Contract, out: Diagnostic[]): void {
+  const { value, span } = contract.currency;
+  if (!isKnownCurrency(value)) out.push(diag('E055', span, { code: value }));
 }

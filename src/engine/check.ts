@@ -5,7 +5,7 @@ import type { Contract, KpiDecl } from '../contract/model.js';
 import type { Span, StageResult } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { checkLimits, checkPayment } from './check-payments.js';
-import { booleanRule, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './check-rules.js';
+import { booleanRule, checkContractCurrency, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './check-rules.js';
 import { CheckSession } from './check-session.js';
 import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, EvalStep } from './checked.js';
 import { deriveForm } from './kpi.js';
@@ -20,6 +20,7 @@ import type { StepRef } from './typed.js';
  */
 export function checkContract(contract: Contract): StageResult<CheckedContract> {
   const s = new CheckSession(contract);
+  checkContractCurrency(contract, s.diagnostics);
   checkPaymentIds(contract, s.diagnostics);
   const steps = new Map<string, StepRef[]>();
   const defines = checkDefines(s, steps);

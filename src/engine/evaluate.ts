@@ -15,7 +15,7 @@ import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
 /**
  * Evaluate `period` (a key such as `2026-10`) of a checked contract against its metric data.
- * E073 (no value) when the period is malformed, outside the effective dates, or has no data.
+ * E073 when the period is malformed or has no data; E066 when it lies outside the effective dates.
  * The value is returned even with E070 errors (the KPI then has status `no-data`), so reports and
  * `explain` can show what is missing; callers must not price an invoice when errors are present.
  */
@@ -107,12 +107,12 @@ function locatePeriod(
   const kind = c.period.value;
   const from = c.effective.from;
   const index = periodIndex(period, from.value, kind);
-  const fail = (span: typeof from.span, reason: string): { diagnostic: Diagnostic } => ({ diagnostic: diag('E073', span, { reason }) });
+  const fail = (span: typeof from.span, reason: string, code: 'E073' | 'E066' = 'E073'): { diagnostic: Diagnostic } => ({ diagnostic: diag(code, span, { reason }) });
   if (index === undefined) return fail(c.period.span, `"${period}" is not a ${kind} period (e.g. ${kind === 'month' ? '2026-10' : '2026-Q4'})`);
-  if (index < 1) return fail(from.span, `period ${period} is before the contract starts (${from.value})`);
+  if (index < 1) return fail(from.span, `period ${period} is before the contract starts (${from.value})`, 'E066');
   const until = c.effective.until;
   if (until !== undefined && (periodOrdinal(period, kind) ?? 0) > (periodOrdinal(until.value, kind) ?? Infinity)) {
-    return fail(until.span, `period ${period} is after the contract ends (${until.value})`);
+    return fail(until.span, `period ${period} is after the contract ends (${until.value})`, 'E066');
   }
   const values = series.periods.get(period);
   if (values === undefined) return fail(c.id.span, `the metric data has no period ${period} for contract "${c.id.value}"`);

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
-import { comparePeriods } from '../contract/period.js';
+import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { findMissingMetrics } from '../data/missing.js';
-import type { RawPeriod } from '../data/metric-data.js';
+import type { PeriodSeries, RawPeriod } from '../data/metric-data.js';
+import type { CheckedContract } from '../engine/checked.js';
 import { evaluatePeriod } from '../engine/evaluate.js';
 import { priceInvoice } from '../engine/invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
@@ -50,6 +51,26 @@ export async function evaluateFiles(contractPath: string, dataPath: string, opti
 
 /** Evaluate a contract (as text) against data files (as text). The library's in-memory entry. */
 export function evaluateSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+  const bound = bindSources(contractFile, dataFiles);
+  if (bound.value === undefined) return { diagnostics: bound.diagnostics };
+  const run = evaluateBound(bound.value, options);
+  return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+}
+
+/** A checked contract with its typed metric series: what every period is evaluated from. */
+export interface BoundSources {
+  readonly contractFile: SourceFile;
+  readonly checked: CheckedContract;
+  readonly series: PeriodSeries;
+  /** Digest of the data files that carried this contract's periods (see `digestOf`). */
+  readonly dataSha256: string;
+}
+
+/**
+ * Stages 1-6 and binding: check the contract and type this contract's periods from every data
+ * file (a file naming no contract counts too). `value` is absent when anything is in error.
+ */
+export function bindSources(contractFile: SourceFile, dataFiles: readonly SourceFile[]): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
   const checkedFile = checkContractFile(contractFile);
   const diagnostics: Diagnostic[] = [...checkedFile.diagnostics];
   const checked = checkedFile.checked;
@@ -57,7 +78,6 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
   const contract = checked.contract;
   const id = contract.id.value;
 
-  // Gather this contract's periods from every data file (a file naming no contract counts too).
   const periods: RawPeriod[] = [];
   const used: SourceFile[] = [];
   const seen = new Map<string, RawPeriod>();
@@ -88,11 +108,23 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
   diagnostics.push(...bound.diagnostics);
   const series = bound.value;
   if (series === undefined || hasErrors(diagnostics)) return { diagnostics };
+  return { value: { contractFile, checked, series, dataSha256 }, diagnostics };
+}
 
+/** Stages 7-8 for one period of a bound contract (default: the latest period in the data). */
+export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+  const { checked, series, contractFile, dataSha256 } = bound;
+  const contract = checked.contract;
+  const diagnostics: Diagnostic[] = [];
   const kind = contract.period.value;
+  if (options.period !== undefined && periodOrdinal(options.period, kind) === undefined) {
+    const example = kind === 'month' ? '2026-10' : '2026-Q4';
+    diagnostics.push(diag('E073', contract.period.span, { reason: `"${options.period}" is not a ${kind} period (a ${kind}ly contract is evaluated for periods such as ${example})` }));
+    return { diagnostics };
+  }
   const period = options.period ?? [...series.periods.keys()].sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   if (period === undefined) {
-    diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${id}"` }));
+    diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${contract.id.value}"` }));
     return { diagnostics };
   }
   diagnostics.push(...findMissingMetrics(contract, series, period));
@@ -113,7 +145,7 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
  * The digest of the data: the file's own sha-256, or for several files the sha-256 of their sorted
  * digests (content only, so the result does not depend on where the files are).
  */
-function digestOf(files: readonly SourceFile[]): string {
+export function digestOf(files: readonly SourceFile[]): string {
   if (files.length === 1 && files[0] !== undefined) return files[0].sha256;
   const h = createHash('sha256');
   for (const sha of files.map((f) => f.sha256).sort()) h.update(`${sha}\n`);

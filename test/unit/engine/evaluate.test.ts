@@ -34,10 +34,10 @@ describe('evaluatePeriod', () => {
     expect(r.value?.kpis[0]?.status).toBe('met');
   });
 
-  it('E073 outside the effective dates or without data', () => {
+  it('E066 outside the effective dates, E073 without data or for a malformed period', () => {
     const text = `${HEAD}kpis:\n  q: { target: leads > 1 }\n`;
-    expect(run(text, { '2026-10': GOOD }, '2025-12').diagnostics.map((d) => d.code)).toEqual(['E073']);
-    expect(run(text, { '2026-10': GOOD }, '2027-01').diagnostics.map((d) => d.code)).toEqual(['E073']);
+    expect(run(text, { '2026-10': GOOD }, '2025-12').diagnostics.map((d) => d.code)).toEqual(['E066']);
+    expect(run(text, { '2026-10': GOOD }, '2027-01').diagnostics.map((d) => d.code)).toEqual(['E066']);
     expect(run(text, { '2026-10': GOOD }, '2026-11').diagnostics.map((d) => d.code)).toEqual(['E073']);
     expect(run(text, { '2026-10': GOOD }, '2026-13').diagnostics.map((d) => d.code)).toEqual(['E073']);
   });
