@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+
+const CONTRACT = 'contracts/acme-smm.yaml';
+const DATA = 'examples/acme-smm/metrics.yaml';
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+
+function golden(path: string, actual: string): void {
+  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('attain evaluate', () => {
+  it('prints the JSON of SPEC section 5 with decimal strings and exits 0', async () => {
+    const r = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['contract', 'version', 'period', 'currency', 'kpis', 'score', 'lines', 'adjustments', 'total', 'inputs']));
+    expect(doc['contract']).toBe('acme-smm');
+    expect(doc['period']).toBe('2026-10');
+    expect(doc['total']).toMatch(/^\d+\.\d{2}$/);
+    const lines = doc['lines'] as { amount: string }[];
+    const adjustments = doc['adjustments'] as { amount: string }[];
+    const cents = [...lines, ...adjustments].reduce((sum, l) => sum + BigInt(l.amount.replace('.', '')), 0n);
+    expect(cents).toBe(BigInt((doc['total'] as string).replace('.', '')));
+    const inputs = doc['inputs'] as Record<string, string>;
+    expect(inputs['contract_sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(inputs['data_sha256']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is byte-identical on rerun, and defaults to the latest period in the data', async () => {
+    const a = await runCli('evaluate', CONTRACT, '--data', DATA);
+    const b = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10');
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('renders Markdown and CSV (golden)', async () => {
+    const md = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'md');
+    expect(md.code).toBe(0);
+    golden('test/golden/good/acme-smm-2026-10.md', md.stdout);
+    const csv = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    golden('test/golden/good/acme-smm-2026-10.csv', csv.stdout);
+  });
+
+  it('writes nothing to stdout and exits 1 when the evaluation fails', async () => {
+    writeFileSync('test-artifacts-missing.yaml', 'contract: acme-smm\nperiods:\n  2026-10: { sessions: 100 }\n');
+    try {
+      const r = await runCli('evaluate', CONTRACT, '--data', 'test-artifacts-missing.yaml');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/error\[E070\]/);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync('test-artifacts-missing.yaml', { force: true });
+    }
+  });
+
+  it('exits 2 for usage and I/O errors', async () => {
+    expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--format', 'pdf')).code).toBe(2);
+    expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '10/2026')).code).toBe(2);
+    expect((await runCli('evaluate', CONTRACT)).code).toBe(2);
+    expect((await runCli('evaluate', 'contracts/no-such.yaml', '--data', DATA)).code).toBe(2);
+    expect((await runCli('no-such-command')).code).toBe(2);
+    expect((await runCli()).code).toBe(2);
+  });
+});
+
+describe('attain explain', () => {
+  it('traces every define, KPI comparison and invoice line (golden)', async () => {
+    const r = await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('define direct_share');
+    expect(r.stdout).toContain('kpi quality_traffic');
+    expect(r.stdout).toContain('total =');
+    golden('test/golden/good/acme-smm-2026-10.explain.txt', r.stdout);
+  });
+});
+
+describe('attain schema', () => {
+  it('prints the shipped JSON Schema', async () => {
+    const r = await runCli('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync('schema/contract.schema.json', 'utf8')));
+  });
+});
