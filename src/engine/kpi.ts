@@ -9,7 +9,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { AttainmentForm, CheckedKpi, CompiledExpr, NoData, Value } from './checked.js';
 import { isNoData } from './checked.js';
 import type { CompiledNode, CompiledTree } from './compile.js';
-import { isCompiledTree } from './compile.js';
+import { exactFn, isCompiledTree } from './compile.js';
 import { explainNode, renderExplanation } from './explanation.js';
 import type { ExplainNode } from './explanation.js';
 import type { Frame } from './frame.js';
@@ -19,7 +19,7 @@ import type { Rational } from './rational.js';
 import type { KpiResult, KpiStatus } from './results.js';
 
 function treeOf(node: CompiledNode): CompiledTree {
-  const fn = node.fn;
+  const fn = exactFn(node);
   return {
     expr: node.typed.expr,
     type: node.typed.type,
@@ -138,7 +138,7 @@ function noDataOutcome(
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
-  const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels });
+  const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } });
   return { result: { ...base, status: 'no-data', explanation, noData: cause }, diagnostics: [d] };
 }
 

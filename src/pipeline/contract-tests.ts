@@ -33,10 +33,40 @@ function runOne(checked: CheckedContract, test: TestDecl): TestOutcome {
   const bound = bindTestData(checked.contract, test);
   if (bound.value === undefined || hasErrors(bound.diagnostics)) return done(bound.diagnostics);
   const evaluated = evaluatePeriod(checked, bound.value, test.period.value);
-  if (evaluated.value === undefined || hasErrors(evaluated.diagnostics)) return done([...bound.diagnostics, ...evaluated.diagnostics]);
-  const invoice = priceInvoice(evaluated.value);
+  const result = evaluated.value;
+  if (result === undefined) return done([...bound.diagnostics, ...evaluated.diagnostics]);
+  // A KPI the test expects to have no data fails the evaluation with E070 by design: that E070 is
+  // the expected outcome, not a failure. Any other error still fails the test.
+  const expectsNoData = (d: Diagnostic): boolean => {
+    const kpi = d.data?.['kpi'];
+    return d.code === 'E070' && typeof kpi === 'string' && test.expect.kpis?.get(kpi)?.value === 'no-data';
+  };
+  const unexpected = evaluated.diagnostics.filter((d) => !expectsNoData(d));
+  if (hasErrors(unexpected)) return done([...bound.diagnostics, ...unexpected]);
+  if (result.kpis.some((k) => k.status === 'no-data')) return done(compareWithoutInvoice(test, result));
+  const invoice = priceInvoice(result);
   if (invoice.value === undefined || hasErrors(invoice.diagnostics)) return done([...evaluated.diagnostics, ...invoice.diagnostics]);
-  return done(compare(test, evaluated.value, invoice.value));
+  return done(compare(test, result, invoice.value));
+}
+
+/** With a KPI in no-data no invoice can be priced: compare the KPIs; expected amounts fail. */
+function compareWithoutInvoice(test: TestDecl, result: PeriodResult): Diagnostic[] {
+  const out = compareKpis(test, result);
+  const amounts = [...(test.expect.lines?.values() ?? []), ...(test.expect.total === undefined ? [] : [test.expect.total])];
+  const missing = result.kpis.filter((k) => k.status === 'no-data').map((k) => k.id).join(', ');
+  for (const want of amounts) out.push(diag('E080', want.span, { test: test.name, reason: `no invoice can be priced while KPI ${missing} has no data` }));
+  return out;
+}
+
+function compareKpis(test: TestDecl, result: PeriodResult): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, want] of test.expect.kpis ?? new Map<string, Spanned<string>>()) {
+    const got = result.kpis.find((k) => k.id === id);
+    if (got === undefined) out.push(diag('E081', want.span, { test: test.name, reason: `no KPI "${id}" in the contract` }));
+    else if (!STATUSES.has(want.value)) out.push(diag('E081', want.span, { test: test.name, reason: `"${want.value}" is not a KPI status (met, missed, excluded, no-data)` }));
+    else if (got.status !== want.value) out.push(diag('E080', want.span, { test: test.name, reason: `KPI ${id}: expected ${want.value}, got ${got.status} (${got.explanation})` }));
+  }
+  return out;
 }
 
 function compare(test: TestDecl, result: PeriodResult, invoice: Invoice): Diagnostic[] {
@@ -50,12 +80,7 @@ function compare(test: TestDecl, result: PeriodResult, invoice: Invoice): Diagno
   const currency = invoice.currency;
   const digits = invoice.minorDigits;
 
-  for (const [id, want] of test.expect.kpis ?? new Map<string, Spanned<string>>()) {
-    const got = result.kpis.find((k) => k.id === id);
-    if (got === undefined) invalid(want, `no KPI "${id}" in the contract`);
-    else if (!STATUSES.has(want.value)) invalid(want, `"${want.value}" is not a KPI status (met, missed, excluded, no-data)`);
-    else if (got.status !== want.value) fail(want, `KPI ${id}: expected ${want.value}, got ${got.status} (${got.explanation})`);
-  }
+  out.push(...compareKpis(test, result));
 
   const money = (want: Spanned<string>, what: string, actual: bigint): void => {
     const expected = readExpectedLiteral(want);
