@@ -1,15 +1,16 @@
-// `attain validate [paths]`: every finding from every contract and data file, in one run.
+// `attain validate [paths]`: every finding from every contract and data file, in one run, in one
+// of the formats of render.ts. Exit code: 0 clean or warnings only, 1 errors, 2 usage or I/O error.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
 import { validatePaths } from '../pipeline/validate.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 
-export const VALIDATE_FORMATS: readonly DiagnosticFormat[] = ['pretty', 'json', 'github'];
+export const VALIDATE_FORMATS: readonly DiagnosticFormat[] = ['pretty', 'json', 'github', 'junit', 'sarif'];
 
 export async function runValidate(paths: readonly string[], opts: { format: string }, io: CliIo): Promise<number> {
   const format = oneOf(opts.format, VALIDATE_FORMATS, '--format');
   const run = await validatePaths(paths);
-  const text = renderDiagnostics(format, run.diagnostics, (p) => run.sources.get(p), { color: io.color });
+  const text = renderDiagnostics(format, run.diagnostics, (p) => run.sources.get(p), { color: io.color, files: [...run.sources.keys()] });
   if (text.length > 0) io.stdout(text);
   if (format === 'pretty') {
     const errors = run.diagnostics.filter((d) => d.severity === 'error').length;

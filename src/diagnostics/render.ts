@@ -1,26 +1,33 @@
-// Rendering of diagnostics (the last stage): pretty (compiler-style with a caret), json, and
-// GitHub Actions workflow commands. Finding diagnostics never depends on how they are shown.
-import { CODES, type Code } from './codes.js';
+// Rendering of diagnostics (the last stage): pretty (compiler-style with a caret), json, GitHub
+// Actions workflow commands, JUnit XML (render-junit.ts) and SARIF 2.1.0 (render-sarif.ts).
+// Finding diagnostics never depends on how they are shown.
 import { sortDiagnostics, type Diagnostic, type Label } from './diagnostic.js';
+import { renderJunit } from './render-junit.js';
+import { renderSarif } from './render-sarif.js';
 import { lineColAt, lineText, type SourceFile } from './source.js';
 
 /** Files by path, so spans can be turned into line:col and source lines. */
 export type SourceLookup = (path: string) => SourceFile | undefined;
 
-export type DiagnosticFormat = 'pretty' | 'json' | 'github';
+export type DiagnosticFormat = 'pretty' | 'json' | 'github' | 'junit' | 'sarif';
 
 export interface RenderOptions {
   readonly color?: boolean;
+  /** Every file that was checked, with or without findings (JUnit: a passing testcase each). */
+  readonly files?: readonly string[];
+  /** Directory absolute paths are made relative to (SARIF artifact URIs); default: the working directory. */
+  readonly root?: string;
 }
 
-interface Located {
+/** 1-based start and exclusive end of a diagnostic's span. */
+export interface Located {
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
 }
 
-function locate(d: Diagnostic, sources: SourceLookup): Located {
+export function locate(d: Diagnostic, sources: SourceLookup): Located {
   const file = sources(d.span.file);
   if (file === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const start = lineColAt(file, d.span.start);
@@ -133,20 +140,25 @@ function escapeGithubProperty(s: string): string {
   return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E0xx::message`. */
+/**
+ * GitHub Actions workflow commands, one line per finding:
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E0xx::message (hint: …)`. GitHub accepts columns only on single-line annotations, so a span
+ * over several lines is shown on its first line (from its column to the end of that line).
+ */
 export function renderGithub(diagnostics: readonly Diagnostic[], sources: SourceLookup): string {
   return sortDiagnostics(diagnostics)
     .map((d) => {
       const at = locate(d, sources);
+      const file = sources(d.span.file);
+      const endColumn = at.endLine === at.line ? at.endColumn : Math.max(at.column, (file === undefined ? 0 : lineText(file, at.line).length) + 1);
       const kind = d.severity === 'error' ? 'error' : 'warning';
-      const title = `${d.code} ${CODES[d.code as Code]?.title ?? ''}`.trim();
       const props = [
         `file=${escapeGithubProperty(d.span.file)}`,
         `line=${at.line}`,
         `col=${at.column}`,
-        `endLine=${at.endLine}`,
-        `endColumn=${at.endColumn}`,
-        `title=${escapeGithubProperty(title)}`,
+        `endLine=${at.line}`,
+        `endColumn=${endColumn}`,
+        `title=${escapeGithubProperty(d.code)}`,
       ].join(',');
       const message = d.hint === undefined ? d.message : `${d.message} (hint: ${d.hint})`;
       return `::${kind} ${props}::${escapeGithubData(message)}\n`;
@@ -162,5 +174,9 @@ export function renderDiagnostics(format: DiagnosticFormat, diagnostics: readonl
       return renderJson(diagnostics, sources);
     case 'github':
       return renderGithub(diagnostics, sources);
+    case 'junit':
+      return renderJunit(diagnostics, sources, options);
+    case 'sarif':
+      return renderSarif(diagnostics, sources, options);
   }
 }

@@ -14,6 +14,8 @@ import { decimalPlaces, readExpectedLiteral } from './expectation.js';
 
 export interface TestOutcome {
   readonly contract: string;
+  /** Path of the contract file the test belongs to. */
+  readonly file: string;
   readonly name: string;
   readonly passed: boolean;
   /** Failed expectations (E080), invalid expectations (E081) and evaluation errors. */
@@ -29,7 +31,8 @@ export function runContractTests(checked: CheckedContract): TestOutcome[] {
 
 function runOne(checked: CheckedContract, test: TestDecl): TestOutcome {
   const contract = checked.contract.id.value;
-  const done = (diagnostics: readonly Diagnostic[]): TestOutcome => ({ contract, name: test.name, passed: !hasErrors(diagnostics), diagnostics });
+  const file = checked.contract.file.path;
+  const done = (diagnostics: readonly Diagnostic[]): TestOutcome => ({ contract, file, name: test.name, passed: !hasErrors(diagnostics), diagnostics });
   const bound = bindTestData(checked.contract, test);
   if (bound.value === undefined || hasErrors(bound.diagnostics)) return done(bound.diagnostics);
   const evaluated = evaluatePeriod(checked, bound.value, test.period.value);
@@ -114,7 +117,10 @@ function compareScore(
     return invalid(want, `score: "${want.value}" must be a percentage or a ratio such as 54.5% or 0.545`);
   }
   if (actual === undefined) return fail(want, `score: expected ${want.value}, but no weighted KPI counted this period`);
-  const places = decimalPlaces(expected.value) ?? 12;
+  // Decimal places as written: `100%` checks the ratio to 2 places (1.00), `54.5%` to 3, `0.545` to 3;
+  // the actual score is rounded half-up to them (fraction.js round), as a person would read it.
+  const written = expected.percent ? expected.value.mul(100) : expected.value;
+  const places = (decimalPlaces(written) ?? 10) + (expected.percent ? 2 : 0);
   const rounded = actual.round(places);
   if (!rounded.equals(expected.value)) {
     const shown = expected.percent ? `${toDecimalString(actual.mul(100), 6)}%` : toDecimalString(actual, 8);

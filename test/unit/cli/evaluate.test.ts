@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 
 const CONTRACT = 'contracts/acme-smm.yaml';
-const DATA = 'examples/acme-smm/metrics.yaml';
+const DATA = 'test/golden/good/acme-smm.metrics.yaml';
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 function golden(path: string, actual: string): void {

@@ -70,3 +70,31 @@ describe('contract tests', () => {
     expect(o?.diagnostics.map((d) => d.code)).toEqual(['E081', 'E080', 'E081']);
   });
 });
+
+describe('score expectations', () => {
+  function scoreTest(score: string, leads: number) {
+    const text = `contract: s
+version: 1
+currency: EUR
+effective: { from: 2026-01 }
+metrics: { leads: count }
+kpis:
+  volume: { target: leads >= 200, weight: 100% }
+tests:
+  - { name: score, period: 2026-02, data: { leads: ${leads} }, expect: { score: ${score} } }
+`;
+    const checked = checkContractFile(createSourceFile('s.yaml', text)).checked;
+    if (checked === undefined) throw new Error('contract does not check');
+    return runContractTests(checked)[0]?.passed;
+  }
+
+  it('compares to the decimal places written, counted on the written form', () => {
+    expect(scoreTest('100%', 169)).toBe(false); // 84.5% is not 100%
+    expect(scoreTest('84.5%', 169)).toBe(true);
+    expect(scoreTest('0.845', 169)).toBe(true);
+    expect(scoreTest('85%', 169)).toBe(true); // an exact tie rounds half-up, as a person reads 84.5% ~ 85%
+    expect(scoreTest('100%', 200)).toBe(true);
+    expect(scoreTest('66.67%', 133)).toBe(false);
+    expect(scoreTest('66.5%', 133)).toBe(true);
+  });
+});
