@@ -2,11 +2,17 @@
 // Every command returns its exit code: 0 clean, 1 findings or failures, 2 usage or I/O error.
 import { Command, CommanderError } from 'commander';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
-import { runValidate } from './validate.js';
-import { runEvaluate } from './evaluate.js';
-import { runSchema } from './schema.js';
-import { runTest } from './test.js';
-import { runExplain } from './explain.js';
+import type { InvoiceOptions } from './invoice.js';
+
+// Commands are loaded when they run: start-up then pays only for the command used (docs/performance.md).
+const runValidate: typeof import('./validate.js').runValidate = async (...a) => (await import('./validate.js')).runValidate(...a);
+const runEvaluate: typeof import('./evaluate.js').runEvaluate = async (...a) => (await import('./evaluate.js')).runEvaluate(...a);
+const runSchema: typeof import('./schema.js').runSchema = async (...a) => (await import('./schema.js')).runSchema(...a);
+const runTest: typeof import('./test.js').runTest = async (...a) => (await import('./test.js')).runTest(...a);
+const runExplain: typeof import('./explain.js').runExplain = async (...a) => (await import('./explain.js')).runExplain(...a);
+const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('./fmt.js')).runFmt(...a);
+const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
+const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
 const VERSION = '0.1.0';
 
@@ -22,14 +28,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check contracts (and data files): schema, expressions, units, references')
     .argument('[paths...]', 'files or directories (recursively *.yaml, *.yml)', ['.'])
-    .option('--format <format>', 'pretty | json | github', 'pretty')
+    .option('--format <format>', 'pretty | json | github | junit | sarif', 'pretty')
     .action(async (paths: string[], opts: { format: string }) => setExit(await runValidate(paths, opts, io)));
 
   program
     .command('test')
     .description("run the contracts' own tests")
     .argument('[paths...]', 'files or directories (recursively *.yaml, *.yml)', ['.'])
-    .option('--format <format>', 'pretty | json', 'pretty')
+    .option('--format <format>', 'pretty | json | junit', 'pretty')
     .action(async (paths: string[], opts: { format: string }) => setExit(await runTest(paths, opts, io)));
 
   program
@@ -48,6 +54,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
     .action(async (contract: string, opts: { data: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+
+  program
+    .command('invoice')
+    .description('the monthly run: invoice every contract of a directory for one period')
+    .requiredOption('--contracts <dir>', 'directory of contracts (recursively *.yaml, *.yml)')
+    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV; matched to contracts by id)')
+    .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts)')
+    .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, summary.{csv,json}, manifest.json')
+    .option('--force', 'replace an output directory computed from different inputs')
+    .option('--quiet', 'no progress and no summary line (errors are still shown)')
+    .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
+    .action(async (opts: InvoiceOptions) => setExit(await runInvoice(opts, io)));
+
+  program
+    .command('fmt')
+    .description('rewrite the expressions of contracts in canonical form (nothing else changes)')
+    .argument('[paths...]', 'files or directories (recursively *.yaml, *.yml)', ['.'])
+    .option('--check', 'write nothing; list the files that would change and exit 1 if any')
+    .action(async (paths: string[], opts: { check?: boolean }) => setExit(await runFmt(paths, opts, io)));
+
+  program
+    .command('compile')
+    .description('every define, KPI target and payment condition as JSON Logic rules (JSON on stdout)')
+    .argument('<contract>', 'the contract file')
+    .requiredOption('--to <target>', 'jsonlogic')
+    .action(async (contract: string, opts: { to: string }) => setExit(await runCompile(contract, opts, io)));
 
   program
     .command('schema')

@@ -7,7 +7,7 @@ import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import type {
-  Contract, DefineDecl, ExprText, KpiDecl, LimitsDecl, MetricDecl, MetricUnit, OnNoData, PaymentDecl,
+  Contract, DefineDecl, ExprText, JsonNode, KpiDecl, LimitsDecl, MetricDecl, MetricUnit, OnNoData, PaymentDecl,
   PeriodKind, PricingDecl, RawRecord, RawValue, RoundingMode, Spanned, TestDecl, TestExpect, TierDecl, TierMode,
 } from './model.js';
 import { comparePeriods, isPeriodKey } from './period.js';
@@ -169,7 +169,9 @@ function buildDefines(b: ModelBuilder, node: Node | undefined): Map<string, Defi
 function buildKpis(b: ModelBuilder, node: Node | undefined): Map<string, KpiDecl> {
   const out = new Map<string, KpiDecl>();
   for (const { key, keyNode, value } of b.pairs(node)) {
-    const target = b.expr(b.get(value, 'target'));
+    const targetNode = b.get(value, 'target');
+    const jsonlogic = isMap(targetNode) ? (buildJson(b, b.get(targetNode, 'jsonlogic'), 0) ?? { kind: 'scalar' as const, value: null, span: b.span(targetNode) }) : undefined;
+    const target = isMap(targetNode) && jsonlogic !== undefined ? jsonTargetText(b, targetNode, jsonlogic) : b.expr(targetNode);
     if (target === undefined) continue;
     const onNoDataNode = b.get(value, 'on_no_data');
     const onNoData = b.str(onNoDataNode);
@@ -181,6 +183,7 @@ function buildKpis(b: ModelBuilder, node: Node | undefined): Map<string, KpiDecl
       onNoDataSpan: onNoData?.span,
       attainment: b.expr(b.get(value, 'attainment')),
       cap: b.expr(b.get(value, 'cap')),
+      jsonlogic,
     };
     out.set(key, {
       id: key,
@@ -191,6 +194,51 @@ function buildKpis(b: ModelBuilder, node: Node | undefined): Map<string, KpiDecl
     });
   }
   return out;
+}
+
+/** Nesting guard for JSON Logic rules (the YAML depth limit already bounds them). */
+const MAX_JSON_DEPTH = 128;
+
+/** A YAML node as a JsonNode with spans (aliases resolved); undefined when absent. */
+function buildJson(b: ModelBuilder, node: Node | undefined, depth: number): JsonNode | undefined {
+  if (node === undefined || depth > MAX_JSON_DEPTH) return undefined;
+  const span = b.span(node);
+  if (isMap(node)) {
+    const entries = b.pairs(node).map(({ key, keyNode, value }) => ({
+      key,
+      keySpan: b.span(keyNode),
+      value: buildJson(b, value ?? undefined, depth + 1) ?? { kind: 'scalar' as const, value: null, span: b.span(keyNode) },
+    }));
+    return { kind: 'object', entries, span };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((i) => buildJson(b, b.resolve(i), depth + 1) ?? { kind: 'scalar' as const, value: null, span });
+    return { kind: 'array', items, span };
+  }
+  if (isScalar(node)) {
+    const v = node.value;
+    const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    return { kind: 'scalar', value, span };
+  }
+  return undefined;
+}
+
+/** Compact JSON text of a JsonNode (object keys in source order). */
+export function jsonNodeText(n: JsonNode): string {
+  switch (n.kind) {
+    case 'object':
+      return `{${n.entries.map((e) => `${JSON.stringify(e.key)}:${jsonNodeText(e.value)}`).join(',')}}`;
+    case 'array':
+      return `[${n.items.map(jsonNodeText).join(',')}]`;
+    case 'scalar':
+      return JSON.stringify(n.value);
+  }
+}
+
+/** The ExprText standing for a JSON Logic target: its JSON text, located at the `target` map. */
+function jsonTargetText(b: ModelBuilder, targetNode: Node, rule: JsonNode): ExprText {
+  const span = b.span(targetNode);
+  return { text: jsonNodeText(rule), origin: { file: b.file.path, base: span.start, scalar: { start: span.start, end: span.end } }, span };
 }
 
 /** Drop undefined fields (exactOptionalPropertyTypes: absent, not undefined). */

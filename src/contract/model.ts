@@ -35,11 +35,33 @@ export interface DefineDecl {
   readonly expr: ExprText;
 }
 
+/**
+ * A JSON value as written in YAML, with the span of every node (for located diagnostics). Used for
+ * KPI targets given as JSON Logic rules. Object entries keep their order; keys are plain text.
+ */
+export type JsonNode =
+  | { readonly kind: 'object'; readonly entries: readonly JsonEntry[]; readonly span: Span }
+  | { readonly kind: 'array'; readonly items: readonly JsonNode[]; readonly span: Span }
+  | { readonly kind: 'scalar'; readonly value: string | number | boolean | null; readonly span: Span };
+
+export interface JsonEntry {
+  readonly key: string;
+  readonly keySpan: Span;
+  readonly value: JsonNode;
+}
+
 export interface KpiDecl {
   readonly id: string;
   readonly idSpan: Span;
   readonly description?: string;
+  /**
+   * The target expression. For a JSON Logic target (`target: { jsonlogic: ... }`) this holds the
+   * rule's compact JSON text (for display only: never parsed as an expression) and `jsonlogic`
+   * holds the rule itself.
+   */
   readonly target: ExprText;
+  /** A target given as an existing JSON Logic rule instead of an expression. */
+  readonly jsonlogic?: JsonNode;
   /** A percent expression such as `30%` (must be constant). */
   readonly weight?: ExprText;
   readonly fromPeriod?: Spanned<number>;

@@ -8,6 +8,8 @@ import { checkLimits, checkPayment } from './check-payments.js';
 import { booleanRule, checkContractCurrency, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './check-rules.js';
 import { CheckSession } from './check-session.js';
 import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, EvalStep } from './checked.js';
+import { isCompiledTree } from './compile.js';
+import { checkJsonLogicTarget } from './jsonlogic-import.js';
 import { deriveForm } from './kpi.js';
 import { ONE } from './rational.js';
 import type { Rational } from './rational.js';
@@ -91,7 +93,10 @@ function constantField(s: CheckSession, decl: KpiDecl, key: 'weight' | 'cap'): R
 }
 
 function checkKpi(s: CheckSession, decl: KpiDecl, refs: StepRef[]): CheckedKpi | undefined {
-  const target = s.field(decl.target, booleanRule(`the target of KPI "${decl.id}"`), refs);
+  const target =
+    decl.jsonlogic === undefined
+      ? s.field(decl.target, booleanRule(`the target of KPI "${decl.id}"`), refs)
+      : checkJsonLogicTarget(decl, decl.jsonlogic, s.scope, s.diagnostics);
   const attainment = s.field(decl.attainment, scalarRule(`the attainment of KPI "${decl.id}"`), refs);
   const weight = constantField(s, decl, 'weight');
   const cap = constantField(s, decl, 'cap');
@@ -103,7 +108,7 @@ function checkKpi(s: CheckSession, decl: KpiDecl, refs: StepRef[]): CheckedKpi |
     target,
     ...(weight === undefined ? {} : { weight }),
     cap: cap ?? ONE,
-    form: deriveForm(target, attainment),
+    form: isCompiledTree(target) ? deriveForm(target, attainment) : attainment !== undefined ? { kind: 'explicit', attainment } : { kind: 'met-or-missed' },
   };
 }
 

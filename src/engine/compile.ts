@@ -8,7 +8,9 @@ import { isNoData } from './checked.js';
 import type { CallSite } from './builtins.js';
 import { asFrame, createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
-import { ZERO, isRational, isZero } from './rational.js';
+import { compileFast, constantsOf, lastDen } from './fast-number.js';
+import type { FastFn } from './fast-number.js';
+import { ZERO, fromSafeIntegers, isRational, isZero } from './rational.js';
 import type { Rational } from './rational.js';
 import type { TypedNode } from './typed.js';
 
@@ -40,13 +42,14 @@ const NOWHERE: Span = { file: '', start: 0, end: 0 };
 const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
   period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
-  metrics: [], previousPeriod: undefined, previous: undefined, defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
+  metrics: [], previousPeriod: undefined, previous: undefined, fastCurrent: [], fastPrevious: [],
+  defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
 });
 
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */
 export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
   const node = compileNode(typed, env);
-  const fn = node.fn;
+  const fn = exactFn(node);
   return {
     expr: typed.expr,
     type: typed.type,
@@ -56,6 +59,55 @@ export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
     evaluate: (ctx: EvalContext): Value => fn(asFrame(ctx)),
   };
 }
+
+/**
+ * The closure to run a node as a whole expression: the fast path on numbers (fast-number.ts)
+ * first, the rational closure when the fast path gives up (NaN: overflow, no data, not covered).
+ * Both give the same value (test/property/fastpath.prop.test.ts); a numeric result is handed back
+ * as a Rational in lowest terms. A plain read (metric, define, constant) stays on the rational
+ * closure: it already holds the Rational, converting it twice would only cost.
+ */
+export function exactFn(node: CompiledNode): Fn {
+  const slow = node.fn;
+  const kind = node.typed.type.kind;
+  if (node.constant !== undefined || !COMPUTED_KINDS.has(node.typed.kind)) return slow;
+  if (kind === 'boolean') {
+    const fast = compileFast(node);
+    if (fast === undefined) return slow;
+    return (f) => {
+      const x = fast(f);
+      return x === 1 ? true : x === 0 ? false : slow(f);
+    };
+  }
+  if (kind === 'scalar' || kind === 'duration' || kind === 'money') {
+    const fast = compileFast(node);
+    if (fast === undefined) return slow;
+    return numericRoot(fast, slow, constantsOf(node));
+  }
+  return slow;
+}
+
+/**
+ * A numeric result as a Rational. A result equal to one of the expression's constants (a cap,
+ * the `else 0 RUB` branch) is that constant's (immutable) Rational: no allocation.
+ */
+function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn {
+  const nums = constants.map((c) => Number(c.s * c.n));
+  const dens = constants.map((c) => Number(c.d));
+  const count = constants.length;
+  return (f) => {
+    const x = fast(f);
+    if (x !== x) return slow(f);
+    const d = lastDen();
+    for (let i = 0; i < count; i++) {
+      if (nums[i] === x && dens[i] === d) return constants[i] as Rational;
+    }
+    return fromSafeIntegers(x, d);
+  };
+}
+
+/** Node kinds that compute (worth the fast path as a root); the others only read a value. */
+const COMPUTED_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Negate', 'Not', 'Arithmetic', 'Compare', 'Logical', 'Between', 'If', 'Call', 'RefCall']);
 
 const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'RefCall']);
 

@@ -9,6 +9,7 @@ import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.
 import type { CheckedContract, EvalStep } from './checked.js';
 import { createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
+import { fastSlots, missingFastSlots } from './fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational } from './rational.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
@@ -27,6 +28,8 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   const { index, values } = located;
   const previousPeriod = shiftPeriod(period, kind, -1);
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
+  const metrics = slotValues(checked, values);
+  const previous = previousValues === undefined ? undefined : slotValues(checked, previousValues);
   const frame = createFrame({
     period,
     periodIndex: index,
@@ -34,9 +37,11 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     periodIndexValue: rational(index),
     periodMonthValue: rational(periodMonth(period, kind) ?? 0),
     periodSpan: values.span,
-    metrics: slotValues(checked, values),
+    metrics,
     previousPeriod,
-    previous: previousValues === undefined ? undefined : slotValues(checked, previousValues),
+    previous,
+    fastCurrent: fastSlots(metrics),
+    fastPrevious: previous === undefined ? missingFastSlots(metrics.length) : fastSlots(previous),
     defines: new Array(contract.defines.size).fill(noData('not evaluated', contract.id.span)),
     kpiMet: new Array(checked.kpis.length).fill(false),
     kpiAttainment: new Array(checked.kpis.length).fill(noData('not evaluated', contract.id.span)),

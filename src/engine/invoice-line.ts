@@ -74,7 +74,8 @@ interface Priced {
   readonly exact: Rational;
   readonly quantity?: Rational;
   readonly unitPrice?: Rational;
-  readonly detail: string;
+  /** Rendered only when read (see priceLine). */
+  readonly detail: () => string;
 }
 
 function money(r: Rational, env: LineEnv): string {
@@ -110,7 +111,7 @@ function priceTierForm(
   }
   const result = priceTiers(quantity, tiers, pricing.mode);
   const volume = pricing.mode === 'volume' ? result.slices[0] : undefined;
-  const detail =
+  const detail = (): string =>
     result.slices.length === 0
       ? `${toDecimalString(quantity)}: no tier reached`
       : `${result.slices.map((s) => sliceText(s, env)).join(' + ')} ${env.currency} (${pricing.mode}` +
@@ -133,7 +134,7 @@ function pricePackageForm(
   }
   const result = pricePackage(quantity, pricing.size, price, pricing.freeUnits);
   const free = pricing.freeUnits.compare(ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
-  const detail =
+  const detail = (): string =>
     `${result.packages} package${result.packages === 1n ? '' : 's'} x ${money(price, env)} ${env.currency} ` +
     `(${toDecimalString(quantity)} units, ${toDecimalString(pricing.size)} per package${free})`;
   return { exact: result.amount, quantity, unitPrice: price, detail };
@@ -143,13 +144,13 @@ function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Pric
   switch (pricing.form) {
     case 'amount': {
       const exact = ev.rational(pricing.amount, 'amount');
-      return exact === undefined ? undefined : { exact, detail: `${money(exact, env)} ${env.currency}` };
+      return exact === undefined ? undefined : { exact, detail: () => `${money(exact, env)} ${env.currency}` };
     }
     case 'price': {
       const quantity = ev.rational(pricing.quantity, 'quantity');
       const price = ev.rational(pricing.price, 'price');
       if (quantity === undefined || price === undefined) return undefined;
-      const detail = `${toDecimalString(quantity)} x ${money(price, env)} ${env.currency}`;
+      const detail = (): string => `${toDecimalString(quantity)} x ${money(price, env)} ${env.currency}`;
       return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price, detail };
     }
     case 'tiers':
@@ -161,10 +162,12 @@ function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Pric
   }
 }
 
+const NO_NOTE = (): string => '';
+
 interface Bounded {
   readonly amount: Rational;
   readonly bound?: 'min' | 'max';
-  readonly note: string;
+  readonly note: () => string;
 }
 
 /** Per-line min/max on the exact amount; E076 when both are given and min is above max. */
@@ -186,12 +189,12 @@ function applyBounds(
     return undefined;
   }
   if (min !== undefined && exact.compare(min) < 0) {
-    return { amount: min, bound: 'min', note: `; raised to min ${money(min, env)} ${env.currency}` };
+    return { amount: min, bound: 'min', note: () => `; raised to min ${money(min, env)} ${env.currency}` };
   }
   if (max !== undefined && exact.compare(max) > 0) {
-    return { amount: max, bound: 'max', note: `; capped at max ${money(max, env)} ${env.currency}` };
+    return { amount: max, bound: 'max', note: () => `; capped at max ${money(max, env)} ${env.currency}` };
   }
-  return { amount: exact, note: '' };
+  return { amount: exact, note: NO_NOTE };
 }
 
 /**
@@ -222,16 +225,17 @@ export function priceLine(
   if (priced === undefined || bounded === undefined || ev.diagnostics.length > 0) {
     return { diagnostics: ev.diagnostics };
   }
-  const line: InvoiceLine = {
-    id,
-    label,
-    applied: true,
-    ...(priced.quantity === undefined ? {} : { quantity: priced.quantity }),
-    ...(priced.unitPrice === undefined ? {} : { unitPrice: priced.unitPrice }),
-    exact: priced.exact,
-    amount: roundToMinor(bounded.amount, env.digits, env.rounding),
-    ...(bounded.bound === undefined ? {} : { bound: bounded.bound }),
-    detail: priced.detail + bounded.note,
-  };
+  // Keys in the documented order (optional ones only when present), without object spread, which
+  // V8 makes costly here. The detail text is an own enumerable getter rendered on first read:
+  // formatting costs more than pricing the line and bulk runs rarely read it; it depends only on
+  // values fixed above, so it reads the same later.
+  const line = { id, label, applied: true } as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
+  if (priced.quantity !== undefined) line.quantity = priced.quantity;
+  if (priced.unitPrice !== undefined) line.unitPrice = priced.unitPrice;
+  line.exact = priced.exact;
+  line.amount = roundToMinor(bounded.amount, env.digits, env.rounding);
+  if (bounded.bound !== undefined) line.bound = bounded.bound;
+  let detail: string | undefined;
+  Object.defineProperty(line, 'detail', { enumerable: true, configurable: true, get: () => (detail ??= priced.detail() + bounded.note()) });
   return { line, diagnostics: [] };
 }

@@ -87,6 +87,14 @@ export function explainKpi(kpi: CheckedKpi, frame: Frame, text: string): Explain
   return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text) : undefined;
 }
 
+/** A target that is not an expression tree (a JSON Logic rule): its text and outcome. */
+function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
+  const v = kpi.target.evaluate(frame);
+  const outcome = v === true ? 'met' : v === false ? 'missed' : 'no-data';
+  const text = kpi.decl.jsonlogic === undefined ? kpi.decl.target.text : `JSON Logic ${kpi.decl.target.text}`;
+  return { kind: 'condition', text, value: outcome, outcome };
+}
+
 /**
  * Evaluate one KPI in `frame` and record what payments and other KPIs read: `kpiMet[slot]` and
  * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations).
@@ -101,7 +109,9 @@ export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: s
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
     return { result: { ...base, status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
   }
-  const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? { kind: 'condition', text: decl.target.text, value: '', outcome: 'no-data' });
+  // Rendered on first read: building the text costs more than evaluating the KPI, and bulk runs
+  // rarely read it. The frame's slots it reads are final by now, so the text is the same later.
+  const explanation = lazyText(() => renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame)));
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
@@ -113,7 +123,41 @@ export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: s
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
   const status: KpiStatus = met ? 'met' : 'missed';
-  return { result: { ...base, status, attainment, cappedAttainment: capped, explanation }, diagnostics: [] };
+  return { result: evaluatedResult(decl.id, kpi.weight, status, attainment, capped, explanation), diagnostics: [] };
+}
+
+/**
+ * A met/missed KpiResult whose `explanation` is an own enumerable getter (so copies, JSON and
+ * equality see it as before). Written without object spread, which V8 makes costly here.
+ */
+function evaluatedResult(
+  id: string,
+  weight: Rational | undefined,
+  status: KpiStatus,
+  attainment: Rational,
+  cappedAttainment: Rational,
+  explanation: () => string,
+): KpiResult {
+  if (weight === undefined) {
+    return {
+      id, status, attainment, cappedAttainment,
+      get explanation() {
+        return explanation();
+      },
+    };
+  }
+  return {
+    id, weight, status, attainment, cappedAttainment,
+    get explanation() {
+      return explanation();
+    },
+  };
+}
+
+/** A memoised text: computed once, on first call. */
+function lazyText(make: () => string): () => string {
+  let text: string | undefined;
+  return () => (text ??= make());
 }
 
 function noDataOutcome(
@@ -121,25 +165,25 @@ function noDataOutcome(
   slot: number,
   frame: Frame,
   cause: NoData,
-  explanation: string,
+  explanation: () => string,
   base: { readonly id: string; readonly weight?: Rational },
 ): KpiOutcome {
   const mode = kpi.decl.onNoData;
   if (mode === 'missed') {
     frame.kpiMet[slot] = false;
     frame.kpiAttainment[slot] = ZERO;
-    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause }, diagnostics: [] };
+    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation: explanation(), noData: cause }, diagnostics: [] };
   }
   if (mode === 'excluded') {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
-    return { result: { ...base, status: 'excluded', explanation, noData: cause }, diagnostics: [] };
+    return { result: { ...base, status: 'excluded', explanation: explanation(), noData: cause }, diagnostics: [] };
   }
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
   const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } });
-  return { result: { ...base, status: 'no-data', explanation, noData: cause }, diagnostics: [d] };
+  return { result: { ...base, status: 'no-data', explanation: explanation(), noData: cause }, diagnostics: [d] };
 }
 
 /**

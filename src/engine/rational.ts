@@ -43,6 +43,33 @@ export function rational(n: number | bigint | string): Rational {
   return new Fraction(n);
 }
 
+/**
+ * The rational n/d of two safe integers (d > 0), reduced: what the fast path (fast-number.ts)
+ * hands back. The gcd runs on doubles, exact for safe integers (remainders are exact); the object
+ * is built the way fraction.js builds its own results (prototype plus s, n, d as bigints in
+ * lowest terms), skipping the constructor's argument parsing.
+ */
+export function fromSafeIntegers(n: number, d: number): Rational {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
+    throw new TypeError('fromSafeIntegers() takes safe integers and a positive denominator');
+  }
+  let a = n < 0 ? -n : n;
+  let b = d;
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  const g = a === 0 ? d : a;
+  const f = Object.create(FRACTION_PROTOTYPE) as { s: bigint; n: bigint; d: bigint };
+  f.s = n < 0 ? -1n : 1n;
+  f.n = BigInt((n < 0 ? -n : n) / g);
+  f.d = BigInt(d / g);
+  return f as unknown as Rational;
+}
+
+const FRACTION_PROTOTYPE: object = Fraction.prototype as object;
+
 export function isRational(v: unknown): v is Rational {
   return v instanceof Fraction;
 }

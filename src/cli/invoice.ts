@@ -1,0 +1,110 @@
+// `attain invoice --contracts <dir> --data <path> --period YYYY-MM --out <dir>`: the monthly run.
+// Progress on stderr (a bar on a TTY, lines otherwise, nothing with --quiet); failures with their
+// located diagnostics on stderr; exit 0 all invoiced, 1 any contract failed, 2 usage or I/O error.
+import cliProgress from 'cli-progress';
+import { renderPretty } from '../diagnostics/render.js';
+import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly.js';
+import type { OutputWriter } from '../pipeline/monthly-output.js';
+import type { ContractOutcome } from '../pipeline/monthly-run.js';
+import { totalsByCurrency } from '../report/summary.js';
+import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
+import { checkPeriodOption } from './period-option.js';
+
+export interface InvoiceOptions {
+  readonly contracts: string;
+  readonly data: string;
+  readonly period: string;
+  readonly out: string;
+  readonly force?: boolean;
+  readonly quiet?: boolean;
+  readonly jobs?: string;
+}
+
+/** How progress is shown: a redrawn bar (TTY), one line per contract, or not at all. */
+export type ProgressMode = 'bar' | 'lines' | 'none';
+
+/** Largest `--jobs` accepted. */
+const MAX_JOBS = 64;
+
+function parseJobs(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (!/^[1-9]\d*$/.test(text) || Number(text) > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS} (got "${text}")`);
+  return Number(text);
+}
+
+function progressLine(done: number, total: number, o: ContractOutcome): string {
+  const code = o.row.status === 'failed' ? ` (${o.diagnostics.find((d) => d.severity === 'error')?.code ?? 'error'})` : '';
+  return `[${done}/${total}] ${o.id} ${o.row.status}${code}\n`;
+}
+
+interface Reporter {
+  readonly onStart: (total: number) => void;
+  readonly onContract: (done: number, total: number, o: ContractOutcome) => void;
+  readonly stop: () => void;
+}
+
+function makeReporter(mode: ProgressMode, io: CliIo): Reporter {
+  if (mode === 'none') return { onStart: () => undefined, onContract: () => undefined, stop: () => undefined };
+  if (mode === 'lines') return { onStart: () => undefined, onContract: (d, t, o) => io.stderr(progressLine(d, t, o)), stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'invoicing [{bar}] {value}/{total} {contract}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    onStart: (total) => bar.start(total, 0, { contract: '' }),
+    onContract: (done, _total, o) => bar.update(done, { contract: `${o.id} ${o.row.status}` }),
+    stop: () => bar.stop(),
+  };
+}
+
+/**
+ * Run the monthly invoicing from the command line. `progress` defaults to a bar when writing to the
+ * process's stderr and it is a TTY, and to lines otherwise; `--quiet` shows neither, nor the summary line (errors are always shown).
+ */
+export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: ProgressMode, writer?: OutputWriter): Promise<number> {
+  checkPeriodOption(opts.period);
+  const jobs = parseJobs(opts.jobs);
+  const mode: ProgressMode = opts.quiet === true ? 'none' : (progress ?? (io === PROCESS_IO && process.stderr.isTTY === true ? 'bar' : 'lines'));
+  const reporter = makeReporter(mode, io);
+  const options: MonthlyRunOptions = {
+    contracts: opts.contracts,
+    data: opts.data,
+    period: opts.period,
+    out: opts.out,
+    force: opts.force === true,
+    jobs,
+    onStart: reporter.onStart,
+    onContract: reporter.onContract,
+    ...(writer === undefined ? {} : { writer }),
+  };
+  let result: Awaited<ReturnType<typeof runMonthlyInvoices>>;
+  try {
+    result = await runMonthlyInvoices(options);
+  } catch (e) {
+    reporter.stop();
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`attain: cannot write ${opts.out}: ${err.message ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+  reporter.stop();
+  if (result.kind === 'usage') {
+    io.stderr(`attain: ${result.message}\n`);
+    return EXIT.usage;
+  }
+  const lookup = (p: string): ReturnType<typeof result.sources.get> => result.sources.get(p);
+  if (result.runDiagnostics.length > 0) io.stderr(renderPretty(result.runDiagnostics, lookup, { color: io.color }));
+  for (const o of result.outcomes) {
+    if (o.diagnostics.length === 0) continue;
+    io.stderr(`${o.id}: ${o.row.status === 'failed' ? 'failed, no invoice written' : 'invoiced with warnings'}\n`);
+    io.stderr(renderPretty(o.diagnostics, lookup, { color: io.color }));
+  }
+  const failed = result.outcomes.filter((o) => o.row.status === 'failed').length;
+  const runErrors = result.summary.runErrors.length;
+  if (opts.quiet !== true) {
+    const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
+    const ok = result.outcomes.length - failed;
+    const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
+    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${opts.out}\n`);
+  }
+  return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,43 @@
+// Output support for the monthly run (stage 9, bytes -> disk): write a file atomically, i.e. a
+// temp file in the same directory, then rename over the target. Readers see the old or the new file.
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** The file-system calls the writer needs; injectable so tests can simulate failures midway. */
+export interface AtomicFs {
+  readonly writeFile: (path: string, content: string) => Promise<void>;
+  readonly rename: (from: string, to: string) => Promise<void>;
+  readonly unlink: (path: string) => Promise<void>;
+}
+
+/** Writes (and flushes) the bytes before the rename, so a crash cannot leave an empty target. */
+async function writeAndSync(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export const NODE_FS: AtomicFs = { writeFile: writeAndSync, rename, unlink };
+
+/** Temp files of this module start with this prefix (and are hidden: a leading dot). */
+export const TEMP_PREFIX = '.attain-tmp-';
+
+/**
+ * Write `content` (UTF-8) to `path` atomically: `<dir>/.attain-tmp-<name>-<random>` then rename.
+ * On any failure the temp file is removed and the error rethrown; `path` is then untouched.
+ */
+export async function writeFileAtomic(path: string, content: string, fs: AtomicFs = NODE_FS): Promise<void> {
+  const temp = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
+  try {
+    await fs.writeFile(temp, content);
+    await fs.rename(temp, path);
+  } catch (e) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,88 @@
+// Rendering (stage 9) for the monthly run: the outcome of every contract -> summary.csv and
+// summary.json, with totals by currency. Rows sorted by contract id; money as decimal strings.
+import { formatMinor } from '../engine/money.js';
+
+/** One contract of the run, as the summary shows it. */
+export interface SummaryRow {
+  readonly contract: string;
+  readonly client?: string;
+  readonly status: 'ok' | 'failed';
+  /** Score as a decimal fraction ("0.85"); absent when failed or when no KPI is scored. */
+  readonly score?: string;
+  /** Invoice total in minor units, with its currency's digits (ok contracts only). */
+  readonly total?: { readonly minor: bigint; readonly currency: string; readonly digits: number };
+  /** Currency of the contract when known (also for failed contracts whose contract loaded). */
+  readonly currency?: string;
+  /** The first error located as `file:line:col: E0xx message` (failed contracts). */
+  readonly error?: string;
+  /** Every error, located the same way. */
+  readonly errors: readonly string[];
+}
+
+export interface RunSummary {
+  readonly period: string;
+  readonly rows: readonly SummaryRow[];
+  /** Problems not attributable to one contract (e.g. a data file naming no known contract). */
+  readonly runErrors: readonly string[];
+}
+
+/** Sum of the ok contracts' totals per currency, in code order: currency -> decimal string. */
+export function totalsByCurrency(rows: readonly SummaryRow[]): [string, string][] {
+  const sums = new Map<string, { minor: bigint; digits: number }>();
+  for (const r of rows) {
+    if (r.status !== 'ok' || r.total === undefined) continue;
+    const s = sums.get(r.total.currency) ?? { minor: 0n, digits: r.total.digits };
+    sums.set(r.total.currency, { minor: s.minor + r.total.minor, digits: s.digits });
+  }
+  return [...sums.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([cur, s]) => [cur, formatMinor(s.minor, s.digits)]);
+}
+
+function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function totalText(r: SummaryRow): string {
+  return r.total === undefined ? '' : formatMinor(r.total.minor, r.total.digits);
+}
+
+/**
+ * CSV: `kind,contract,client,status,score,total,currency,error`; one `contract` row per contract,
+ * then one `total` row per currency (sum of the ok contracts), then one `run-error` row per problem
+ * of the run itself. RFC 4180, CRLF.
+ */
+export function renderSummaryCsv(s: RunSummary): string {
+  const rows: string[][] = [['kind', 'contract', 'client', 'status', 'score', 'total', 'currency', 'error']];
+  for (const r of s.rows) {
+    rows.push(['contract', r.contract, r.client ?? '', r.status, r.score ?? '', totalText(r), r.total?.currency ?? r.currency ?? '', r.error ?? '']);
+  }
+  for (const [cur, sum] of totalsByCurrency(s.rows)) rows.push(['total', '', '', '', '', sum, cur, '']);
+  for (const e of s.runErrors) rows.push(['run-error', '', '', 'failed', '', '', '', e]);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** JSON: period, counts, contracts (sorted), totals by currency, run errors. Fixed key order. */
+export function renderSummaryJson(s: RunSummary): string {
+  const totals: Record<string, string> = {};
+  for (const [cur, sum] of totalsByCurrency(s.rows)) totals[cur] = sum;
+  const failed = s.rows.filter((r) => r.status === 'failed').length;
+  const json = {
+    period: s.period,
+    counts: { contracts: s.rows.length, ok: s.rows.length - failed, failed, run_errors: s.runErrors.length },
+    contracts: s.rows.map((r) => ({
+      contract: r.contract,
+      client: r.client ?? null,
+      status: r.status,
+      score: r.score ?? null,
+      total: r.total === undefined ? null : totalText(r),
+      currency: r.total?.currency ?? r.currency ?? null,
+      error: r.error ?? null,
+      errors: r.errors,
+    })),
+    totals,
+    run_errors: s.runErrors,
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}

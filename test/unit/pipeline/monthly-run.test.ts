@@ -1,0 +1,305 @@
+// The monthly run (`attain invoice`): isolation of failures, atomic output, determinism, summary
+// totals, and the manifest guard. Runs over temp copies of the shipped contracts and month data.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInvoice } from '../../../src/cli/invoice.js';
+import { runMonthlyInvoices } from '../../../src/pipeline/monthly.js';
+import type { OutputWriter } from '../../../src/pipeline/monthly-output.js';
+import { workersAvailable } from '../../../src/pipeline/monthly-pool.js';
+import { TEMP_PREFIX, writeFileAtomic, type AtomicFs } from '../../../src/report/atomic-write.js';
+import { runCli } from '../../helpers/cli.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SHIPPED = ['acme-smm', 'brightway-traffic', 'nordlicht-leads', 'sakura-reach'];
+const MONTH = join(ROOT, 'examples/month/2026-10');
+
+let work: string;
+let contracts: string;
+let data: string;
+
+/** Every file under `dir` (relative path -> bytes as text), sorted. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(d, name.name);
+      if (name.isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, 'utf8'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+function sakuraFixed(): void {
+  const p = join(data, 'sakura-reach.yaml');
+  writeFileSync(p, readFileSync(p, 'utf8').replace('reach: 45 953', 'reach: 45953'));
+}
+
+async function run(out: string, extra: Partial<Parameters<typeof runMonthlyInvoices>[0]> = {}) {
+  return runMonthlyInvoices({ contracts, data, period: '2026-10', out, ...extra });
+}
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'attain-month-'));
+  contracts = join(work, 'contracts');
+  data = join(work, 'data');
+  mkdirSync(contracts);
+  mkdirSync(data);
+  for (const id of SHIPPED) copyFileSync(join(ROOT, 'contracts', `${id}.yaml`), join(contracts, `${id}.yaml`));
+  for (const f of readdirSync(MONTH)) copyFileSync(join(MONTH, f), join(data, f));
+});
+
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+describe('isolation', () => {
+  it('invoices every good contract when one has bad data and one is invalid', async () => {
+    writeFileSync(join(contracts, 'broken.yaml'), 'contract: broken\nversion: [1\n');
+    const out = join(work, 'out');
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
+    expect(cli.code).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const status = Object.fromEntries(summary.contracts.map((c: { contract: string; status: string }) => [c.contract, c.status]));
+    expect(status).toEqual({ 'acme-smm': 'ok', broken: 'failed', 'brightway-traffic': 'ok', 'nordlicht-leads': 'ok', 'sakura-reach': 'failed' });
+    const sakura = summary.contracts.find((c: { contract: string }) => c.contract === 'sakura-reach');
+    expect(sakura.error).toMatch(/sakura-reach\.yaml:12:21: E065 /);
+    expect(summary.contracts.find((c: { contract: string }) => c.contract === 'broken').error).toMatch(/broken\.yaml:\d+:\d+: E002 /);
+    for (const id of ['acme-smm', 'brightway-traffic', 'nordlicht-leads']) {
+      expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'report.html']);
+    }
+    expect(existsSync(join(out, 'sakura-reach'))).toBe(false);
+    expect(existsSync(join(out, 'broken'))).toBe(false);
+    // Located, pretty diagnostics on stderr, and progress lines (stderr is not a TTY here).
+    expect(cli.stderr).toContain('sakura-reach: failed, no invoice written');
+    expect(cli.stderr).toMatch(/sakura-reach\.yaml:12:21: error\[E065\]/);
+    expect(cli.stderr).toContain('[1/5] acme-smm ok');
+    expect(cli.stderr).toContain('[5/5] sakura-reach failed (E065)');
+    expect(cli.stderr).toMatch(/3 of 5 contracts invoiced, 2 failed/);
+    expect(cli.stdout).toBe('');
+  });
+
+  it('reports a contract without data as failed with E068 at its id', async () => {
+    rmSync(join(data, 'acme-smm.yaml'));
+    const result = await run(join(work, 'out'));
+    if (result.kind !== 'done') throw new Error(result.message);
+    const acme = result.outcomes.find((o) => o.id === 'acme-smm');
+    expect(acme?.row.status).toBe('failed');
+    expect(acme?.row.error).toMatch(/acme-smm\.yaml:3:11: E068 no metric data for contract "acme-smm" under /);
+    expect(acme?.diagnostics[0]?.hint).toContain('contract: acme-smm');
+  });
+
+  it('fails both contracts of a duplicated id (E056) and invoices the rest', async () => {
+    copyFileSync(join(contracts, 'acme-smm.yaml'), join(contracts, 'acme-copy.yaml'));
+    sakuraFixed();
+    const result = await run(join(work, 'out'));
+    if (result.kind !== 'done') throw new Error(result.message);
+    const failed = result.outcomes.filter((o) => o.row.status === 'failed');
+    expect(failed.map((o) => o.diagnostics[0]?.code)).toEqual(['E056', 'E056']);
+    expect(result.outcomes.filter((o) => o.row.status === 'ok').map((o) => o.id)).toEqual(['brightway-traffic', 'nordlicht-leads', 'sakura-reach']);
+  });
+
+  it('a data file that no contract can be given is a run error (exit 1), the contracts still run', async () => {
+    sakuraFixed();
+    writeFileSync(join(data, 'stray.yaml'), 'periods:\n  2026-10: { leads: 3 }\n');
+    const out = join(work, 'out');
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet');
+    expect(cli.code).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.counts).toMatchObject({ ok: 4, failed: 0, run_errors: 1 });
+    expect(summary.run_errors[0]).toMatch(/stray\.yaml:2:3: E068 /);
+  });
+
+  it('exits 0 when every contract is invoiced; --quiet prints no progress', async () => {
+    sakuraFixed();
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', join(work, 'out'), '--quiet');
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toBe('');
+  });
+});
+
+describe('outputs', () => {
+  it('writes invoice.json with the same bytes as `attain evaluate --format json`', async () => {
+    const out = join(work, 'out');
+    await run(out);
+    for (const [id, file] of [['acme-smm', 'acme-smm.yaml'], ['brightway-traffic', 'metrics.csv']] as const) {
+      const cli = await runCli('evaluate', join(contracts, `${id}.yaml`), '--data', join(data, file), '--period', '2026-10', '--format', 'json');
+      expect(cli.code).toBe(0);
+      expect(readFileSync(join(out, id, 'invoice.json'), 'utf8')).toBe(cli.stdout);
+      const md = await runCli('evaluate', join(contracts, `${id}.yaml`), '--data', join(data, file), '--period', '2026-10', '--format', 'md');
+      expect(readFileSync(join(out, id, 'invoice.md'), 'utf8')).toBe(md.stdout);
+    }
+  });
+
+  it("summary totals equal the sum of the invoices' totals per currency", async () => {
+    sakuraFixed();
+    const out = join(work, 'out');
+    await run(out);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const sums = new Map<string, { minor: bigint; digits: number }>();
+    for (const id of SHIPPED) {
+      const inv = JSON.parse(readFileSync(join(out, id, 'invoice.json'), 'utf8')) as { total: string; currency: string };
+      const digits = inv.total.split('.')[1]?.length ?? 0;
+      const minor = BigInt(inv.total.replace('.', ''));
+      const s = sums.get(inv.currency) ?? { minor: 0n, digits };
+      sums.set(inv.currency, { minor: s.minor + minor, digits });
+    }
+    const expected: Record<string, string> = {};
+    for (const [cur, s] of [...sums].sort()) {
+      const text = s.minor.toString().padStart(s.digits + 1, '0');
+      expected[cur] = s.digits === 0 ? text : `${text.slice(0, -s.digits)}.${text.slice(-s.digits)}`;
+    }
+    expect(summary.totals).toEqual(expected);
+    const csv = readFileSync(join(out, 'summary.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('kind,contract,client,status,score,total,currency,error');
+    for (const [cur, sum] of Object.entries(expected)) expect(csv).toContain(`total,,,,,${sum},${cur},`);
+  });
+
+  it('is deterministic: two runs give byte-identical trees, a rerun in place changes nothing', async () => {
+    const a = join(work, 'a');
+    const b = join(work, 'b');
+    await run(a);
+    await run(b);
+    const first = tree(a);
+    expect([...first.keys()]).toContain('acme-smm/report.html');
+    expect(tree(b)).toEqual(first);
+    const again = await run(a);
+    expect(again.kind).toBe('done');
+    expect(tree(a)).toEqual(first);
+    expect([...first.values()].join('')).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
+  });
+
+  it('--jobs 3 from TypeScript sources falls back to this thread, with the same output', async () => {
+    expect(workersAvailable()).toBe(false);
+    const a = join(work, 'a');
+    const b = join(work, 'b');
+    await run(a);
+    await run(b, { jobs: 3 });
+    expect(tree(b)).toEqual(tree(a));
+  });
+
+  // Worker threads need the compiled worker (dist/, built by `npm ci` through `prepare`).
+  it.skipIf(!existsSync(join(ROOT, 'dist/src/pipeline/monthly-worker.js')))('the compiled CLI gives byte-identical output with --jobs 3 (worker threads)', () => {
+    const cli = (out: string, ...extra: string[]): void => {
+      spawnSync(process.execPath, [join(ROOT, 'bin/attain.js'), 'invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet', ...extra], { cwd: work });
+    };
+    cli(join(work, 'seq'));
+    cli(join(work, 'par'), '--jobs', '3');
+    expect(tree(join(work, 'seq')).get('summary.csv')).toContain('acme-smm');
+    expect(tree(join(work, 'par'))).toEqual(tree(join(work, 'seq')));
+  });
+});
+
+describe('manifest', () => {
+  it('refuses (exit 2) an output directory computed from different inputs, unless --force', async () => {
+    const out = join(work, 'out');
+    await run(out);
+    const before = tree(out);
+    sakuraFixed();
+    const refused = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds invoices from different inputs \(different inputs for sakura-reach\).*--force/);
+    expect(tree(out)).toEqual(before);
+    const forced = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(out, 'sakura-reach', 'report.html'))).toBe(true);
+  });
+
+  it('refuses another period, and a non-empty directory without a manifest', async () => {
+    const out = join(work, 'out');
+    await run(out);
+    const other = await run(out, { period: '2026-09' });
+    expect(other).toMatchObject({ kind: 'usage', message: expect.stringMatching(/it holds period 2026-10, this run is 2026-09/) });
+    const foreign = join(work, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    expect(await run(foreign)).toMatchObject({ kind: 'usage', message: expect.stringMatching(/no readable manifest/) });
+  });
+
+  it('with --force removes the files of contracts that now fail or left the run', async () => {
+    const out = join(work, 'out');
+    sakuraFixed();
+    await run(out);
+    expect(existsSync(join(out, 'nordlicht-leads', 'invoice.json'))).toBe(true);
+    rmSync(join(contracts, 'acme-smm.yaml'));
+    writeFileSync(join(data, 'metrics.csv'), readFileSync(join(data, 'metrics.csv'), 'utf8').replace('131,91,5200 EUR', '131,-91,5200 EUR'));
+    const result = await run(out, { force: true });
+    if (result.kind !== 'done') throw new Error(result.message);
+    expect(result.outcomes.find((o) => o.id === 'nordlicht-leads')?.row.error).toMatch(/E064/);
+    expect(existsSync(join(out, 'nordlicht-leads'))).toBe(false);
+    expect(existsSync(join(out, 'acme-smm'))).toBe(false);
+    expect(existsSync(join(out, 'brightway-traffic', 'invoice.json'))).toBe(true);
+  });
+});
+
+describe('atomic output', () => {
+  function tempFiles(dir: string): string[] {
+    return [...tree(dir).keys()].filter((p) => p.split('/').some((part) => part.startsWith(TEMP_PREFIX)));
+  }
+
+  it('an interruption midway leaves no temp file and no partial contract', async () => {
+    const out = join(work, 'out');
+    let writes = 0;
+    // Interrupt on the 3rd file: the manifest and acme-smm/invoice.json are written, invoice.md is not.
+    const writer: OutputWriter = {
+      writeFile: async (path, content) => {
+        if (++writes === 3) throw new Error('disk full (simulated)');
+        await writeFileAtomic(path, content);
+      },
+    };
+    await expect(run(out, { writer })).rejects.toThrow('disk full');
+    expect(tempFiles(out)).toEqual([]);
+    expect(existsSync(join(out, 'acme-smm'))).toBe(false);
+    expect(existsSync(join(out, 'summary.json'))).toBe(false);
+    // The manifest came first, so a rerun over the same inputs completes without --force.
+    const rerun = await run(out);
+    expect(rerun.kind).toBe('done');
+    expect(tree(out)).toEqual((await run(join(work, 'clean')), tree(join(work, 'clean'))));
+  });
+
+  it('the CLI reports a write failure as exit 2', async () => {
+    const writer: OutputWriter = { writeFile: () => Promise.reject(new Error('EACCES: permission denied')) };
+    const io = { stdout: () => undefined, stderr: (t: string) => void (err += t), color: false };
+    let err = '';
+    const code = await runInvoice({ contracts, data, period: '2026-10', out: join(work, 'out') }, io, 'none', writer);
+    expect(code).toBe(2);
+    expect(err).toMatch(/cannot write .*EACCES/);
+  });
+
+  it('writeFileAtomic removes its temp file and keeps the old target when the rename fails', async () => {
+    const dir = join(work, 'atomic');
+    mkdirSync(dir);
+    const target = join(dir, 'invoice.json');
+    writeFileSync(target, 'old');
+    const fs: AtomicFs = {
+      writeFile: (p, c) => Promise.resolve(writeFileSync(p, c)),
+      rename: () => Promise.reject(new Error('interrupted')),
+      unlink: (p) => Promise.resolve(rmSync(p)),
+    };
+    await expect(writeFileAtomic(target, 'new', fs)).rejects.toThrow('interrupted');
+    expect(readdirSync(dir)).toEqual(['invoice.json']);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    await writeFileAtomic(target, 'new');
+    expect(readdirSync(dir)).toEqual(['invoice.json']);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['--contracts', 'no/such/dir'], /--contracts no\/such\/dir: no such directory/],
+    [['--data', 'no/such/data'], /--data no\/such\/data: no such file or directory/],
+    [['--period', '2026-13'], /--period must look like/],
+    [['--jobs', '0'], /--jobs must be a whole number/],
+  ])('%j -> exit 2', async (override, message) => {
+    const args = new Map([['--contracts', contracts], ['--data', data], ['--period', '2026-10'], ['--out', join(work, 'out')]]);
+    for (let i = 0; i < override.length; i += 2) args.set(override[i] as string, override[i + 1] as string);
+    const cli = await runCli('invoice', ...[...args].flat());
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(message);
+    expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+});
