@@ -25,13 +25,3 @@ export function checkContractFile(file: SourceFile): CheckedFile {
     diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
   };
 }
-
-/**
- * Whether a YAML file is metric data rather than a contract: data files have a top-level
- * `periods:` or `contracts:` key and no `metrics:`/`kpis:` (a cheap look before a full parse).
- */
-export function looksLikeDataFile(text: string): boolean {
-  const data = /^(periods|contracts)\s*:/m.test(text);
-  const contract = /^(metrics|kpis|payments)\s*:/m.test(text);
-  return data && !contract;
-}

@@ -1,13 +1,13 @@
 // Pipeline for `attain invoice`, inputs: a contracts directory and a data path -> one job per
 // contract (its file and the data files that carry its periods), sorted by contract id.
-import { basename, dirname, extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import { DATA_EXTENSIONS, loadMetricFile } from '../data/load-metrics.js';
-import { looksLikeDataFile } from './check-file.js';
+import { contractIdByName, looksLikeDataFile } from './data-owner.js';
 import { expandPaths, readSource } from './files.js';
 
 /** One contract of the monthly run. */
@@ -78,7 +78,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '' });
       continue;
     }
-    if (looksLikeDataFile(read.file.text)) continue;
+    if (looksLikeDataFile(path, read.file.text)) continue;
     sources.set(path, read.file);
     const loaded = loadContract(read.file).value;
     drafts.push({
@@ -111,12 +111,9 @@ function markDuplicates(drafts: Draft[]): void {
   }
 }
 
-/**
- * A data file naming no contract belongs to the contract whose id is its file name (`acme-smm.csv`)
- * or the name of its directory (`acme-smm/metrics.yaml`).
- */
 function ownerByName(path: string, byId: ReadonlyMap<string, Draft>): Draft | undefined {
-  return byId.get(stem(path)) ?? byId.get(basename(dirname(path)));
+  const id = contractIdByName(path, (candidate) => byId.has(candidate));
+  return id === undefined ? undefined : byId.get(id);
 }
 
 async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, sources: Map<string, SourceFile>, runDiagnostics: Diagnostic[]): Promise<void> {

@@ -1,7 +1,8 @@
 // Pipeline for `attain test [paths]`: find the contracts, check them, run their tests.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
-import { checkContractFile, looksLikeDataFile } from './check-file.js';
+import { checkContractFile } from './check-file.js';
+import { looksLikeDataFile } from './data-owner.js';
 import { runContractTests, type TestOutcome } from './contract-tests.js';
 import { expandPaths, readSource } from './files.js';
 
@@ -23,7 +24,7 @@ export async function testPaths(paths: readonly string[]): Promise<TestRun> {
       broken.push({ path, diagnostics: read.diagnostics });
       continue;
     }
-    if (looksLikeDataFile(read.file.text)) continue;
+    if (looksLikeDataFile(path, read.file.text)) continue;
     sources.set(path, read.file);
     const checked = checkContractFile(read.file);
     if (checked.checked === undefined) {

@@ -6,7 +6,8 @@ import type { SourceFile } from '../diagnostics/source.js';
 import type { Contract } from '../contract/model.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { bindData } from '../data/bind.js';
-import { checkContractFile, looksLikeDataFile } from './check-file.js';
+import { checkContractFile } from './check-file.js';
+import { contractIdByName, looksLikeDataFile } from './data-owner.js';
 import { expandPaths, readSource } from './files.js';
 
 export interface ValidationRun {
@@ -17,11 +18,16 @@ export interface ValidationRun {
   readonly dataFiles: number;
 }
 
-const WALKED = ['.yaml', '.yml'];
+const WALKED = ['.yaml', '.yml', '.json', '.csv'];
 
-/** Validate files and directories (recursively `*.yaml`/`*.yml`; named `.json`/`.csv` data files too). */
+/**
+ * Validate files and directories. Directories are walked recursively for contracts
+ * (`*.yaml`/`*.yml`) and metric data (YAML, JSON, CSV that look like data); other JSON/CSV found
+ * in a directory (expected invoices, exports) is skipped. A file named explicitly is always read.
+ */
 export async function validatePaths(paths: readonly string[]): Promise<ValidationRun> {
   const { files, diagnostics: found } = await expandPaths(paths, WALKED);
+  const named = new Set(paths);
   const diagnostics: Diagnostic[] = [...found];
   const sources = new Map<string, SourceFile>();
   const contracts = new Map<string, Contract>();
@@ -31,11 +37,14 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
     const read = await readSource(path);
     diagnostics.push(...read.diagnostics);
     if (read.file === undefined) continue;
-    sources.set(path, read.file);
-    if (!/\.ya?ml$/i.test(path) || looksLikeDataFile(read.file.text)) {
+    const yaml = /\.ya?ml$/i.test(path);
+    if (!yaml || looksLikeDataFile(path, read.file.text)) {
+      if (!yaml && !named.has(path) && !looksLikeDataFile(path, read.file.text)) continue;
+      sources.set(path, read.file);
       dataFiles.push(read.file);
       continue;
     }
+    sources.set(path, read.file);
     contractCount++;
     const checked = checkContractFile(read.file);
     diagnostics.push(...checked.diagnostics);
@@ -56,7 +65,9 @@ function validateDataFile(file: SourceFile, contracts: ReadonlyMap<string, Contr
   const loaded = loadMetricFile(file);
   const out: Diagnostic[] = [...loaded.diagnostics];
   if (loaded.value === undefined) return out;
-  for (const [id, periods] of loaded.value.contracts) {
+  for (const [named, periods] of loaded.value.contracts) {
+    // A file naming no contract belongs to the contract its file or directory is named after.
+    const id = named === '' ? (contractIdByName(file.path, (c) => contracts.has(c)) ?? '') : named;
     const contract = contracts.get(id);
     const at = periods[0]?.span ?? { file: file.path, start: 0, end: 0 };
     if (contract === undefined) {

@@ -23,7 +23,8 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { formatValue } from '../../src/engine/format-value.js';
 import { parseExpression } from '../../src/parser/parse.js';
-import { checkContractFile, looksLikeDataFile } from '../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../src/pipeline/check-file.js';
+import { looksLikeDataFile } from '../../src/pipeline/data-owner.js';
 import { runContractTests } from '../../src/pipeline/contract-tests.js';
 import { evaluateSources } from '../../src/pipeline/evaluate.js';
 
@@ -185,7 +186,7 @@ function evaluateLine(expr: string, c: ExprContext, name: string): { shown?: str
 const blocks = docFiles().flatMap((path) => extractBlocks(path, readFileSync(join(ROOT, path), 'utf8')));
 const contracts = blocks.filter((b) => b.tag === 'yaml' && isContract(b.text));
 const dataBlocks = blocks.filter(
-  (b) => (b.tag === 'yaml' && !isContract(b.text) && looksLikeDataFile(b.text)) || (b.tag === 'csv' && /^period\b|,period\b/m.test(b.text.split('\n')[0] ?? '')),
+  (b) => (b.tag === 'yaml' && !isContract(b.text) && looksLikeDataFile('block.yaml', b.text)) || (b.tag === 'csv' && /^period\b|,period\b/m.test(b.text.split('\n')[0] ?? '')),
 );
 const errorBlocks = blocks.filter((b) => b.tag === 'yaml-error');
 const exprBlocks = blocks.filter((b) => b.tag === 'expr');
