@@ -42,6 +42,11 @@ export type { PeriodSeries } from './data/metric-data.js';
 export { validatePaths as validate, type ValidationRun } from './pipeline/validate.js';
 export { evaluateFiles, evaluateSources, type EvaluationRun } from './pipeline/evaluate.js';
 export { runContractTests, type TestOutcome } from './pipeline/contract-tests.js';
+export { runMonthlyInvoices } from './pipeline/monthly.js';
+export { formatContract } from './format/format-contract.js';
+export { formatPaths } from './format/format-files.js';
+export { compileToJsonLogic } from './engine/to-jsonlogic.js';
+export { explainPeriod, type ExplainTrace } from './engine/explain.js';
 export { testPaths, type TestRun } from './pipeline/test-paths.js';
 export type { Evaluation } from './report/evaluation.js';
 
@@ -49,3 +54,4 @@ export type { Evaluation } from './report/evaluation.js';
 export { renderEvaluationJson, evaluationToJson } from './report/json.js';
 export { renderEvaluationMarkdown } from './report/markdown.js';
 export { renderEvaluationCsv } from './report/csv.js';
+export { renderEvaluationHtml } from './report/html.js';
