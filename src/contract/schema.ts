@@ -1,8 +1,9 @@
 // Stage 2 (validateShape): yaml Document -> E01x diagnostics from the shipped JSON Schema.
-// ajv is compiled once; each ajv error is decoded to a YAML path, then to the node's Span.
+// The schema is compiled ahead of time with ajv's standalone mode (scripts/gen-schema-validator.mjs
+// -> schema-validator.generated.ts), so start-up loads neither ajv's compiler nor compiles the
+// schema; each ajv error is decoded to a YAML path, then to the node's Span.
 import { existsSync, readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -11,6 +12,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { suggestName } from '../diagnostics/suggest.js';
 import { toPlainData } from './plain-data.js';
+import { validate as validateContract } from './schema-validator.generated.js';
 import { keyText, nodeAtPath, nodeSpan } from './yaml-spans.js';
 import type { YamlPath } from './yaml-spans.js';
 
@@ -26,8 +28,8 @@ function readSchema(): Record<string, unknown> {
 /** The contract JSON Schema (draft 2020-12), as shipped in `schema/`. */
 export const CONTRACT_SCHEMA: Readonly<Record<string, unknown>> = readSchema();
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strictTypes: false, ownProperties: true });
-const validate = ajv.compile(CONTRACT_SCHEMA);
+/** allErrors, verbose, ownProperties (options in the generator; test checks it is fresh). */
+const validate = validateContract as unknown as ValidateFunction;
 
 const DEFS = (CONTRACT_SCHEMA['$defs'] ?? {}) as Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 /** Pattern errors with the period-key pattern are period-format errors (E058). */

@@ -6,7 +6,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
-import type { CheckedContract, EvalStep } from './checked.js';
+import type { CheckedContract, EvalStep, NoData } from './checked.js';
 import { createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
 import { fastSlots, missingFastSlots } from './fast-number.js';
@@ -28,8 +28,9 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   const { index, values } = located;
   const previousPeriod = shiftPeriod(period, kind, -1);
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
-  const metrics = slotValues(checked, values);
-  const previous = previousValues === undefined ? undefined : slotValues(checked, previousValues);
+  const layout = layoutOf(checked);
+  const metrics = slotValues(layout.metricNames, values);
+  const previous = previousValues === undefined ? undefined : slotValues(layout.metricNames, previousValues);
   const frame = createFrame({
     period,
     periodIndex: index,
@@ -42,10 +43,10 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     previous,
     fastCurrent: fastSlots(metrics),
     fastPrevious: previous === undefined ? missingFastSlots(metrics.length) : fastSlots(previous),
-    defines: new Array(contract.defines.size).fill(noData('not evaluated', contract.id.span)),
+    defines: new Array(contract.defines.size).fill(layout.notEvaluated),
     kpiMet: new Array(checked.kpis.length).fill(false),
-    kpiAttainment: new Array(checked.kpis.length).fill(noData('not evaluated', contract.id.span)),
-    score: noData('not evaluated', contract.id.span),
+    kpiAttainment: new Array(checked.kpis.length).fill(layout.notEvaluated),
+    score: layout.notEvaluated,
   });
   const diagnostics: Diagnostic[] = [];
   const kpis: (KpiResult | undefined)[] = new Array(checked.kpis.length).fill(undefined);
@@ -99,8 +100,28 @@ function defaultSteps(checked: CheckedContract): EvalStep[] {
   ];
 }
 
-function slotValues(checked: CheckedContract, values: PeriodValues): (DataValue | undefined)[] {
-  return [...checked.contract.metrics.keys()].map((name) => values.values.get(name));
+/** What every period of a contract shares: metric names by slot, the not-yet-evaluated value. */
+interface FrameLayout {
+  readonly metricNames: readonly string[];
+  readonly notEvaluated: NoData;
+}
+
+const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();
+
+/** Computed once per checked contract (bulk runs evaluate one contract for many clients). */
+function layoutOf(checked: CheckedContract): FrameLayout {
+  let layout = LAYOUTS.get(checked);
+  if (layout === undefined) {
+    layout = { metricNames: [...checked.contract.metrics.keys()], notEvaluated: noData('not evaluated', checked.contract.id.span) };
+    LAYOUTS.set(checked, layout);
+  }
+  return layout;
+}
+
+function slotValues(names: readonly string[], values: PeriodValues): (DataValue | undefined)[] {
+  const out: (DataValue | undefined)[] = [];
+  for (const name of names) out.push(values.values.get(name));
+  return out;
 }
 
 function locatePeriod(

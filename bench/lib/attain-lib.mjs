@@ -1,0 +1,14 @@
+// attain's library as the bench uses it: the compiled dist/ (npm run build) by default.
+export async function loadDistLib() {
+  const base = new URL('../../dist/src/', import.meta.url);
+  const at = (p) => import(new URL(p, base).href);
+  const [lc, src, chk, bind, ev, inv, rat, money] = await Promise.all([
+    at('contract/load-contract.js'), at('diagnostics/source.js'), at('engine/check.js'), at('data/bind.js'),
+    at('engine/evaluate.js'), at('engine/invoice.js'), at('engine/rational.js'), at('engine/money.js'),
+  ]);
+  return {
+    loadContract: lc.loadContract, createSourceFile: src.createSourceFile, checkContract: chk.checkContract,
+    bindData: bind.bindData, evaluatePeriod: ev.evaluatePeriod, priceInvoice: inv.priceInvoice,
+    isRational: rat.isRational, toDecimalString: rat.toDecimalString, formatMinor: money.formatMinor,
+  };
+}
