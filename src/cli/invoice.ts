@@ -1,12 +1,13 @@
 // `attain invoice --contracts <dir> --data <path> --period YYYY-MM --out <dir>`: the monthly run.
 // Progress on stderr (a bar on a TTY, lines otherwise, nothing with --quiet); failures with their
-// located diagnostics on stderr; exit 0 all invoiced, 1 any contract failed, 2 usage or I/O error.
+// located diagnostics on stderr; exit 0 all invoiced (contracts of the other period kind are skipped,
+// not failed), 1 any contract failed, 2 usage or I/O error.
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
 import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly.js';
 import type { OutputWriter } from '../pipeline/monthly-output.js';
-import type { ContractOutcome } from '../pipeline/monthly-run.js';
-import { totalsByCurrency } from '../report/summary.js';
+import { runPeriodKind, type ContractOutcome } from '../pipeline/monthly-run.js';
+import { statusCounts, totalsByCurrency } from '../report/summary.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
@@ -34,7 +35,8 @@ function parseJobs(text: string | undefined): number {
 
 function progressLine(done: number, total: number, o: ContractOutcome): string {
   const code = o.row.status === 'failed' ? ` (${o.diagnostics.find((d) => d.severity === 'error')?.code ?? 'error'})` : '';
-  return `[${done}/${total}] ${o.id} ${o.row.status}${code}\n`;
+  const reason = o.row.status === 'skipped' && o.row.reason !== undefined ? ` (${o.row.reason})` : '';
+  return `[${done}/${total}] ${o.id} ${o.row.status}${code}${reason}\n`;
 }
 
 interface Reporter {
@@ -98,13 +100,13 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     io.stderr(`${o.id}: ${o.row.status === 'failed' ? 'failed, no invoice written' : 'invoiced with warnings'}\n`);
     io.stderr(renderPretty(o.diagnostics, lookup, { color: io.color }));
   }
-  const failed = result.outcomes.filter((o) => o.row.status === 'failed').length;
+  const { ok, failed, skipped } = statusCounts(result.summary.rows);
   const runErrors = result.summary.runErrors.length;
   if (opts.quiet !== true) {
     const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
-    const ok = result.outcomes.length - failed;
+    const skippedNote = skipped > 0 ? `, ${skipped} skipped (not ${runPeriodKind(opts.period) === 'month' ? 'monthly' : 'quarterly'})` : '';
     const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
-    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${opts.out}\n`);
+    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${skippedNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${opts.out}\n`);
   }
   return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;
 }

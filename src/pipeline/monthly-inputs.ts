@@ -6,6 +6,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
+import type { PeriodKind } from '../contract/model.js';
 import { DATA_EXTENSIONS, loadMetricFile } from '../data/load-metrics.js';
 import { contractIdByName, looksLikeDataFile } from './data-owner.js';
 import { expandPaths, readSource } from './files.js';
@@ -20,6 +21,8 @@ export interface ContractJob {
   /** Client and currency, when the contract loaded (for the summary of a failed contract). */
   readonly client?: string;
   readonly currency?: string;
+  /** The contract's `period:` (month or quarter), when the contract loaded. */
+  readonly periodKind?: PeriodKind;
   /** Data files carrying this contract's periods, in path order. */
   readonly dataFiles: readonly SourceFile[];
   /** The `--data` path the files were looked for under (for the no-data message). */
@@ -64,6 +67,7 @@ interface Draft {
   readonly contractFile?: SourceFile;
   readonly client?: string;
   readonly currency?: string;
+  readonly periodKind?: PeriodKind;
   readonly dataFiles: SourceFile[];
   readonly diagnostics: Diagnostic[];
   dataPath: string;
@@ -87,6 +91,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       contractFile: read.file,
       ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client }),
       ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
+      ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
       dataFiles: [],
       diagnostics: [],
       dataPath: '',

@@ -2,6 +2,8 @@
 // 1-9 for one contract: its invoice in every format and its HTML report), isolated from the others.
 import { diag } from '../diagnostics/codes.js';
 import { loadContract } from '../contract/load-contract.js';
+import type { PeriodKind } from '../contract/model.js';
+import { periodOrdinal, shiftPeriod } from '../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColAt, type SourceFile } from '../diagnostics/source.js';
 import { toDecimalString } from '../engine/rational.js';
@@ -10,6 +12,7 @@ import { renderEvaluationHtml } from '../report/html.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import type { SummaryRow } from '../report/summary.js';
+import { checkContractFile } from './check-file.js';
 import { bindSources, digestOf, evaluateBound } from './evaluate.js';
 import { evaluateHistory } from './history.js';
 import type { ContractJob } from './monthly-inputs.js';
@@ -64,6 +67,46 @@ function failed(job: ContractJob, diagnostics: readonly Diagnostic[], sources: (
   return { id: job.id, row, files: [], diagnostics: sorted, inputs: digestsOf(job) };
 }
 
+/** The kind of period a run's `--period` names (`2026-10`: month, `2026-Q4`: quarter). */
+export function runPeriodKind(period: string): PeriodKind {
+  return periodOrdinal(period, 'quarter') === undefined ? 'month' : 'quarter';
+}
+
+/**
+ * Why a contract of `kind` is not invoiced in a run for `period`, or undefined when it is. A
+ * quarterly contract belongs to quarter runs, a monthly one to month runs: the reason names the
+ * run(s) that invoice it (for 2026-10: 2026-Q4; for 2026-Q4: 2026-10, 2026-11, 2026-12).
+ */
+export function skipReason(kind: PeriodKind, period: string): string | undefined {
+  const run = runPeriodKind(period);
+  if (kind === run) return undefined;
+  const ord = periodOrdinal(period, run) ?? 0;
+  if (kind === 'quarter') {
+    const quarter = shiftPeriod('0000-Q1', 'quarter', Math.floor(ord / 3)) ?? '';
+    return `quarterly contract; invoiced in quarter runs such as ${quarter}`;
+  }
+  const months = [0, 1, 2].map((i) => shiftPeriod('0000-01', 'month', ord * 3 + i) ?? '');
+  return `monthly contract; invoiced in month runs (${months.join(', ')})`;
+}
+
+/**
+ * A valid contract of the other period kind is skipped: not evaluated, no files, not a failure.
+ * A contract with errors of its own is not skipped (it fails, so the error is seen).
+ */
+function skipped(job: ContractJob, contractFile: SourceFile, period: string): ContractOutcome | undefined {
+  const reason = job.periodKind === undefined ? undefined : skipReason(job.periodKind, period);
+  if (reason === undefined || hasErrors(checkContractFile(contractFile).diagnostics)) return undefined;
+  const row: SummaryRow = {
+    contract: job.id,
+    ...(job.client === undefined ? {} : { client: job.client }),
+    status: 'skipped',
+    reason,
+    ...(job.currency === undefined ? {} : { currency: job.currency }),
+    errors: [],
+  };
+  return { id: job.id, row, files: [], diagnostics: [], inputs: digestsOf(job) };
+}
+
 /** E068 at the contract id (or the file start) when no data file under `--data` carries the contract. */
 function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
   const span = loadContract(file).value?.id.span ?? { file: file.path, start: 0, end: 0 };
@@ -75,7 +118,8 @@ function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
 /**
  * Evaluate one contract for `period` and render its files. Never throws for bad input: any error
  * (unreadable or invalid contract, no data, bad data, evaluation error) gives a failed outcome
- * with no files.
+ * with no files. A valid contract of the other period kind (quarterly in a month run, monthly in
+ * a quarter run) gives a skipped outcome with no files, whatever its data.
  */
 export function evaluateContractJob(job: ContractJob, period: string): ContractOutcome {
   const byPath = new Map<string, SourceFile>();
@@ -83,6 +127,8 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
   for (const f of job.dataFiles) byPath.set(f.path, f);
   const sources = (p: string): SourceFile | undefined => byPath.get(p);
   if (job.contractFile === undefined || hasErrors(job.diagnostics)) return failed(job, job.diagnostics, sources);
+  const skip = skipped(job, job.contractFile, period);
+  if (skip !== undefined) return skip;
 
   const bound = bindSources(job.contractFile, job.dataFiles);
   if (bound.value === undefined) {

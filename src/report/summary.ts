@@ -6,7 +6,10 @@ import { formatMinor } from '../engine/money.js';
 export interface SummaryRow {
   readonly contract: string;
   readonly client?: string;
-  readonly status: 'ok' | 'failed';
+  /** `skipped`: not evaluated in this run (a quarterly contract in a month run, or the reverse). */
+  readonly status: 'ok' | 'failed' | 'skipped';
+  /** Why the contract was skipped (skipped contracts only). */
+  readonly reason?: string;
   /** Score as a decimal fraction ("0.85"); absent when failed or when no KPI is scored. */
   readonly score?: string;
   /** Invoice total in minor units, with its currency's digits (ok contracts only). */
@@ -48,33 +51,40 @@ function totalText(r: SummaryRow): string {
   return r.total === undefined ? '' : formatMinor(r.total.minor, r.total.digits);
 }
 
+/** How many rows have each status. */
+export function statusCounts(rows: readonly SummaryRow[]): { ok: number; failed: number; skipped: number } {
+  const count = (status: SummaryRow['status']): number => rows.filter((r) => r.status === status).length;
+  return { ok: count('ok'), failed: count('failed'), skipped: count('skipped') };
+}
+
 /**
- * CSV: `kind,contract,client,status,score,total,currency,error`; one `contract` row per contract,
- * then one `total` row per currency (sum of the ok contracts), then one `run-error` row per problem
- * of the run itself. RFC 4180, CRLF.
+ * CSV: `kind,contract,client,status,score,total,currency,error,reason`; one `contract` row per
+ * contract (`reason` says why a skipped one was skipped), then one `total` row per currency (sum of
+ * the ok contracts), then one `run-error` row per problem of the run itself. RFC 4180, CRLF.
  */
 export function renderSummaryCsv(s: RunSummary): string {
-  const rows: string[][] = [['kind', 'contract', 'client', 'status', 'score', 'total', 'currency', 'error']];
+  const rows: string[][] = [['kind', 'contract', 'client', 'status', 'score', 'total', 'currency', 'error', 'reason']];
   for (const r of s.rows) {
-    rows.push(['contract', r.contract, r.client ?? '', r.status, r.score ?? '', totalText(r), r.total?.currency ?? r.currency ?? '', r.error ?? '']);
+    rows.push(['contract', r.contract, r.client ?? '', r.status, r.score ?? '', totalText(r), r.total?.currency ?? r.currency ?? '', r.error ?? '', r.reason ?? '']);
   }
-  for (const [cur, sum] of totalsByCurrency(s.rows)) rows.push(['total', '', '', '', '', sum, cur, '']);
-  for (const e of s.runErrors) rows.push(['run-error', '', '', 'failed', '', '', '', e]);
+  for (const [cur, sum] of totalsByCurrency(s.rows)) rows.push(['total', '', '', '', '', sum, cur, '', '']);
+  for (const e of s.runErrors) rows.push(['run-error', '', '', 'failed', '', '', '', e, '']);
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** JSON: period, counts, contracts (sorted), totals by currency, run errors. Fixed key order. */
+/** JSON: period, counts, contracts (sorted; `reason` for skipped ones), totals by currency, run errors. Fixed key order. */
 export function renderSummaryJson(s: RunSummary): string {
   const totals: Record<string, string> = {};
   for (const [cur, sum] of totalsByCurrency(s.rows)) totals[cur] = sum;
-  const failed = s.rows.filter((r) => r.status === 'failed').length;
+  const { ok, failed, skipped } = statusCounts(s.rows);
   const json = {
     period: s.period,
-    counts: { contracts: s.rows.length, ok: s.rows.length - failed, failed, run_errors: s.runErrors.length },
+    counts: { contracts: s.rows.length, ok, failed, skipped, run_errors: s.runErrors.length },
     contracts: s.rows.map((r) => ({
       contract: r.contract,
       client: r.client ?? null,
       status: r.status,
+      reason: r.reason ?? null,
       score: r.score ?? null,
       total: r.total === undefined ? null : totalText(r),
       currency: r.total?.currency ?? r.currency ?? null,

@@ -1,6 +1,6 @@
 // The monthly run (`attain invoice`): isolation of failures, atomic output, determinism, summary
 // totals, and the manifest guard. Runs over temp copies of the shipped contracts and month data.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,11 +10,15 @@ import { runInvoice } from '../../../src/cli/invoice.js';
 import { runMonthlyInvoices } from '../../../src/pipeline/monthly.js';
 import type { OutputWriter } from '../../../src/pipeline/monthly-output.js';
 import { workersAvailable } from '../../../src/pipeline/monthly-pool.js';
+import { skipReason } from '../../../src/pipeline/monthly-run.js';
 import { TEMP_PREFIX, writeFileAtomic, type AtomicFs } from '../../../src/report/atomic-write.js';
 import { runCli } from '../../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SHIPPED = ['acme-smm', 'brightway-traffic', 'nordlicht-leads', 'sakura-reach'];
+/** Every shipped contract; the month example carries data for all of the monthly ones. */
+const SHIPPED = readdirSync(join(ROOT, 'contracts')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+const QUARTERLY = ['polaris-retainer-penalty'];
+const MONTHLY = SHIPPED.filter((id) => !QUARTERLY.includes(id));
 const MONTH = join(ROOT, 'examples/month/2026-10');
 
 let work: string;
@@ -51,7 +55,7 @@ beforeEach(() => {
   mkdirSync(contracts);
   mkdirSync(data);
   for (const id of SHIPPED) copyFileSync(join(ROOT, 'contracts', `${id}.yaml`), join(contracts, `${id}.yaml`));
-  for (const f of readdirSync(MONTH)) copyFileSync(join(MONTH, f), join(data, f));
+  cpSync(MONTH, data, { recursive: true });
 });
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -64,11 +68,12 @@ describe('isolation', () => {
     expect(cli.code).toBe(1);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const status = Object.fromEntries(summary.contracts.map((c: { contract: string; status: string }) => [c.contract, c.status]));
-    expect(status).toEqual({ 'acme-smm': 'ok', broken: 'failed', 'brightway-traffic': 'ok', 'nordlicht-leads': 'ok', 'sakura-reach': 'failed' });
+    const expected = Object.fromEntries(MONTHLY.map((id) => [id, 'ok']));
+    expect(status).toEqual({ ...expected, broken: 'failed', 'polaris-retainer-penalty': 'skipped', 'sakura-reach': 'failed' });
     const sakura = summary.contracts.find((c: { contract: string }) => c.contract === 'sakura-reach');
     expect(sakura.error).toMatch(/sakura-reach\.yaml:12:21: E065 /);
     expect(summary.contracts.find((c: { contract: string }) => c.contract === 'broken').error).toMatch(/broken\.yaml:\d+:\d+: E002 /);
-    for (const id of ['acme-smm', 'brightway-traffic', 'nordlicht-leads']) {
+    for (const id of MONTHLY.filter((m) => m !== 'sakura-reach')) {
       expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'report.html']);
     }
     expect(existsSync(join(out, 'sakura-reach'))).toBe(false);
@@ -76,9 +81,9 @@ describe('isolation', () => {
     // Located, pretty diagnostics on stderr, and progress lines (stderr is not a TTY here).
     expect(cli.stderr).toContain('sakura-reach: failed, no invoice written');
     expect(cli.stderr).toMatch(/sakura-reach\.yaml:12:21: error\[E065\]/);
-    expect(cli.stderr).toContain('[1/5] acme-smm ok');
-    expect(cli.stderr).toContain('[5/5] sakura-reach failed (E065)');
-    expect(cli.stderr).toMatch(/3 of 5 contracts invoiced, 2 failed/);
+    expect(cli.stderr).toContain('[1/14] acme-smm ok');
+    expect(cli.stderr).toContain('[12/14] sakura-reach failed (E065)');
+    expect(cli.stderr).toMatch(/11 of 14 contracts invoiced, 2 failed, 1 skipped \(not monthly\)/);
     expect(cli.stdout).toBe('');
   });
 
@@ -99,7 +104,7 @@ describe('isolation', () => {
     if (result.kind !== 'done') throw new Error(result.message);
     const failed = result.outcomes.filter((o) => o.row.status === 'failed');
     expect(failed.map((o) => o.diagnostics[0]?.code)).toEqual(['E056', 'E056']);
-    expect(result.outcomes.filter((o) => o.row.status === 'ok').map((o) => o.id)).toEqual(['brightway-traffic', 'nordlicht-leads', 'sakura-reach']);
+    expect(result.outcomes.filter((o) => o.row.status === 'ok').map((o) => o.id)).toEqual(MONTHLY.filter((id) => id !== 'acme-smm'));
   });
 
   it('a data file that no contract can be given is a run error (exit 1), the contracts still run', async () => {
@@ -109,7 +114,7 @@ describe('isolation', () => {
     const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet');
     expect(cli.code).toBe(1);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.counts).toMatchObject({ ok: 4, failed: 0, run_errors: 1 });
+    expect(summary.counts).toEqual({ contracts: 13, ok: 12, failed: 0, skipped: 1, run_errors: 1 });
     expect(summary.run_errors[0]).toMatch(/stray\.yaml:2:3: E068 /);
   });
 
@@ -140,7 +145,7 @@ describe('outputs', () => {
     await run(out);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const sums = new Map<string, { minor: bigint; digits: number }>();
-    for (const id of SHIPPED) {
+    for (const id of MONTHLY) {
       const inv = JSON.parse(readFileSync(join(out, id, 'invoice.json'), 'utf8')) as { total: string; currency: string };
       const digits = inv.total.split('.')[1]?.length ?? 0;
       const minor = BigInt(inv.total.replace('.', ''));
@@ -154,8 +159,8 @@ describe('outputs', () => {
     }
     expect(summary.totals).toEqual(expected);
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('kind,contract,client,status,score,total,currency,error');
-    for (const [cur, sum] of Object.entries(expected)) expect(csv).toContain(`total,,,,,${sum},${cur},`);
+    expect(csv[0]).toBe('kind,contract,client,status,score,total,currency,error,reason');
+    for (const [cur, sum] of Object.entries(expected)) expect(csv).toContain(`total,,,,,${sum},${cur},,`);
   });
 
   it('is deterministic: two runs give byte-identical trees, a rerun in place changes nothing', async () => {
@@ -285,6 +290,93 @@ describe('atomic output', () => {
     await writeFileAtomic(target, 'new');
     expect(readdirSync(dir)).toEqual(['invoice.json']);
     expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+});
+
+describe('period kinds', () => {
+  it('names the runs that invoice a contract of the other kind', () => {
+    expect(skipReason('month', '2026-10')).toBeUndefined();
+    expect(skipReason('quarter', '2026-Q4')).toBeUndefined();
+    expect(skipReason('quarter', '2026-10')).toBe('quarterly contract; invoiced in quarter runs such as 2026-Q4');
+    expect(skipReason('quarter', '2027-01')).toBe('quarterly contract; invoiced in quarter runs such as 2027-Q1');
+    expect(skipReason('month', '2026-Q1')).toBe('monthly contract; invoiced in month runs (2026-01, 2026-02, 2026-03)');
+  });
+
+  it('a month run skips a quarterly contract: listed with its reason, no files, exit 0 when the rest is invoiced', async () => {
+    sakuraFixed();
+    const out = join(work, 'out');
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain('[10/13] polaris-retainer-penalty skipped (quarterly contract; invoiced in quarter runs such as 2026-Q4)');
+    expect(cli.stderr).toMatch(/12 of 13 contracts invoiced, 0 failed, 1 skipped \(not monthly\)/);
+    expect(cli.stderr).not.toContain('polaris-retainer-penalty: failed');
+    expect(existsSync(join(out, 'polaris-retainer-penalty'))).toBe(false);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.counts).toEqual({ contracts: 13, ok: 12, failed: 0, skipped: 1, run_errors: 0 });
+    expect(summary.contracts.find((c: { contract: string }) => c.contract === 'polaris-retainer-penalty')).toEqual({
+      contract: 'polaris-retainer-penalty',
+      client: 'Polaris Outdoor Ltd',
+      status: 'skipped',
+      reason: 'quarterly contract; invoiced in quarter runs such as 2026-Q4',
+      score: null,
+      total: null,
+      currency: 'GBP',
+      error: null,
+      errors: [],
+    });
+    expect(summary.totals['GBP']).toBeUndefined();
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain(
+      '\r\ncontract,polaris-retainer-penalty,Polaris Outdoor Ltd,skipped,,,GBP,,quarterly contract; invoiced in quarter runs such as 2026-Q4\r\n',
+    );
+  });
+
+  it('skips a quarterly contract even when the data has quarters for it', async () => {
+    copyFileSync(join(ROOT, 'examples/polaris-retainer-penalty/metrics.yaml'), join(data, 'polaris.yaml'));
+    const result = await run(join(work, 'out'));
+    if (result.kind !== 'done') throw new Error(result.message);
+    expect(result.outcomes.find((o) => o.id === 'polaris-retainer-penalty')?.row).toMatchObject({ status: 'skipped', errors: [] });
+  });
+
+  it('a quarterly contract with errors of its own fails, it is not skipped', async () => {
+    const path = join(contracts, 'polaris-retainer-penalty.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('currency: GBP', 'currency: GBPX'));
+    const result = await run(join(work, 'out'));
+    if (result.kind !== 'done') throw new Error(result.message);
+    expect(result.outcomes.find((o) => o.id === 'polaris-retainer-penalty')?.row).toMatchObject({ status: 'failed', error: expect.stringMatching(/polaris-retainer-penalty\.yaml:\d+:\d+: E013 /) });
+  });
+
+  it('a quarter run invoices the quarterly contract (as its example) and skips the monthly ones', async () => {
+    const out = join(work, 'out');
+    const quarterData = join(ROOT, 'examples/polaris-retainer-penalty');
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', quarterData, '--period', '2026-Q4', '--out', out);
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain('[1/13] acme-smm skipped (monthly contract; invoiced in month runs (2026-10, 2026-11, 2026-12))');
+    expect(cli.stderr).toMatch(/1 of 13 contracts invoiced, 0 failed, 12 skipped \(not quarterly\); total 25287\.50 GBP/);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json']);
+    // The data file is the example's own, so even the input digests match its recorded invoice.
+    const expected = readFileSync(join(ROOT, 'examples/polaris-retainer-penalty/invoices/2026-Q4.json'), 'utf8');
+    expect(readFileSync(join(out, 'polaris-retainer-penalty', 'invoice.json'), 'utf8')).toBe(expected);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.counts).toEqual({ contracts: 13, ok: 1, failed: 0, skipped: 12, run_errors: 0 });
+    expect(summary.totals).toEqual({ GBP: '25287.50' });
+  });
+});
+
+describe('the month example', () => {
+  it('invoices every monthly contract as its own example does, except the deliberate error; skips the quarterly one', async () => {
+    const out = join(work, 'out');
+    const result = await runMonthlyInvoices({ contracts: join(ROOT, 'contracts'), data: MONTH, period: '2026-10', out });
+    if (result.kind !== 'done') throw new Error(result.message);
+    const status = Object.fromEntries(result.outcomes.map((o) => [o.id, o.row.status]));
+    expect(status).toEqual({ ...Object.fromEntries(MONTHLY.map((id) => [id, 'ok'])), 'polaris-retainer-penalty': 'skipped', 'sakura-reach': 'failed' });
+    expect(result.runDiagnostics).toEqual([]);
+    expect(result.outcomes.flatMap((o) => (o.row.status === 'ok' ? o.diagnostics : []))).toEqual([]);
+    // Same values as examples/<id>/: the same invoice, but for the digest of the (other) data file.
+    const noDataDigest = (text: string): string => text.replace(/"data_sha256": "[0-9a-f]{64}"/, '"data_sha256": "-"');
+    for (const id of MONTHLY.filter((m) => m !== 'sakura-reach')) {
+      const expected = readFileSync(join(ROOT, 'examples', id, 'invoices/2026-10.json'), 'utf8');
+      expect(noDataDigest(readFileSync(join(out, id, 'invoice.json'), 'utf8')), id).toBe(noDataDigest(expected));
+    }
   });
 });
 
