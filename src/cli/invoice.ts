@@ -1,12 +1,12 @@
 // `attain invoice --contracts <dir> --data <path> --period YYYY-MM --out <dir>`: the monthly run.
 // Progress on stderr (a bar on a TTY, lines otherwise, nothing with --quiet); failures with their
-// located diagnostics on stderr; exit 0 all invoiced (contracts of the other period kind are skipped,
-// not failed), 1 any contract failed, 2 usage or I/O error.
+// located diagnostics on stderr; exit 0 all invoiced (contracts of the other period kind, or not in
+// force for the period, are skipped, not failed), 1 any contract failed, 2 usage or I/O error.
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
 import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly.js';
 import type { OutputWriter } from '../pipeline/monthly-output.js';
-import { runPeriodKind, type ContractOutcome } from '../pipeline/monthly-run.js';
+import type { ContractOutcome } from '../pipeline/monthly-run.js';
 import { statusCounts, totalsByCurrency } from '../report/summary.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
@@ -104,7 +104,7 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
   const runErrors = result.summary.runErrors.length;
   if (opts.quiet !== true) {
     const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
-    const skippedNote = skipped > 0 ? `, ${skipped} skipped (not ${runPeriodKind(opts.period) === 'month' ? 'monthly' : 'quarterly'})` : '';
+    const skippedNote = skipped > 0 ? `, ${skipped} skipped (other period kind or not in force)` : '';
     const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
     io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${skippedNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${opts.out}\n`);
   }

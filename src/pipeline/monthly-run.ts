@@ -2,7 +2,7 @@
 // 1-9 for one contract: its invoice in every format and its HTML report), isolated from the others.
 import { diag } from '../diagnostics/codes.js';
 import { loadContract } from '../contract/load-contract.js';
-import type { PeriodKind } from '../contract/model.js';
+import type { Contract, PeriodKind } from '../contract/model.js';
 import { periodOrdinal, shiftPeriod } from '../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { lineColAt, type SourceFile } from '../diagnostics/source.js';
@@ -90,12 +90,31 @@ export function skipReason(kind: PeriodKind, period: string): string | undefined
 }
 
 /**
- * A valid contract of the other period kind is skipped: not evaluated, no files, not a failure.
- * A contract with errors of its own is not skipped (it fails, so the error is seen).
+ * Why a contract is not in force for `period` (before `effective.from` or after `effective.until`):
+ * a run over every contract of an agency meets contracts that have ended or not begun.
+ */
+export function outsideReason(contract: Contract, period: string): string | undefined {
+  const kind = contract.period.value;
+  const at = periodOrdinal(period, kind);
+  const from = periodOrdinal(contract.effective.from.value, kind);
+  const until = contract.effective.until === undefined ? undefined : periodOrdinal(contract.effective.until.value, kind);
+  if (at === undefined) return undefined;
+  if (from !== undefined && at < from) return `not yet in force (effective from ${contract.effective.from.value})`;
+  if (until !== undefined && at > until) return `no longer in force (effective until ${contract.effective.until?.value ?? ''})`;
+  return undefined;
+}
+
+/**
+ * A valid contract of the other period kind, or one not in force for the period, is skipped: not
+ * evaluated, no files, not a failure. A contract with errors of its own is not skipped (it fails,
+ * so the error is seen).
  */
 function skipped(job: ContractJob, contractFile: SourceFile, period: string): ContractOutcome | undefined {
-  const reason = job.periodKind === undefined ? undefined : skipReason(job.periodKind, period);
-  if (reason === undefined || hasErrors(checkContractFile(contractFile).diagnostics)) return undefined;
+  const kindReason = job.periodKind === undefined ? undefined : skipReason(job.periodKind, period);
+  const checked = checkContractFile(contractFile);
+  if (hasErrors(checked.diagnostics) || checked.contract === undefined) return undefined;
+  const reason = kindReason ?? outsideReason(checked.contract, period);
+  if (reason === undefined) return undefined;
   const row: SummaryRow = {
     contract: job.id,
     ...(job.client === undefined ? {} : { client: job.client }),

@@ -10,7 +10,9 @@ import { runInvoice } from '../../../src/cli/invoice.js';
 import { runMonthlyInvoices } from '../../../src/pipeline/monthly.js';
 import type { OutputWriter } from '../../../src/pipeline/monthly-output.js';
 import { workersAvailable } from '../../../src/pipeline/monthly-pool.js';
-import { skipReason } from '../../../src/pipeline/monthly-run.js';
+import { outsideReason, skipReason } from '../../../src/pipeline/monthly-run.js';
+import { loadContract } from '../../../src/contract/load-contract.js';
+import { createSourceFile } from '../../../src/diagnostics/source.js';
 import { TEMP_PREFIX, writeFileAtomic, type AtomicFs } from '../../../src/report/atomic-write.js';
 import { runCli } from '../../helpers/cli.js';
 
@@ -83,7 +85,7 @@ describe('isolation', () => {
     expect(cli.stderr).toMatch(/sakura-reach\.yaml:12:21: error\[E065\]/);
     expect(cli.stderr).toContain('[1/14] acme-smm ok');
     expect(cli.stderr).toContain('[12/14] sakura-reach failed (E065)');
-    expect(cli.stderr).toMatch(/11 of 14 contracts invoiced, 2 failed, 1 skipped \(not monthly\)/);
+    expect(cli.stderr).toMatch(/11 of 14 contracts invoiced, 2 failed, 1 skipped \(other period kind or not in force\)/);
     expect(cli.stdout).toBe('');
   });
 
@@ -308,7 +310,7 @@ describe('period kinds', () => {
     const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
     expect(cli.code).toBe(0);
     expect(cli.stderr).toContain('[10/13] polaris-retainer-penalty skipped (quarterly contract; invoiced in quarter runs such as 2026-Q4)');
-    expect(cli.stderr).toMatch(/12 of 13 contracts invoiced, 0 failed, 1 skipped \(not monthly\)/);
+    expect(cli.stderr).toMatch(/12 of 13 contracts invoiced, 0 failed, 1 skipped \(other period kind or not in force\)/);
     expect(cli.stderr).not.toContain('polaris-retainer-penalty: failed');
     expect(existsSync(join(out, 'polaris-retainer-penalty'))).toBe(false);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
@@ -337,6 +339,25 @@ describe('period kinds', () => {
     expect(result.outcomes.find((o) => o.id === 'polaris-retainer-penalty')?.row).toMatchObject({ status: 'skipped', errors: [] });
   });
 
+  it('names why a contract is not in force for a period', () => {
+    const text = readFileSync(join(ROOT, 'contracts/acme-smm.yaml'), 'utf8');
+    const contract = loadContract(createSourceFile('acme-smm.yaml', text)).value;
+    if (contract === undefined) throw new Error('acme-smm does not load');
+    expect(outsideReason(contract, '2026-10')).toBeUndefined();
+    expect(outsideReason(contract, '2025-12')).toBe('not yet in force (effective from 2026-01)');
+    expect(outsideReason(contract, '2027-01')).toBe('no longer in force (effective until 2026-12)');
+  });
+
+  it('a month run skips a contract that has ended: listed with its reason, not failed', async () => {
+    const out = join(work, 'out');
+    const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2027-01', '--out', out);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const acme = summary.contracts.find((c: { contract: string }) => c.contract === 'acme-smm');
+    expect(acme).toMatchObject({ status: 'skipped', reason: 'no longer in force (effective until 2026-12)' });
+    expect(existsSync(join(out, 'acme-smm'))).toBe(false);
+    expect(cli.stderr).toContain('acme-smm skipped (no longer in force (effective until 2026-12))');
+  });
+
   it('a quarterly contract with errors of its own fails, it is not skipped', async () => {
     const path = join(contracts, 'polaris-retainer-penalty.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('currency: GBP', 'currency: GBPX'));
@@ -351,7 +372,7 @@ describe('period kinds', () => {
     const cli = await runCli('invoice', '--contracts', contracts, '--data', quarterData, '--period', '2026-Q4', '--out', out);
     expect(cli.code).toBe(0);
     expect(cli.stderr).toContain('[1/13] acme-smm skipped (monthly contract; invoiced in month runs (2026-10, 2026-11, 2026-12))');
-    expect(cli.stderr).toMatch(/1 of 13 contracts invoiced, 0 failed, 12 skipped \(not quarterly\); total 25287\.50 GBP/);
+    expect(cli.stderr).toMatch(/1 of 13 contracts invoiced, 0 failed, 12 skipped \(other period kind or not in force\); total 25287\.50 GBP/);
     expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json']);
     // The data file is the example's own, so even the input digests match its recorded invoice.
     const expected = readFileSync(join(ROOT, 'examples/polaris-retainer-penalty/invoices/2026-Q4.json'), 'utf8');
