@@ -6,12 +6,13 @@
 //   periods: { <period>: { <metric>: <value>, ... }, ... }
 // or, for several contracts in one file:
 //   contracts: { <id>: { periods: { <period>: { <metric>: <value> } } }, ... }
-import { isAlias, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { suggestName } from '../diagnostics/suggest.js';
+import { DEFAULT_LIMITS, loadYaml } from '../contract/load-yaml.js';
 import type { RawRecord, RawValue } from '../contract/model.js';
 import type { RawDataSet, RawPeriod } from './metric-data.js';
 import { checkPeriodKey } from './period-key.js';
@@ -32,19 +33,12 @@ interface Ctx {
 
 /** Read a YAML or JSON metric data file. No value when the file is not readable as data at all. */
 export function loadYamlData(file: SourceFile): StageResult<RawDataSet> {
-  const at: Span = { file: file.path, start: 0, end: 0 };
-  if (file.text.length > MAX_DATA_TEXT) {
-    return { diagnostics: [diag('E004', at, { reason: `data file has ${file.text.length} characters; the limit is ${MAX_DATA_TEXT}` })] };
-  }
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(file.text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
-  } catch (e) {
-    if (e instanceof RangeError) return { diagnostics: [diag('E004', at, { reason: 'data nested too deeply' })] };
-    throw e;
-  }
-  if (doc.errors.length > 0) return { diagnostics: doc.errors.map((e) => yamlError(file, e.code, e.message, e.pos)) };
-  if (doc.contents === null) return { diagnostics: [diag('E006', at)] };
+  // The contract loader's guards (size, nesting measured before composing, alias expansion,
+  // duplicate keys, one document) apply to data too; only the size limit is data's own.
+  const loaded = loadYaml(file, { ...DEFAULT_LIMITS, maxChars: MAX_DATA_TEXT });
+  if (loaded.value === undefined) return { diagnostics: loaded.diagnostics };
+  const { doc } = loaded.value;
+  if (doc.contents === null) return { diagnostics: [diag('E006', { file: file.path, start: 0, end: 0 })] };
   const ctx: Ctx = { file, doc, diagnostics: [], aliases: 0 };
   const root = deref(ctx, doc.contents);
   if (!isMap(root)) {
@@ -53,17 +47,6 @@ export function loadYamlData(file: SourceFile): StageResult<RawDataSet> {
   }
   const contracts = readRoot(ctx, root);
   return { value: { file, contracts }, diagnostics: ctx.diagnostics };
-}
-
-function yamlError(file: SourceFile, code: string, message: string, pos: readonly [number, number]): Diagnostic {
-  const data = { yamlCode: code };
-  if (code === 'MULTIPLE_DOCS') return diag('E005', { file: file.path, start: pos[0], end: pos[1] }, {}, { data });
-  if (code === 'DUPLICATE_KEY') {
-    // The library points at the key's first character only; take the key's whole text.
-    const key = /^[^:,{}[\]\r\n]*/.exec(file.text.slice(pos[0], pos[0] + 200))?.[0].trimEnd() ?? '';
-    return diag('E003', { file: file.path, start: pos[0], end: pos[0] + Math.max(1, key.length) }, { key }, { data });
-  }
-  return diag('E002', { file: file.path, start: pos[0], end: Math.max(pos[0], pos[1]) }, { reason: message }, { data });
 }
 
 function readRoot(ctx: Ctx, root: YAMLMap): Map<string, RawPeriod[]> {

@@ -89,3 +89,15 @@ describe('loadYamlData', () => {
     expect(loadYamlData(createSourceFile('y.yaml', 'contract: a\n')).diagnostics.map((d) => d.code)).toEqual(['E069']);
   });
 });
+
+describe('hostile nesting', () => {
+  it('reports nesting deeper than the limit as E004 before building the document (YAML and JSON)', () => {
+    const yaml = createSourceFile('deep.yaml', `contract: a\nperiods:\n  2026-10:\n    leads: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    const json = createSourceFile('deep.json', `{"contract": "a", "periods": {"2026-10": {"leads": ${'['.repeat(200_000)}${']'.repeat(200_000)}}}}`);
+    for (const file of [yaml, json]) {
+      const r = loadYamlData(file);
+      expect(r.value).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['E004']);
+    }
+  });
+});
