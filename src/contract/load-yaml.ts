@@ -84,8 +84,12 @@ function yamlErrorToDiagnostic(file: SourceFile, e: YAMLError): Diagnostic {
   const span: Span = { file: file.path, start, end: Math.min(Math.max(start, e.pos[1]), file.text.length) };
   const data = { yamlCode: e.code };
   switch (e.code) {
-    case 'DUPLICATE_KEY':
-      return diag('E003', span, { key: duplicateKeyText(file, span) }, { data });
+    case 'DUPLICATE_KEY': {
+      // yaml points at the key's first character only: underline the whole key as written.
+      const key = duplicateKeyText(file, span);
+      const end = Math.min(file.text.length, Math.max(span.end, span.start + Math.max(1, key.length)));
+      return diag('E003', { ...span, end }, { key }, { data });
+    }
     case 'MULTIPLE_DOCS':
       return diag('E005', span, {}, { data });
     case 'RESOURCE_EXHAUSTION':
