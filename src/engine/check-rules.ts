@@ -2,6 +2,7 @@
 // amounts are money in the contract currency, quantities are plain numbers, weights and caps are
 // constant fractions) and the semantic checks on constants (weights sum, grace windows, bounds).
 import type { Contract, KpiDecl } from '../contract/model.js';
+import type { Expr } from '../parser/ast.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { FieldRule } from './check-session.js';
@@ -22,7 +23,13 @@ export function moneyRule(what: string, currency: string): FieldRule {
   return (t) =>
     t.type.kind === 'money' && t.type.currency === currency
       ? undefined
-      : diag('E044', t.expr.span, { what, currency, found: describeType(t.type) }, t.type.kind === 'scalar' ? { hint: `write it with the currency, e.g. ${currency}` } : {});
+      : diag('E044', t.expr.span, { what, currency, found: describeType(t.type) }, t.type.kind === 'scalar' ? { hint: moneyHint(t.expr, currency) } : {});
+}
+
+/** `did you mean 500 RUB?` for a plain number literal; otherwise how to make it money. */
+function moneyHint(expr: Expr, currency: string): string {
+  if (expr.kind === 'Number') return `did you mean ${expr.value} ${currency}?`;
+  return `multiply by a price in ${currency} (e.g. leads * 500 ${currency}) or write the amount with its currency`;
 }
 
 /** `what` must be dimensionless (count, number, ratio, percent) (E045). */
