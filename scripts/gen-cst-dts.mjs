@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const parserDir = join(root, 'src', 'parser');
 // Inside the project so that `chevrotain` resolves from node_modules.
 const outDir = join(root, 'node_modules', '.cache', 'attain-gen-cst');
-const MODULES = ['tokens', 'messages', 'grammar'];
+const MODULES = ['chevrotain', 'tokens', 'messages', 'grammar'];
 
 mkdirSync(outDir, { recursive: true });
 for (const name of MODULES) {
@@ -20,7 +20,8 @@ for (const name of MODULES) {
   writeFileSync(join(outDir, `${name}.js`), outputText);
 }
 
-const { generateCstDts } = await import('chevrotain');
+// From the project's chevrotain module: the grammar's classes must be the same copy (instanceof).
+const { generateCstDts } = await import(pathToFileURL(join(outDir, 'chevrotain.js')).href);
 const { EXPRESSION_GRAMMAR } = await import(pathToFileURL(join(outDir, 'grammar.js')).href);
 const body = generateCstDts(EXPRESSION_GRAMMAR.getGAstProductions(), {
   includeVisitorInterface: false,

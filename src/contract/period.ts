@@ -6,6 +6,22 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 
 /** Sequential number of a period (months or quarters since year 0), or undefined if malformed. */
 export function periodOrdinal(key: string, kind: PeriodKind): number | undefined {
+  const cache = kind === 'month' ? MONTH_ORDINALS : QUARTER_ORDINALS;
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit;
+  const ordinal = parseOrdinal(key, kind);
+  // Bounded: a run sees few distinct keys; a stream of junk keys must not grow memory.
+  if (cache.size >= ORDINAL_CACHE_SIZE) cache.clear();
+  cache.set(key, ordinal);
+  return ordinal;
+}
+
+/** Parsed period keys (a pure function of key and kind): evaluation asks for the same few keys. */
+const MONTH_ORDINALS = new Map<string, number | undefined>();
+const QUARTER_ORDINALS = new Map<string, number | undefined>();
+const ORDINAL_CACHE_SIZE = 4096;
+
+function parseOrdinal(key: string, kind: PeriodKind): number | undefined {
   const m = (kind === 'month' ? MONTH : QUARTER).exec(key);
   if (m === null) return undefined;
   const year = Number(m[1]);

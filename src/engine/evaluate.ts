@@ -11,7 +11,7 @@ import { createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
 import { fastSlots, missingFastSlots } from './fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
-import { isRational, rational } from './rational.js';
+import { isRational, rational, type Rational } from './rational.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
 /**
@@ -22,21 +22,21 @@ import type { DefineResult, KpiResult, PeriodResult } from './results.js';
  */
 export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, period: string): StageResult<PeriodResult> {
   const contract = checked.contract;
-  const kind = contract.period.value;
-  const located = locatePeriod(checked, series, period);
-  if ('diagnostic' in located) return { diagnostics: [located.diagnostic] };
-  const { index, values } = located;
-  const previousPeriod = shiftPeriod(period, kind, -1);
-  const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
   const layout = layoutOf(checked);
+  const info = periodInfo(checked, layout, period);
+  if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };
+  const values = series.periods.get(period);
+  if (values === undefined) return { diagnostics: [missingPeriod(checked, period)] };
+  const { index, previousPeriod } = info;
+  const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
   const metrics = slotValues(layout.metricNames, values);
   const previous = previousValues === undefined ? undefined : slotValues(layout.metricNames, previousValues);
   const frame = createFrame({
     period,
     periodIndex: index,
-    periodMonth: periodMonth(period, kind) ?? 0,
-    periodIndexValue: rational(index),
-    periodMonthValue: rational(periodMonth(period, kind) ?? 0),
+    periodMonth: info.month,
+    periodIndexValue: info.indexValue,
+    periodMonthValue: info.monthValue,
     periodSpan: values.span,
     metrics,
     previousPeriod,
@@ -55,18 +55,13 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     runStep(step, checked, frame, kpis, defines, diagnostics);
   }
   const score = frame.score;
-  return {
-    value: {
-      checked,
-      period,
-      periodIndex: index,
-      defines,
-      kpis: kpis.filter((k): k is KpiResult => k !== undefined),
-      ...(isRational(score) ? { score } : {}),
-      context: frame,
-    },
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+  const results = kpis.filter((k): k is KpiResult => k !== undefined);
+  // Two literals rather than a spread of the optional `score` (V8 makes that spread costly); the
+  // keys keep their documented order.
+  const value: PeriodResult = isRational(score)
+    ? { checked, period, periodIndex: index, defines, kpis: results, score, context: frame }
+    : { checked, period, periodIndex: index, defines, kpis: results, context: frame };
+  return { value, diagnostics: diagnostics.length > 1 ? sortDiagnostics(diagnostics) : diagnostics };
 }
 
 function runStep(step: EvalStep, checked: CheckedContract, frame: Frame, kpis: (KpiResult | undefined)[], defines: DefineResult[], out: Diagnostic[]): void {
@@ -82,7 +77,7 @@ function runStep(step: EvalStep, checked: CheckedContract, frame: Frame, kpis: (
       if (kpi === undefined) return;
       const outcome = evaluateKpi(kpi, step.slot, frame, checked.contract.file.text);
       kpis[step.slot] = outcome.result;
-      out.push(...outcome.diagnostics);
+      if (outcome.diagnostics.length > 0) out.push(...outcome.diagnostics);
       return;
     }
     case 'score':
@@ -104,6 +99,43 @@ function defaultSteps(checked: CheckedContract): EvalStep[] {
 interface FrameLayout {
   readonly metricNames: readonly string[];
   readonly notEvaluated: NoData;
+  /** periodInfo by period key (bounded; see periodInfo). */
+  readonly periods: Map<string, PeriodInfo | { readonly diagnostic: Diagnostic }>;
+}
+
+/** What a period key means for a contract; depends only on the contract and the key. */
+interface PeriodInfo {
+  readonly index: number;
+  readonly previousPeriod: string | undefined;
+  readonly month: number;
+  readonly indexValue: Rational;
+  readonly monthValue: Rational;
+}
+
+const PERIOD_CACHE_SIZE = 1024;
+
+/**
+ * The period's index, previous key and month (or E073/E066), computed once per contract and key:
+ * bulk runs evaluate one contract for many clients in the same period. The cached values are
+ * immutable (strings, numbers, Rationals), so sharing them between frames changes nothing.
+ */
+function periodInfo(checked: CheckedContract, layout: FrameLayout, period: string): PeriodInfo | { readonly diagnostic: Diagnostic } {
+  let info = layout.periods.get(period);
+  if (info === undefined) {
+    info = computePeriodInfo(checked, period);
+    if (layout.periods.size >= PERIOD_CACHE_SIZE) layout.periods.clear();
+    layout.periods.set(period, info);
+  }
+  return info;
+}
+
+function computePeriodInfo(checked: CheckedContract, period: string): PeriodInfo | { readonly diagnostic: Diagnostic } {
+  const kind = checked.contract.period.value;
+  const located = locatePeriod(checked, period);
+  if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
+  const index = located.index;
+  const month = periodMonth(period, kind) ?? 0;
+  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month) };
 }
 
 const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();
@@ -112,7 +144,11 @@ const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();
 function layoutOf(checked: CheckedContract): FrameLayout {
   let layout = LAYOUTS.get(checked);
   if (layout === undefined) {
-    layout = { metricNames: [...checked.contract.metrics.keys()], notEvaluated: noData('not evaluated', checked.contract.id.span) };
+    layout = {
+      metricNames: [...checked.contract.metrics.keys()],
+      notEvaluated: noData('not evaluated', checked.contract.id.span),
+      periods: new Map(),
+    };
     LAYOUTS.set(checked, layout);
   }
   return layout;
@@ -124,11 +160,7 @@ function slotValues(names: readonly string[], values: PeriodValues): (DataValue 
   return out;
 }
 
-function locatePeriod(
-  checked: CheckedContract,
-  series: PeriodSeries,
-  period: string,
-): { index: number; values: PeriodValues } | { diagnostic: Diagnostic } {
+function locatePeriod(checked: CheckedContract, period: string): { index: number; diagnostic?: undefined } | { diagnostic: Diagnostic } {
   const c = checked.contract;
   const kind = c.period.value;
   const from = c.effective.from;
@@ -140,7 +172,10 @@ function locatePeriod(
   if (until !== undefined && (periodOrdinal(period, kind) ?? 0) > (periodOrdinal(until.value, kind) ?? Infinity)) {
     return fail(until.span, `period ${period} is after the contract ends (${until.value})`, 'E066');
   }
-  const values = series.periods.get(period);
-  if (values === undefined) return fail(c.id.span, `the metric data has no period ${period} for contract "${c.id.value}"`);
-  return { index, values };
+  return { index };
+}
+
+function missingPeriod(checked: CheckedContract, period: string): Diagnostic {
+  const c = checked.contract;
+  return diag('E073', c.id.span, { reason: `the metric data has no period ${period} for contract "${c.id.value}"` });
 }

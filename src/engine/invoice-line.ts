@@ -7,7 +7,7 @@ import type { CheckedPayment, CheckedPricing, CompiledExpr, EvalContext, NoData,
 import { isNoData } from './checked.js';
 import { formatExact, roundToMinor } from './money.js';
 import { packageProblem, priceFixedQuantity, pricePackage, priceTiers, tierProblem } from './payments.js';
-import { isRational, toDecimalString, ZERO, type Rational } from './rational.js';
+import { compareRationals, isRational, toDecimalString, ZERO, type Rational } from './rational.js';
 import type { InvoiceLine } from './results.js';
 import type { TierPrice, TierSlice } from './tiers.js';
 
@@ -44,7 +44,7 @@ class LineEval {
   /** A quantity that tiers or packages price: zero or more (E075 otherwise). */
   quantity(expr: CompiledExpr, form: string): Rational | undefined {
     const q = this.rational(expr, 'quantity');
-    if (q === undefined || q.compare(ZERO) >= 0) return q;
+    if (q === undefined || compareRationals(q, ZERO) >= 0) return q;
     this.diagnostics.push(
       diag('E075', expr.span, { id: this.id, form, quantity: toDecimalString(q) }, { data: { payment: this.id } }),
     );
@@ -183,15 +183,15 @@ function applyBounds(
   const missing =
     (payment.min !== undefined && min === undefined) || (payment.max !== undefined && max === undefined);
   if (exact === undefined || missing) return undefined;
-  if (min !== undefined && max !== undefined && min.compare(max) > 0 && payment.max !== undefined) {
+  if (min !== undefined && max !== undefined && compareRationals(min, max) > 0 && payment.max !== undefined) {
     const what = `payment "${payment.decl.id}"`;
     ev.diagnostics.push(diag('E076', payment.max.span, { what, min: money(min, env), max: money(max, env) }));
     return undefined;
   }
-  if (min !== undefined && exact.compare(min) < 0) {
+  if (min !== undefined && compareRationals(exact, min) < 0) {
     return { amount: min, bound: 'min', note: () => `; raised to min ${money(min, env)} ${env.currency}` };
   }
-  if (max !== undefined && exact.compare(max) > 0) {
+  if (max !== undefined && compareRationals(exact, max) > 0) {
     return { amount: max, bound: 'max', note: () => `; capped at max ${money(max, env)} ${env.currency}` };
   }
   return { amount: exact, note: NO_NOTE };
@@ -217,7 +217,7 @@ export function priceLine(
     if (!when) {
       const detail = 'not applied: when is false';
       const line: InvoiceLine = { id, label, applied: false, exact: ZERO, amount: 0n, detail };
-      return { line, diagnostics: [] };
+      return { line, diagnostics: NO_DIAGNOSTICS };
     }
   }
   const priced = pricePricing(payment.pricing, ev, env);
@@ -229,13 +229,40 @@ export function priceLine(
   // V8 makes costly here. The detail text is an own enumerable getter rendered on first read:
   // formatting costs more than pricing the line and bulk runs rarely read it; it depends only on
   // values fixed above, so it reads the same later.
+  const amount = roundToMinor(bounded.amount, env.digits, env.rounding);
+  let text: string | undefined;
+  const detail = (): string => (text ??= priced.detail() + bounded.note());
+  return { line: appliedLine(id, label, priced, amount, bounded.bound, detail), diagnostics: NO_DIAGNOSTICS };
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * An applied line, keys in the documented order (optional ones only when present): the common
+ * shapes as literals with a `get detail()` (an own enumerable, configurable accessor), the rest
+ * through defineProperty with the same descriptor.
+ */
+function appliedLine(
+  id: string,
+  label: string,
+  priced: Priced,
+  amount: bigint,
+  bound: 'min' | 'max' | undefined,
+  detail: () => string,
+): InvoiceLine {
+  const { quantity, unitPrice, exact } = priced;
+  if (bound === undefined && quantity === undefined && unitPrice === undefined) {
+    return { id, label, applied: true, exact, amount, get detail() { return detail(); } };
+  }
+  if (bound === undefined && quantity !== undefined && unitPrice !== undefined) {
+    return { id, label, applied: true, quantity, unitPrice, exact, amount, get detail() { return detail(); } };
+  }
   const line = { id, label, applied: true } as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
-  if (priced.quantity !== undefined) line.quantity = priced.quantity;
-  if (priced.unitPrice !== undefined) line.unitPrice = priced.unitPrice;
-  line.exact = priced.exact;
-  line.amount = roundToMinor(bounded.amount, env.digits, env.rounding);
-  if (bounded.bound !== undefined) line.bound = bounded.bound;
-  let detail: string | undefined;
-  Object.defineProperty(line, 'detail', { enumerable: true, configurable: true, get: () => (detail ??= priced.detail() + bounded.note()) });
-  return { line, diagnostics: [] };
+  if (quantity !== undefined) line.quantity = quantity;
+  if (unitPrice !== undefined) line.unitPrice = unitPrice;
+  line.exact = exact;
+  line.amount = amount;
+  if (bound !== undefined) line.bound = bound;
+  Object.defineProperty(line, 'detail', { enumerable: true, configurable: true, get: detail });
+  return line;
 }

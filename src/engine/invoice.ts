@@ -59,7 +59,8 @@ function evaluateLimits(
     const params = { what: 'limits', min: formatMinor(min, digits), max: formatMinor(max, digits) };
     diagnostics.push(diag('E076', decl.max.span, params, { labels }));
   }
-  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  if (min === undefined) return max === undefined ? {} : { max };
+  return max === undefined ? { min } : { min, max };
 }
 
 /**
@@ -104,7 +105,7 @@ export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
   const lines: InvoiceLine[] = [];
   for (const payment of checked.payments) {
     const priced = priceLine(payment, env);
-    diagnostics.push(...priced.diagnostics);
+    if (priced.diagnostics.length > 0) diagnostics.push(...priced.diagnostics);
     if (priced.line !== undefined) lines.push(priced.line);
   }
   const limits = evaluateLimits(checked, context, digits, diagnostics);

@@ -14,7 +14,7 @@ import { explainNode, renderExplanation } from './explanation.js';
 import type { ExplainNode } from './explanation.js';
 import type { Frame } from './frame.js';
 import { asFrame, noData } from './frame.js';
-import { ONE, ZERO, isRational, isZero } from './rational.js';
+import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, isRational, isZero } from './rational.js';
 import type { Rational } from './rational.js';
 import type { KpiResult, KpiStatus } from './results.js';
 
@@ -59,7 +59,7 @@ export interface KpiOutcome {
 }
 
 function minR(a: Rational, b: Rational): Rational {
-  return a.compare(b) <= 0 ? a : b;
+  return compareRationals(a, b) <= 0 ? a : b;
 }
 
 /** Attainment (before the cap) for a met/missed target, or NoData. */
@@ -77,7 +77,7 @@ function attainmentOf(kpi: CheckedKpi, met: boolean, frame: Frame): Value {
       if (!isRational(x)) return x;
       if (!isRational(t)) return t;
       const [num, den] = form.kind === 'higher-is-better' ? [x, t] : [t, x];
-      return isZero(den) ? kpi.cap : num.div(den);
+      return isZero(den) ? kpi.cap : divRationals(num, den);
     }
   }
 }
@@ -101,29 +101,36 @@ function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
  */
 export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string): KpiOutcome {
   const { decl } = kpi;
-  const base = { id: decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
   const idx = frame.periodIndex;
   if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
-    return { result: { ...base, status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
+    return { result: { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
   }
   // Rendered on first read: building the text costs more than evaluating the KPI, and bulk runs
   // rarely read it. The frame's slots it reads are final by now, so the text is the same later.
-  const explanation = lazyText(() => renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame)));
+  let rendered: string | undefined;
+  const explanation = (): string => (rendered ??= renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame)));
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
-    return noDataOutcome(kpi, slot, frame, cause, explanation, base);
+    return noDataOutcome(kpi, slot, frame, cause, explanation, baseOf(kpi));
   }
-  const attainment = raw.compare(ZERO) < 0 ? ZERO : raw;
+  const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
   const status: KpiStatus = met ? 'met' : 'missed';
-  return { result: evaluatedResult(decl.id, kpi.weight, status, attainment, capped, explanation), diagnostics: [] };
+  return { result: evaluatedResult(decl.id, kpi.weight, status, attainment, capped, explanation), diagnostics: NO_DIAGNOSTICS };
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/** The keys every KpiResult starts with (id, then weight when declared). */
+function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Rational } {
+  return { id: kpi.decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
 }
 
 /**
@@ -152,12 +159,6 @@ function evaluatedResult(
       return explanation();
     },
   };
-}
-
-/** A memoised text: computed once, on first call. */
-function lazyText(make: () => string): () => string {
-  let text: string | undefined;
-  return () => (text ??= make());
 }
 
 function noDataOutcome(
@@ -192,6 +193,11 @@ function noDataOutcome(
  * counted KPI has no data, or when no weighted KPI counts this period.
  */
 export function computeScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
+  return fastScore(kpis, results) ?? rationalScore(kpis, results, frame, fallback);
+}
+
+/** computeScore on rationals only (the reference the fast path must agree with). @internal */
+export function rationalScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
   let sum = ZERO;
   let weights = ZERO;
   let span: Span | undefined;
@@ -207,4 +213,73 @@ export function computeScore(kpis: readonly CheckedKpi[], results: readonly (Kpi
   }
   if (isZero(weights)) return noData(`no weighted KPI counts in period ${frame.period}`, span ?? fallback);
   return sum.div(weights);
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+/** A safe integer's value, or NaN (then every later check fails and the fast path declines). */
+function safePart(b: bigint): number {
+  return b <= MAX_SAFE_BIG ? Number(b) : NaN;
+}
+
+function gcd(a: number, b: number): number {
+  a = a < 0 ? -a : a;
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/**
+ * The score of rationalScore on safe integers, or undefined when it declines (a part or an
+ * intermediate beyond 2^53 - 1, no data, no counted weight: the rational path then decides and
+ * builds the NoData). Exact: every value is a pair of integers; every sum or product is checked to
+ * be at most 2^53 - 1 in magnitude, and an integer result that small is exactly what the double
+ * operation returns (a larger true result rounds to 2^53 or more and fails the check); `%` on
+ * doubles is exact. Fractions are kept in lowest terms; the result is built by fromSafeIntegers,
+ * so it is the same reduced Rational as the rational path's. @internal
+ */
+export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[]): Rational | undefined {
+  let sn = 0;
+  let sd = 1;
+  let wn = 0;
+  let wd = 1;
+  for (let i = 0; i < kpis.length; i++) {
+    const w = kpis[i]?.weight;
+    const r = results[i];
+    if (w === undefined || r === undefined || r.status === 'excluded') continue;
+    if (r.status === 'no-data') return undefined;
+    const a = r.cappedAttainment ?? ZERO;
+    const xn = safePart(w.n) * (w.s < 0n ? -1 : 1);
+    const xd = safePart(w.d);
+    const pn = xn * safePart(a.n) * (a.s < 0n ? -1 : 1);
+    const pd = xd * safePart(a.d);
+    if (!(Math.abs(pn) <= MAX_SAFE && pd <= MAX_SAFE && Math.abs(xn) <= MAX_SAFE)) return undefined;
+    // sum += pn/pd; weights += xn/xd (each reduced)
+    const s1 = sn * pd;
+    const s2 = pn * sd;
+    const s3 = sd * pd;
+    const w1 = wn * xd;
+    const w2 = xn * wd;
+    const w3 = wd * xd;
+    if (!(Math.abs(s1) <= MAX_SAFE && Math.abs(s2) <= MAX_SAFE && s3 <= MAX_SAFE)) return undefined;
+    if (!(Math.abs(w1) <= MAX_SAFE && Math.abs(w2) <= MAX_SAFE && w3 <= MAX_SAFE)) return undefined;
+    const sNum = s1 + s2;
+    const wNum = w1 + w2;
+    if (!(Math.abs(sNum) <= MAX_SAFE && Math.abs(wNum) <= MAX_SAFE)) return undefined;
+    const gs = gcd(sNum, s3) || 1;
+    const gw = gcd(wNum, w3) || 1;
+    sn = sNum / gs;
+    sd = s3 / gs;
+    wn = wNum / gw;
+    wd = w3 / gw;
+  }
+  if (wn === 0) return undefined;
+  const num = sn * wd * (wn < 0 ? -1 : 1);
+  const den = sd * (wn < 0 ? -wn : wn);
+  if (!(Math.abs(num) <= MAX_SAFE && den <= MAX_SAFE)) return undefined;
+  return fromSafeIntegers(num, den);
 }

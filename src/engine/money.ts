@@ -9,12 +9,39 @@ import { toDecimalString, type Rational } from './rational.js';
 /** Largest minor-unit digit count accepted (ISO 4217 uses 0-4). */
 const MAX_MINOR_DIGITS = 18;
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** 10^digits for every accepted digit count, as bigint and as a (safe, exact) number. */
+const SCALES: readonly bigint[] = Array.from({ length: MAX_MINOR_DIGITS + 1 }, (_, i) => 10n ** BigInt(i));
+const SCALES_NUMBER: readonly number[] = SCALES.map((s) => (s <= MAX_SAFE ? Number(s) : NaN));
+
 function scaleOf(digits: number): bigint {
-  if (!Number.isSafeInteger(digits) || digits < 0 || digits > MAX_MINOR_DIGITS) {
+  const scale = SCALES[digits];
+  if (scale === undefined || !Number.isSafeInteger(digits)) {
     throw new InternalError(`invalid minor-unit digits: ${digits}`);
   }
-  return 10n ** BigInt(digits);
+  return scale;
 }
+
+/**
+ * Fast path of the rounding functions (exact or it declines): |amount| x 10^digits as safe
+ * integers. Returns false when a part is not a safe integer; otherwise sets FAST_NUM and FAST_DEN.
+ * Exact: n and d are converted only when at most 2^53 - 1; the float product n x 10^digits is
+ * exact whenever the true product is at most 2^53 - 1 and is at least 2^53 otherwise (rounding
+ * is monotonic and 2^53 is a double), so the range check rejects every inexact product.
+ */
+function fastScaled(amount: Rational, digits: number): boolean {
+  const scale = SCALES_NUMBER[digits];
+  if (scale === undefined || !(amount.n <= MAX_SAFE) || !(amount.d <= MAX_SAFE)) return false;
+  const num = Number(amount.n) * scale;
+  if (!(num <= Number.MAX_SAFE_INTEGER)) return false;
+  FAST_NUM = num;
+  FAST_DEN = Number(amount.d);
+  return true;
+}
+
+let FAST_NUM = 0;
+let FAST_DEN = 1;
 
 /** |amount| x 10^digits as numerator/denominator (both non-negative) and the sign of amount. */
 function scaled(amount: Rational, digits: number): { num: bigint; den: bigint; negative: boolean } {
@@ -27,11 +54,18 @@ function scaled(amount: Rational, digits: number): { num: bigint; den: bigint; n
  * amounts round symmetrically (-0.125 -> -12n / -13n).
  * - `half-even`: to the nearest minor unit; an exact tie goes to the even neighbour (banker's).
  * - `half-up`: to the nearest minor unit; an exact tie goes away from zero (commercial rounding).
- * Only exact ties count: 0.12500000001 is above the tie in both modes. Never uses floats.
+ * Only exact ties count: 0.12500000001 is above the tie in both modes. No float ever rounds: the
+ * fast path (safe integers, see fastScaled) is exact or declines to the bigint path.
  * The result differs from the exact amount by at most half a minor unit; an amount that is
  * already whole minor units is returned unchanged.
  */
 export function roundToMinor(amount: Rational, digits: number, mode: RoundingMode): bigint {
+  if (fastScaled(amount, digits)) return fastRound(FAST_NUM, FAST_DEN, amount.s < 0n && amount.n !== 0n, mode);
+  return roundToMinorRational(amount, digits, mode);
+}
+
+/** roundToMinor on bigints only (the reference its fast path must agree with). @internal */
+export function roundToMinorRational(amount: Rational, digits: number, mode: RoundingMode): bigint {
   const { num, den, negative } = scaled(amount, digits);
   const quotient = num / den;
   const twiceRemainder = (num % den) * 2n;
@@ -43,8 +77,38 @@ export function roundToMinor(amount: Rational, digits: number, mode: RoundingMod
   return negative ? -magnitude : magnitude;
 }
 
+/**
+ * roundToMinor on safe integers num/den (den > 0, both at most 2^53 - 1): `%` on doubles is exact,
+ * num - rem is an integer no larger than num (exact) and divisible by den, so the quotient is
+ * exact; 2 x rem < 2^54 is exact; the result is at most 2^53, a double, so BigInt() is exact.
+ */
+function fastRound(num: number, den: number, negative: boolean, mode: RoundingMode): bigint {
+  const rem = num % den;
+  const quotient = (num - rem) / den;
+  const twiceRemainder = rem * 2;
+  let magnitude = quotient;
+  if (twiceRemainder > den) magnitude = quotient + 1;
+  else if (twiceRemainder === den) {
+    magnitude = mode === 'half-up' || quotient % 2 === 1 ? quotient + 1 : quotient;
+  }
+  return BigInt(negative ? -magnitude : magnitude);
+}
+
 /** Largest whole number of minor units not above `amount` (toward minus infinity). */
 export function floorToMinor(amount: Rational, digits: number): bigint {
+  if (fastScaled(amount, digits)) {
+    const num = FAST_NUM;
+    const den = FAST_DEN;
+    const rem = num % den;
+    const quotient = (num - rem) / den;
+    if (!(amount.s < 0n && amount.n !== 0n)) return BigInt(quotient);
+    return BigInt(rem === 0 ? -quotient : -quotient - 1);
+  }
+  return floorToMinorRational(amount, digits);
+}
+
+/** floorToMinor on bigints only (the reference its fast path must agree with). @internal */
+export function floorToMinorRational(amount: Rational, digits: number): bigint {
   const { num, den, negative } = scaled(amount, digits);
   const quotient = num / den;
   if (!negative) return quotient;

@@ -2,7 +2,7 @@
 // Rationals: pay per result and packages here, tiers in tiers.ts. Output: exact currency units.
 import Fraction from 'fraction.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
-import { ZERO, type Rational } from './rational.js';
+import { mulRationals, ZERO, type Rational } from './rational.js';
 
 export { priceTiers, tierProblem } from './tiers.js';
 export type { TierPrice, TierPricing, TierSlice } from './tiers.js';
@@ -13,7 +13,7 @@ export type { TierPrice, TierPricing, TierSlice } from './tiers.js';
  * the amount is non-decreasing in the quantity.
  */
 export function priceFixedQuantity(quantity: Rational, price: Rational): Rational {
-  return quantity.mul(price);
+  return mulRationals(quantity, price);
 }
 
 export interface PackagePricing {

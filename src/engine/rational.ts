@@ -70,6 +70,54 @@ export function fromSafeIntegers(n: number, d: number): Rational {
 
 const FRACTION_PROTOTYPE: object = Fraction.prototype as object;
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** -1, 0 or 1: the sign of r. */
+function signOf(r: Rational): number {
+  return r.n === 0n ? 0 : r.s < 0n ? -1 : 1;
+}
+
+/**
+ * The three helpers below equal fraction.js's `mul`, `div` and `compare` (same value, and a
+ * result reduced the way fraction.js reduces), computed on safe integers when every part is at
+ * most 2^53 - 1 and every product is checked to be too: an integer product that small is what the
+ * double multiplication returns exactly, and a larger true product rounds to 2^53 or more, so the
+ * check rejects it and fraction.js decides. Property test: test/property/fastpath-money.prop.test.ts.
+ */
+export function mulRationals(a: Rational, b: Rational): Rational {
+  if (a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
+    const n = Number(a.n) * Number(b.n);
+    const d = Number(a.d) * Number(b.d);
+    if (n <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return fromSafeIntegers(a.s === b.s ? n : -n, d);
+  }
+  return a.mul(b);
+}
+
+/** a / b (b not zero: fraction.js throws then, and so does this). See mulRationals. */
+export function divRationals(a: Rational, b: Rational): Rational {
+  if (b.n !== 0n && a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
+    const n = Number(a.n) * Number(b.d);
+    const d = Number(a.d) * Number(b.n);
+    if (n <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return fromSafeIntegers(a.s === b.s ? n : -n, d);
+  }
+  return a.div(b);
+}
+
+/** -1, 0 or 1 as `a.compare(b)`. See mulRationals. */
+export function compareRationals(a: Rational, b: Rational): number {
+  const sa = signOf(a);
+  const sb = signOf(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
+  if (a.d === b.d) return a.n === b.n ? 0 : (a.n < b.n ? -sa : sa);
+  if (a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
+    const x = Number(a.n) * Number(b.d);
+    const y = Number(b.n) * Number(a.d);
+    if (x <= Number.MAX_SAFE_INTEGER && y <= Number.MAX_SAFE_INTEGER) return x === y ? 0 : (x < y ? -sa : sa);
+  }
+  return a.compare(b);
+}
+
 export function isRational(v: unknown): v is Rational {
   return v instanceof Fraction;
 }

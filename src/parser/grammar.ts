@@ -1,7 +1,7 @@
 // Stage 4 (parseExpressions), syntax: tokens -> concrete syntax tree (chevrotain CstParser).
 // Rules only, no semantics; error recovery on. Precedence, lowest first:
 //   ?? | or | and | not (prefix) | comparisons, between, in (non-associative) | + - | * / | unary -
-import { CstParser, type CstNode, type IToken, type ParserMethod } from 'chevrotain';
+import { CstParser, type CstNode, type IToken, type ParserMethod } from './chevrotain.js';
 import { CHAINED_COMPARISON_REASON, IN_WITHOUT_LIST_REASON, SYNTAX_MESSAGES } from './messages.js';
 import * as T from './tokens.js';
 

@@ -1,6 +1,6 @@
 // Stage 4 (parseExpressions), literal forms: token text -> canonical literal values, and the
 // token-level checks (E024 numbers, E022 units, E020 strings) that run before the grammar.
-import type { IToken } from 'chevrotain';
+import type { IToken } from './chevrotain.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { suggestName } from '../diagnostics/suggest.js';

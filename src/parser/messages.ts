@@ -1,6 +1,6 @@
 // Stage 4 (parseExpressions), syntax error wording: chevrotain error callbacks -> E020 reasons.
 // Messages name the tokens as the user wrote them; codes and spans are decided in parse.ts.
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain.js';
 import * as T from './tokens.js';
 
 /** True for chevrotain's end-of-input token and for tokens invented by error recovery. */

@@ -5,7 +5,7 @@ import {
   type CstNode,
   type IRecognitionException,
   type IToken,
-} from 'chevrotain';
+} from './chevrotain.js';
 import { diag } from '../diagnostics/codes.js';
 import {
   sortDiagnostics,

@@ -1,6 +1,6 @@
 // Stage 4 (parseExpressions), the only CST consumer: chevrotain CST (error-free) -> Expr.
 // Every node gets its span in file coordinates through the expression's TextOrigin.
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from './chevrotain.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { originSpan, type TextOrigin } from '../diagnostics/source.js';
 import type { Binary, BinaryOp, ComparisonOp, Expr } from './ast.js';

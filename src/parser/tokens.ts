@@ -1,6 +1,6 @@
 // Stage 4 (parseExpressions), lexing: expression text -> chevrotain tokens.
 // Token types, their order (`ALL_TOKENS`) and the keyword/name disambiguation live here.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 /** Any whitespace, including Unicode spaces (a pasted no-break space is not an error). */
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { generateCstDts } from 'chevrotain';
+import { generateCstDts } from '../../../src/parser/chevrotain.js';
 import { describe, expect, it } from 'vitest';
 import { EXPRESSION_GRAMMAR } from '../../../src/parser/grammar.js';
 
