@@ -7,7 +7,7 @@ import { renderEvaluationCsv } from '../report/csv.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import type { Evaluation } from '../report/evaluation.js';
-import { EXIT, oneOf, type CliIo } from './io.js';
+import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
 export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv'] as const;
@@ -31,7 +31,7 @@ export async function runEvaluate(contract: string, opts: { data: string; period
   const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
-    return run.diagnostics.every((d) => d.code === 'E001' || d.severity === 'warning') ? EXIT.usage : EXIT.findings;
+    return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
   io.stdout(renderEvaluation(run.value, format));
   return EXIT.ok;

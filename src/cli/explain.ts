@@ -4,7 +4,7 @@ import { renderPretty } from '../diagnostics/render.js';
 import { explainPeriod } from '../engine/explain.js';
 import { evaluateFiles } from '../pipeline/evaluate.js';
 import { renderExplainText } from '../report/explain-text.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
 export async function runExplain(contract: string, opts: { data: string; period?: string }, io: CliIo): Promise<number> {
@@ -12,7 +12,7 @@ export async function runExplain(contract: string, opts: { data: string; period?
   const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p)));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
-    return run.diagnostics.every((d) => d.code === 'E001' || d.severity === 'warning') ? EXIT.usage : EXIT.findings;
+    return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
   io.stdout(renderExplainText(explainPeriod(run.value.result), run.value));
   return EXIT.ok;

@@ -4,7 +4,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { formatPaths } from '../format/format-files.js';
-import { EXIT, type CliIo } from './io.js';
+import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 
 /**
  * Exit codes: 0 nothing (left) to change; 1 with --check when a file would change, or when a file
@@ -17,8 +17,6 @@ export async function runFmt(paths: readonly string[], opts: { check?: boolean }
   for (const path of run.changed) io.stdout(`${path}\n`);
   const verb = check ? 'would be reformatted' : 'reformatted';
   io.stderr(`${run.files} contract(s), ${run.changed.length} ${verb}\n`);
-  const ioErrors = run.diagnostics.filter((d) => d.code === 'E001');
-  if (ioErrors.length > 0 && !hasErrors(run.diagnostics.filter((d) => d.code !== 'E001'))) return EXIT.usage;
-  if (hasErrors(run.diagnostics)) return EXIT.findings;
+  if (hasErrors(run.diagnostics)) return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   return check && run.changed.length > 0 ? EXIT.findings : EXIT.ok;
 }

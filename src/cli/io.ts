@@ -1,4 +1,5 @@
 // CLI plumbing: where output goes and whether it is coloured. Injected so tests can capture it.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -14,6 +15,14 @@ export const PROCESS_IO: CliIo = {
 
 /** Exit codes of every command (SPEC 6): 0 clean, 1 findings/failures, 2 usage or I/O error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/**
+ * Whether every error is an I/O error (E001: a path missing or unreadable): such a run is a usage
+ * or I/O failure (exit 2), not findings (exit 1). True when there is no error at all.
+ */
+export function onlyIoErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every((d) => d.severity !== 'error' || d.code === 'E001');
+}
 
 /** Thrown by option parsing for a usage error; main() turns it into exit code 2. */
 export class UsageError extends Error {

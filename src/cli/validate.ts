@@ -3,7 +3,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
 import { validatePaths } from '../pipeline/validate.js';
-import { EXIT, oneOf, type CliIo } from './io.js';
+import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 
 export const VALIDATE_FORMATS: readonly DiagnosticFormat[] = ['pretty', 'json', 'github', 'junit', 'sarif'];
 
@@ -17,8 +17,6 @@ export async function runValidate(paths: readonly string[], opts: { format: stri
     const warnings = run.diagnostics.length - errors;
     io.stdout(`${run.contracts} contract(s), ${run.dataFiles} data file(s): ${errors} error(s), ${warnings} warning(s)\n`);
   }
-  if (run.diagnostics.some((d) => d.code === 'E001') && !hasErrors(run.diagnostics.filter((d) => d.code !== 'E001'))) {
-    return EXIT.usage;
-  }
-  return hasErrors(run.diagnostics) ? EXIT.findings : EXIT.ok;
+  if (!hasErrors(run.diagnostics)) return EXIT.ok;
+  return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
 }
