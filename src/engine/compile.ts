@@ -42,7 +42,7 @@ const NOWHERE: Span = { file: '', start: 0, end: 0 };
 const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
   period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
-  metrics: [], previousPeriod: undefined, previous: undefined, fastCurrent: [], fastPrevious: [],
+  metrics: [], previousPeriod: undefined, previous: undefined, fast: new Float64Array(0), fastAt: 0, fastPreviousAt: 0,
   defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
 });
 

@@ -9,7 +9,7 @@ import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.
 import type { CheckedContract, EvalStep, NoData } from './checked.js';
 import { createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
-import { fastSlots, missingFastSlots } from './fast-number.js';
+import { fastChunk, packFastSlots } from './fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from './rational.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
@@ -31,6 +31,7 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
   const metrics = slotValues(layout.metricNames, values);
   const previous = previousValues === undefined ? undefined : slotValues(layout.metricNames, previousValues);
+  const fastAt = packFastSlots(metrics, previous);
   const frame = createFrame({
     period,
     periodIndex: index,
@@ -41,8 +42,9 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     metrics,
     previousPeriod,
     previous,
-    fastCurrent: fastSlots(metrics),
-    fastPrevious: previous === undefined ? missingFastSlots(metrics.length) : fastSlots(previous),
+    fast: fastChunk(),
+    fastAt,
+    fastPreviousAt: fastAt + 2 * metrics.length,
     defines: new Array(contract.defines.size).fill(layout.notEvaluated),
     kpiMet: new Array(checked.kpis.length).fill(false),
     kpiAttainment: new Array(checked.kpis.length).fill(layout.notEvaluated),

@@ -24,12 +24,14 @@ export interface Frame extends EvalContext {
   readonly previousPeriod: string | undefined;
   readonly previous: readonly (DataValue | undefined)[] | undefined;
   /**
-   * The metrics as fast-path numbers (fast-number.ts): `[2 * slot]` numerator, `[2 * slot + 1]`
-   * denominator, both safe integers; NaN numerator when missing or too large. Same for the
-   * period before (all NaN when there is none).
+   * The metrics as fast-path numbers (fast-number.ts, packFastSlots): `fast[fastAt + 2 * slot]`
+   * numerator, `[... + 1]` denominator, both safe integers; NaN numerator when missing or too
+   * large. The same from `fastPreviousAt` for the period before (all NaN when there is none).
+   * `fast` is a chunk shared with other frames.
    */
-  readonly fastCurrent: readonly number[];
-  readonly fastPrevious: readonly number[];
+  readonly fast: Float64Array;
+  readonly fastAt: number;
+  readonly fastPreviousAt: number;
   readonly defines: Value[];
   /** Met (true), missed (false), excluded (true: counts as met), or NoData. */
   readonly kpiMet: Value[];
@@ -56,8 +58,9 @@ class PeriodFrame implements Frame {
   readonly metrics: readonly (DataValue | undefined)[];
   readonly previousPeriod: string | undefined;
   readonly previous: readonly (DataValue | undefined)[] | undefined;
-  readonly fastCurrent: readonly number[];
-  readonly fastPrevious: readonly number[];
+  readonly fast: Float64Array;
+  readonly fastAt: number;
+  readonly fastPreviousAt: number;
   readonly defines: Value[];
   readonly kpiMet: Value[];
   readonly kpiAttainment: Value[];
@@ -73,8 +76,9 @@ class PeriodFrame implements Frame {
     this.metrics = init.metrics;
     this.previousPeriod = init.previousPeriod;
     this.previous = init.previous;
-    this.fastCurrent = init.fastCurrent;
-    this.fastPrevious = init.fastPrevious;
+    this.fast = init.fast;
+    this.fastAt = init.fastAt;
+    this.fastPreviousAt = init.fastPreviousAt;
     this.defines = init.defines;
     this.kpiMet = init.kpiMet;
     this.kpiAttainment = init.kpiAttainment;

@@ -46,29 +46,45 @@ export function rational(n: number | bigint | string): Rational {
 /**
  * The rational n/d of two safe integers (d > 0), reduced: what the fast path (fast-number.ts)
  * hands back. The gcd runs on doubles, exact for safe integers (remainders are exact); the object
- * is built the way fraction.js builds its own results (prototype plus s, n, d as bigints in
- * lowest terms), skipping the constructor's argument parsing.
+ * is what fraction.js builds for its own results (its prototype plus s, n, d as bigints in lowest
+ * terms), skipping the constructor's argument parsing.
  */
 export function fromSafeIntegers(n: number, d: number): Rational {
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
     throw new TypeError('fromSafeIntegers() takes safe integers and a positive denominator');
   }
-  let a = n < 0 ? -n : n;
-  let b = d;
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
+  const a = n < 0 ? -n : n;
+  let g = d;
+  if (d !== 1) {
+    let x = a;
+    while (g !== 0) {
+      const r = x % g;
+      x = g;
+      g = r;
+    }
+    g = x === 0 ? d : x;
   }
-  const g = a === 0 ? d : a;
-  const f = Object.create(FRACTION_PROTOTYPE) as { s: bigint; n: bigint; d: bigint };
-  f.s = n < 0 ? -1n : 1n;
-  f.n = BigInt((n < 0 ? -n : n) / g);
-  f.d = BigInt(d / g);
-  return f as unknown as Rational;
+  return new ReducedFraction(n < 0 ? -1n : 1n, smallBigInt(a / g), smallBigInt(d / g));
 }
 
-const FRACTION_PROTOTYPE: object = Fraction.prototype as object;
+/**
+ * A constructor whose prototype is fraction.js's: its objects are Fractions (instanceof, every
+ * method), built by one allocation with three stores. fraction.js's own `Object.create(proto)`
+ * plus three stores measured about 1.5 times slower, which showed in every numeric result.
+ */
+const ReducedFraction = function (this: { s: bigint; n: bigint; d: bigint }, s: bigint, n: bigint, d: bigint) {
+  this.s = s;
+  this.n = n;
+  this.d = d;
+} as unknown as new (s: bigint, n: bigint, d: bigint) => Rational;
+(ReducedFraction as unknown as { prototype: object }).prototype = Fraction.prototype as object;
+
+/** BigInts 0..1023, made once: BigInt(x) allocates, and small numerators and denominators are most. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+function smallBigInt(x: number): bigint {
+  return x < 1024 ? (SMALL_BIGINTS[x] as bigint) : BigInt(x);
+}
 
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 

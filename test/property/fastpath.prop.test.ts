@@ -122,6 +122,23 @@ describe('fast path on numbers', () => {
     fc.assert(fc.property(bool, record, record, (e, cur, prev) => agree(e, cur, prev)), RUNS);
   });
 
+  it('shares against a threshold (x / y op z, one fused step): same outcome, zero and negative divisors included', () => {
+    const side = fc.oneof(fc.constantFrom(...METRICS), literal, num);
+    const share = fc
+      .tuple(side, side, fc.constantFrom('<', '<=', '>', '>=', '==', '!='), side)
+      .map(([x, y, op, z]) => `${x} / ${y} ${op} ${z}`);
+    fc.assert(fc.property(share, record, record, (e, cur, prev) => agree(e, cur, prev)), RUNS);
+    for (const [expr, data] of [
+      ['a / b >= 60%', { a: '-3', b: '-5' }],
+      ['a / b < 60%', { a: '3', b: '-5' }],
+      ['a / b >= c', { a: '1', b: '0', c: '0' }],
+      ['a / b == 0.6', { a: '0.3', b: '0.5' }],
+      ['a / b > 1', { a: '9007199254740993', b: '9007199254740992' }],
+    ] as const) {
+      agree(expr, data, {});
+    }
+  });
+
   it('boundaries decided exactly: 0.1 + 0.2 == 0.3, 29 / 100 * 100 >= 29, 2^53 + 1 > 2^53', () => {
     for (const [expr, data] of [
       ['a + b == c', { a: '0.1', b: '0.2', c: '0.3' }],

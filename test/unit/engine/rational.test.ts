@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Fraction from 'fraction.js';
-import { parseDecimal, toDecimalString } from '../../../src/engine/rational.js';
+import fc from 'fast-check';
+import { fromSafeIntegers, parseDecimal, toDecimalString } from '../../../src/engine/rational.js';
 
 describe('toDecimalString', () => {
   it('prints finite decimals exactly', () => {
@@ -34,5 +35,29 @@ describe('parseDecimal', () => {
     expect(parseDecimal('Infinity')).toBeUndefined();
     expect(parseDecimal('1e999')).toBeUndefined();
     expect(parseDecimal('1'.repeat(100))).toBeUndefined();
+  });
+});
+
+describe('fromSafeIntegers', () => {
+  it('builds the reduced Fraction that fraction.js builds, small and large parts alike', () => {
+    const safe = fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.maxSafeInteger(), fc.maxSafeNat().map((x) => -x));
+    const positive = fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.maxSafeNat().filter((x) => x > 0));
+    fc.assert(
+      fc.property(safe, positive, (n, d) => {
+        const mine = fromSafeIntegers(n, d);
+        const theirs = new Fraction(n, d);
+        expect(mine).toBeInstanceOf(Fraction);
+        expect([mine.s, mine.n, mine.d]).toEqual([theirs.s, theirs.n, theirs.d]);
+        // Its methods are fraction.js's and read the fields the same way.
+        expect(mine.add(theirs).equals(theirs.mul(2))).toBe(true);
+        expect(theirs.sub(mine).equals(0)).toBe(true);
+      }),
+      { seed: 20261122, numRuns: 500 },
+    );
+  });
+  it('rejects what is not a safe integer or a positive denominator', () => {
+    expect(() => fromSafeIntegers(0.5, 1)).toThrow(TypeError);
+    expect(() => fromSafeIntegers(1, 0)).toThrow(TypeError);
+    expect(() => fromSafeIntegers(2 ** 53, 1)).toThrow(TypeError);
   });
 });
