@@ -225,44 +225,52 @@ export function priceLine(
   if (priced === undefined || bounded === undefined || ev.diagnostics.length > 0) {
     return { diagnostics: ev.diagnostics };
   }
-  // Keys in the documented order (optional ones only when present), without object spread, which
-  // V8 makes costly here. The detail text is an own enumerable getter rendered on first read:
-  // formatting costs more than pricing the line and bulk runs rarely read it; it depends only on
-  // values fixed above, so it reads the same later.
   const amount = roundToMinor(bounded.amount, env.digits, env.rounding);
-  let text: string | undefined;
-  const detail = (): string => (text ??= priced.detail() + bounded.note());
-  return { line: appliedLine(id, label, priced, amount, bounded.bound, detail), diagnostics: NO_DIAGNOSTICS };
+  return { line: new AppliedLine(id, label, priced, amount, bounded), diagnostics: NO_DIAGNOSTICS };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /**
- * An applied line, keys in the documented order (optional ones only when present): the common
- * shapes as literals with a `get detail()` (an own enumerable, configurable accessor), the rest
- * through defineProperty with the same descriptor.
+ * An applied line. Own keys in the documented order, optional ones only when present (id, label,
+ * applied, quantity, unitPrice, exact, amount, bound). `detail` is rendered on first read by a
+ * getter on the prototype: formatting costs more than pricing the line and bulk runs rarely read
+ * it, and an own accessor (an object literal with `get`) costs V8 a closure, an accessor pair
+ * and often a new hidden class per line. The text depends only on values fixed at construction,
+ * held in private fields (invisible to copies and comparisons), so it reads the same later. A
+ * line is never serialised as it is (amounts are bigints): reports pick the fields.
  */
-function appliedLine(
-  id: string,
-  label: string,
-  priced: Priced,
-  amount: bigint,
-  bound: 'min' | 'max' | undefined,
-  detail: () => string,
-): InvoiceLine {
-  const { quantity, unitPrice, exact } = priced;
-  if (bound === undefined && quantity === undefined && unitPrice === undefined) {
-    return { id, label, applied: true, exact, amount, get detail() { return detail(); } };
+class AppliedLine implements InvoiceLine {
+  readonly #priced: Priced;
+  readonly #bounded: Bounded;
+  #text: string | undefined;
+  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
+  // runs, in declaration order, whether present or not.
+  declare readonly id: string;
+  declare readonly label: string;
+  declare readonly applied: boolean;
+  declare readonly quantity?: Rational;
+  declare readonly unitPrice?: Rational;
+  declare readonly exact: Rational;
+  declare readonly amount: bigint;
+  declare readonly bound?: 'min' | 'max';
+
+  constructor(id: string, label: string, priced: Priced, amount: bigint, bounded: Bounded) {
+    this.#priced = priced;
+    this.#bounded = bounded;
+    this.#text = undefined;
+    const self = this as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
+    self.id = id;
+    self.label = label;
+    self.applied = true;
+    if (priced.quantity !== undefined) self.quantity = priced.quantity;
+    if (priced.unitPrice !== undefined) self.unitPrice = priced.unitPrice;
+    self.exact = priced.exact;
+    self.amount = amount;
+    if (bounded.bound !== undefined) self.bound = bounded.bound;
   }
-  if (bound === undefined && quantity !== undefined && unitPrice !== undefined) {
-    return { id, label, applied: true, quantity, unitPrice, exact, amount, get detail() { return detail(); } };
+
+  get detail(): string {
+    return (this.#text ??= this.#priced.detail() + this.#bounded.note());
   }
-  const line = { id, label, applied: true } as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
-  if (quantity !== undefined) line.quantity = quantity;
-  if (unitPrice !== undefined) line.unitPrice = unitPrice;
-  line.exact = exact;
-  line.amount = amount;
-  if (bound !== undefined) line.bound = bound;
-  Object.defineProperty(line, 'detail', { enumerable: true, configurable: true, get: detail });
-  return line;
 }

@@ -108,22 +108,60 @@ export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: s
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
     return { result: { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
   }
-  // Rendered on first read: building the text costs more than evaluating the KPI, and bulk runs
-  // rarely read it. The frame's slots it reads are final by now, so the text is the same later.
-  let rendered: string | undefined;
-  const explanation = (): string => (rendered ??= renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame)));
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
+    const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame));
     return noDataOutcome(kpi, slot, frame, cause, explanation, baseOf(kpi));
   }
   const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
-  const status: KpiStatus = met ? 'met' : 'missed';
-  return { result: evaluatedResult(decl.id, kpi.weight, status, attainment, capped, explanation), diagnostics: NO_DIAGNOSTICS };
+  return { result: new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text), diagnostics: NO_DIAGNOSTICS };
+}
+
+/**
+ * A met/missed KpiResult. Its `explanation` is rendered on first read by a getter on the
+ * prototype: building the text costs more than evaluating the KPI and bulk runs rarely read it,
+ * and an own accessor (an object literal with `get`) costs V8 a new closure, accessor pair and
+ * often a new hidden class per object (about 0.5 us each, most of a client-month's GC). The
+ * frame's slots the text reads are final by now, so it reads the same later. The own keys are
+ * the data fields in the documented order (id, weight when declared, status, attainment,
+ * cappedAttainment); what the getter needs is held in private fields, which no copy or
+ * comparison sees. A result is never serialised as it is (Rationals hold bigints): reports pick
+ * the fields, explanation included.
+ */
+class EvaluatedKpi implements KpiResult {
+  readonly #kpi: CheckedKpi;
+  readonly #frame: Frame;
+  readonly #text: string;
+  #rendered: string | undefined;
+  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
+  // runs, so a weight assigned there would come last instead of second.
+  declare readonly id: string;
+  declare readonly weight?: Rational;
+  declare readonly status: KpiStatus;
+  declare readonly attainment: Rational;
+  declare readonly cappedAttainment: Rational;
+
+  constructor(kpi: CheckedKpi, status: KpiStatus, attainment: Rational, cappedAttainment: Rational, frame: Frame, text: string) {
+    this.#kpi = kpi;
+    this.#frame = frame;
+    this.#text = text;
+    this.#rendered = undefined;
+    const self = this as { -readonly [K in keyof KpiResult]: KpiResult[K] };
+    self.id = kpi.decl.id;
+    if (kpi.weight !== undefined) self.weight = kpi.weight;
+    self.status = status;
+    self.attainment = attainment;
+    self.cappedAttainment = cappedAttainment;
+  }
+
+  get explanation(): string {
+    return (this.#rendered ??= renderExplanation(explainKpi(this.#kpi, this.#frame, this.#text) ?? opaqueExplanation(this.#kpi, this.#frame)));
+  }
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
@@ -133,58 +171,30 @@ function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Ratio
   return { id: kpi.decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
 }
 
-/**
- * A met/missed KpiResult whose `explanation` is an own enumerable getter (so copies, JSON and
- * equality see it as before). Written without object spread, which V8 makes costly here.
- */
-function evaluatedResult(
-  id: string,
-  weight: Rational | undefined,
-  status: KpiStatus,
-  attainment: Rational,
-  cappedAttainment: Rational,
-  explanation: () => string,
-): KpiResult {
-  if (weight === undefined) {
-    return {
-      id, status, attainment, cappedAttainment,
-      get explanation() {
-        return explanation();
-      },
-    };
-  }
-  return {
-    id, weight, status, attainment, cappedAttainment,
-    get explanation() {
-      return explanation();
-    },
-  };
-}
-
 function noDataOutcome(
   kpi: CheckedKpi,
   slot: number,
   frame: Frame,
   cause: NoData,
-  explanation: () => string,
+  explanation: string,
   base: { readonly id: string; readonly weight?: Rational },
 ): KpiOutcome {
   const mode = kpi.decl.onNoData;
   if (mode === 'missed') {
     frame.kpiMet[slot] = false;
     frame.kpiAttainment[slot] = ZERO;
-    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation: explanation(), noData: cause }, diagnostics: [] };
+    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause }, diagnostics: [] };
   }
   if (mode === 'excluded') {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
-    return { result: { ...base, status: 'excluded', explanation: explanation(), noData: cause }, diagnostics: [] };
+    return { result: { ...base, status: 'excluded', explanation, noData: cause }, diagnostics: [] };
   }
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
   const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } });
-  return { result: { ...base, status: 'no-data', explanation: explanation(), noData: cause }, diagnostics: [d] };
+  return { result: { ...base, status: 'no-data', explanation, noData: cause }, diagnostics: [d] };
 }
 
 /**
