@@ -7,6 +7,7 @@ import { suggestName } from '../diagnostics/suggest.js';
 import type { Contract, RawRecord, TestDecl } from '../contract/model.js';
 import { comparePeriods, isPeriodKey } from '../contract/period.js';
 import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
+import type { Rational } from '../engine/rational.js';
 import { typeValue } from './type-value.js';
 
 /**
@@ -26,6 +27,8 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
   const diagnostics: Diagnostic[] = [];
   const bound = new Map<string, PeriodValues>();
   const unknownReported = new Set<string>();
+  let inOrder = true;
+  let last: string | undefined;
   for (const p of periods) {
     if (!isPeriodKey(p.period, kind)) {
       const expected = kind === 'month' ? 'a month YYYY-MM such as 2026-10' : 'a quarter YYYY-Qn such as 2026-Q4';
@@ -40,12 +43,58 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
       continue;
     }
     const values = bindRecord(contract, p.record, diagnostics, unknownReported);
-    bound.set(p.period, { period: p.period, values, span: p.span });
+    bound.set(p.period, new BoundPeriod(p.period, values, p.span));
+    if (last !== undefined && comparePeriods(last, p.period, kind) > 0) inOrder = false;
+    last = p.period;
   }
+  const series = new BoundSeries(contract.id.value, inOrder ? bound : chronological(bound, kind), sha256);
+  return new Bound(series, diagnostics.length === 0 ? diagnostics : sortDiagnostics(diagnostics));
+}
+
+// The objects a binding returns are built with `new`, not object literals. V8 keeps survival
+// statistics per literal site and, once most objects of a site outlive a scavenge (a program that
+// binds many client-months and keeps them), allocates that site's objects in the old generation
+// for the rest of the run. A later binding that is evaluated and dropped (a stream) then leaves
+// old, dead DataValues pointing at young Rationals, which every scavenge must keep and promote:
+// measured, 2-4 MB promoted per scavenge and the from-text rate cut by a third. Constructor
+// calls have no such site. Own keys are the interfaces' fields, in their order.
+
+class BoundValue implements DataValue {
+  constructor(
+    readonly value: Rational,
+    readonly span: Span,
+  ) {}
+}
+
+class BoundPeriod implements PeriodValues {
+  constructor(
+    readonly period: string,
+    readonly values: ReadonlyMap<string, DataValue>,
+    readonly span: Span,
+  ) {}
+}
+
+class BoundSeries implements PeriodSeries {
+  constructor(
+    readonly contract: string,
+    readonly periods: ReadonlyMap<string, PeriodValues>,
+    readonly sha256: string,
+  ) {}
+}
+
+class Bound implements StageResult<PeriodSeries> {
+  constructor(
+    readonly value: PeriodSeries,
+    readonly diagnostics: Diagnostic[],
+  ) {}
+}
+
+/** The periods re-inserted in chronological order (data files may list them in any order). */
+function chronological(bound: ReadonlyMap<string, PeriodValues>, kind: Contract['period']['value']): Map<string, PeriodValues> {
   const keys = [...bound.keys()].sort((a, b) => comparePeriods(a, b, kind));
   const sorted = new Map<string, PeriodValues>();
   for (const k of keys) sorted.set(k, bound.get(k) as PeriodValues);
-  return { value: { contract: contract.id.value, periods: sorted, sha256 }, diagnostics: sortDiagnostics(diagnostics) };
+  return sorted;
 }
 
 /**
@@ -80,8 +129,8 @@ function bindRecord(
     const raw = record.get(name);
     if (raw === undefined) continue;
     const typed = typeValue(raw, metric, contract.currency.value);
-    diagnostics.push(...typed.diagnostics);
-    if (typed.value !== undefined) values.set(name, { value: typed.value, span: raw.span });
+    if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
+    if (typed.value !== undefined) values.set(name, new BoundValue(typed.value, raw.span));
   }
   return values;
 }

@@ -20,6 +20,8 @@ export const MAX_EXPONENT = 60;
  * finite decimal or exceeds the size limits. Never goes through binary floating point.
  */
 export function parseDecimal(text: string): Rational | undefined {
+  const simple = parseSimpleDecimal(text);
+  if (simple !== undefined) return simple;
   const t = text.replace(/_/g, '').trim();
   const m = DECIMAL.exec(t);
   if (m === null) return undefined;
@@ -34,6 +36,40 @@ export function parseDecimal(text: string): Rational | undefined {
     value = exp >= 0 ? value.mul(scale) : value.div(scale);
   }
   return value;
+}
+
+/** Digits a simple decimal may have: 10^15 - 1 < 2^53, so the digits accumulate exactly. */
+const SIMPLE_DIGITS = 15;
+
+/**
+ * The common case of parseDecimal without regexes or string rewriting: `[+-]digits[.digits]`
+ * (either side of the point may be empty, not both) with at most 15 digits in all, so numerator
+ * and 10^(fraction digits) are exact safe integers; fromSafeIntegers reduces them to the same
+ * Rational fraction.js builds from the text (zero is +0, as there). Anything else (underscores,
+ * spaces, exponents, longer numbers, other text) returns undefined and takes the general path.
+ */
+export function parseSimpleDecimal(t: string): Rational | undefined {
+  const len = t.length;
+  if (len === 0 || len > SIMPLE_DIGITS + 2) return undefined;
+  let i = 0;
+  let c = t.charCodeAt(0);
+  const negative = c === 45; // '-'
+  if (negative || c === 43) i = 1; // '+'
+  let num = 0;
+  let den = 1;
+  let digits = 0;
+  let point = false;
+  for (; i < len; i++) {
+    c = t.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) {
+      num = num * 10 + c;
+      digits++;
+      if (point) den *= 10;
+    } else if (c === -2 && !point) point = true; // '.'
+    else return undefined;
+  }
+  if (digits === 0 || digits > SIMPLE_DIGITS) return undefined;
+  return fromSafeIntegers(negative && num !== 0 ? -num : num, den);
 }
 
 export function rational(n: number | bigint | string): Rational {
