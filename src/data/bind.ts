@@ -4,10 +4,10 @@
 import { diag } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { suggestName } from '../diagnostics/suggest.js';
-import type { Contract, RawRecord, TestDecl } from '../contract/model.js';
+import type { Contract, RawRecord, RawValue, TestDecl } from '../contract/model.js';
 import { comparePeriods, isPeriodKey } from '../contract/period.js';
 import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
-import type { Rational } from '../engine/rational.js';
+import { Bound, BoundPeriod, BoundSeries, BoundValue, type BoundRecord } from './bound.js';
 import { typeValue } from './type-value.js';
 
 /**
@@ -51,44 +51,6 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
   return new Bound(series, diagnostics.length === 0 ? diagnostics : sortDiagnostics(diagnostics));
 }
 
-// The objects a binding returns are built with `new`, not object literals. V8 keeps survival
-// statistics per literal site and, once most objects of a site outlive a scavenge (a program that
-// binds many client-months and keeps them), allocates that site's objects in the old generation
-// for the rest of the run. A later binding that is evaluated and dropped (a stream) then leaves
-// old, dead DataValues pointing at young Rationals, which every scavenge must keep and promote:
-// measured, 2-4 MB promoted per scavenge and the from-text rate cut by a third. Constructor
-// calls have no such site. Own keys are the interfaces' fields, in their order.
-
-class BoundValue implements DataValue {
-  constructor(
-    readonly value: Rational,
-    readonly span: Span,
-  ) {}
-}
-
-class BoundPeriod implements PeriodValues {
-  constructor(
-    readonly period: string,
-    readonly values: ReadonlyMap<string, DataValue>,
-    readonly span: Span,
-  ) {}
-}
-
-class BoundSeries implements PeriodSeries {
-  constructor(
-    readonly contract: string,
-    readonly periods: ReadonlyMap<string, PeriodValues>,
-    readonly sha256: string,
-  ) {}
-}
-
-class Bound implements StageResult<PeriodSeries> {
-  constructor(
-    readonly value: PeriodSeries,
-    readonly diagnostics: Diagnostic[],
-  ) {}
-}
-
 /** The periods re-inserted in chronological order (data files may list them in any order). */
 function chronological(bound: ReadonlyMap<string, PeriodValues>, kind: Contract['period']['value']): Map<string, PeriodValues> {
   const keys = [...bound.keys()].sort((a, b) => comparePeriods(a, b, kind));
@@ -113,9 +75,10 @@ function bindRecord(
   record: RawRecord,
   diagnostics: Diagnostic[],
   unknownReported: Set<string>,
-): ReadonlyMap<string, DataValue> {
-  for (const [name, raw] of record) {
+): BoundRecord {
+  for (const name of record.keys()) {
     if (contract.metrics.has(name)) continue;
+    const raw = record.get(name) as RawValue;
     // A CSV header cell is the key of every row: report an unknown column once.
     const at = spanKey(raw.keySpan);
     if (unknownReported.has(at)) continue;
@@ -125,15 +88,35 @@ function bindRecord(
     diagnostics.push(diag('E061', raw.keySpan, { name: shown(name) }, { hint }));
   }
   const values = new Map<string, DataValue>();
+  const slots = emptySlots(contract.metrics.size);
+  let slot = 0;
   for (const [name, metric] of contract.metrics) {
     const raw = record.get(name);
-    if (raw === undefined) continue;
-    const typed = typeValue(raw, metric, contract.currency.value);
-    if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
-    if (typed.value !== undefined) values.set(name, new BoundValue(typed.value, raw.span));
+    let bound: DataValue | undefined;
+    if (raw !== undefined) {
+      const typed = typeValue(raw, metric, contract.currency.value);
+      if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
+      if (typed.value !== undefined) {
+        bound = new BoundValue(typed.value, raw.span);
+        values.set(name, bound);
+      }
+    }
+    slots[slot++] = bound;
   }
-  return values;
+  return { values, slots, contract };
 }
+
+/**
+ * `count` empty slots, copied by a builtin from a shared template: an array literal or `new
+ * Array` here would be a V8 allocation site, which gets pretenured once a run keeps many bound
+ * series (see bound.ts).
+ */
+function emptySlots(count: number): (DataValue | undefined)[] {
+  while (SLOT_TEMPLATE.length < count) SLOT_TEMPLATE.push(undefined);
+  return SLOT_TEMPLATE.slice(0, count);
+}
+
+const SLOT_TEMPLATE: (DataValue | undefined)[] = [];
 
 function declared(contract: Contract): string {
   const names = [...contract.metrics.keys()];

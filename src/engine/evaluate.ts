@@ -5,6 +5,7 @@ import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contrac
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { metricSlots } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
 import type { CheckedContract, EvalStep, NoData } from './checked.js';
 import { createFrame, noData } from './frame.js';
@@ -29,8 +30,8 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   if (values === undefined) return { diagnostics: [missingPeriod(checked, period)] };
   const { index, previousPeriod } = info;
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
-  const metrics = slotValues(layout.metricNames, values);
-  const previous = previousValues === undefined ? undefined : slotValues(layout.metricNames, previousValues);
+  const metrics = slotValues(checked, layout.metricNames, values);
+  const previous = previousValues === undefined ? undefined : slotValues(checked, layout.metricNames, previousValues);
   const frame = createFrame({
     period,
     periodIndex: index,
@@ -154,7 +155,10 @@ function layoutOf(checked: CheckedContract): FrameLayout {
   return layout;
 }
 
-function slotValues(names: readonly string[], values: PeriodValues): (DataValue | undefined)[] {
+/** The period's values by metric slot: as bindData laid them out, or looked up by name. */
+function slotValues(checked: CheckedContract, names: readonly string[], values: PeriodValues): readonly (DataValue | undefined)[] {
+  const bound = metricSlots(values, checked.contract);
+  if (bound !== undefined) return bound;
   const out: (DataValue | undefined)[] = [];
   for (const name of names) out.push(values.values.get(name));
   return out;

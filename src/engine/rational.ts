@@ -99,9 +99,17 @@ export function fromSafeIntegers(n: number, d: number): Rational {
   const g = a === 0 ? d : a;
   const f = Object.create(FRACTION_PROTOTYPE) as { s: bigint; n: bigint; d: bigint };
   f.s = n < 0 ? -1n : 1n;
-  f.n = BigInt((n < 0 ? -n : n) / g);
-  f.d = BigInt(d / g);
+  f.n = bigintOf((n < 0 ? -n : n) / g);
+  f.d = bigintOf(d / g);
   return f as unknown as Rational;
+}
+
+/** BigInts of 0..1023, shared: BigInt() allocates, and small parts (1, 2, 5, 10, 40) are common. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+/** BigInt(x) for a non-negative safe integer, without allocating when it is small. */
+function bigintOf(x: number): bigint {
+  return x < 1024 ? (SMALL_BIGINTS[x] as bigint) : BigInt(x);
 }
 
 const FRACTION_PROTOTYPE: object = Fraction.prototype as object;
