@@ -14,7 +14,7 @@ import { explainNode, renderExplanation } from './explanation.js';
 import type { ExplainNode } from './explanation.js';
 import type { Frame } from './frame.js';
 import { asFrame, noData } from './frame.js';
-import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, isRational, isZero } from './rational.js';
+import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, gcdSafe, isRational, isZero } from './rational.js';
 import type { Rational } from './rational.js';
 import type { KpiResult, KpiStatus } from './results.js';
 
@@ -234,13 +234,7 @@ function safePart(b: bigint): number {
 }
 
 function gcd(a: number, b: number): number {
-  a = a < 0 ? -a : a;
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
-  }
-  return a;
+  return gcdSafe(a < 0 ? -a : a, b);
 }
 
 /**

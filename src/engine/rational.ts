@@ -81,7 +81,7 @@ export function rational(n: number | bigint | string): Rational {
 
 /**
  * The rational n/d of two safe integers (d > 0), reduced: what the fast path (fast-number.ts)
- * hands back. The gcd runs on doubles, exact for safe integers (remainders are exact); the object
+ * hands back. The gcd is exact for safe integers (see gcdSafe); the object
  * is built the way fraction.js builds its own results (prototype plus s, n, d as bigints in
  * lowest terms), skipping the constructor's argument parsing.
  */
@@ -89,19 +89,39 @@ export function fromSafeIntegers(n: number, d: number): Rational {
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
     throw new TypeError('fromSafeIntegers() takes safe integers and a positive denominator');
   }
-  let a = n < 0 ? -n : n;
-  let b = d;
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
-  }
+  const a = gcdSafe(n < 0 ? -n : n, d);
   const g = a === 0 ? d : a;
   const f = Object.create(FRACTION_PROTOTYPE) as { s: bigint; n: bigint; d: bigint };
   f.s = n < 0 ? -1n : 1n;
   f.n = bigintOf((n < 0 ? -n : n) / g);
   f.d = bigintOf(d / g);
   return f as unknown as Rational;
+}
+
+const INT32_MAX = 0x7fffffff;
+
+/**
+ * gcd of two non-negative safe integers (gcd(0, b) = b). Euclid's remainders are exact on
+ * doubles; when both fit in 31 bits they are taken as int32, which V8 computes several times
+ * faster than the double remainder (a call to fmod): same values, int32 range only.
+ */
+export function gcdSafe(a: number, b: number): number {
+  if (a <= INT32_MAX && b <= INT32_MAX) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return x;
+  }
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
 }
 
 /** BigInts of 0..1023, shared: BigInt() allocates, and small parts (1, 2, 5, 10, 40) are common. */
