@@ -104,14 +104,15 @@ export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
   const diagnostics: Diagnostic[] = [];
   const lines: InvoiceLine[] = [];
   for (const payment of checked.payments) {
-    const priced = priceLine(payment, env);
-    if (priced.diagnostics.length > 0) diagnostics.push(...priced.diagnostics);
-    if (priced.line !== undefined) lines.push(priced.line);
+    const line = priceLine(payment, env, diagnostics);
+    if (line !== undefined) lines.push(line);
   }
   const limits = evaluateLimits(checked, context, digits, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
-  const sum = lines.reduce((acc, line) => acc + line.amount, 0n);
+  let sum = 0n;
+  for (const line of lines) sum += line.amount;
   const adjustments = adjust(limits, sum);
-  const total = adjustments.reduce((acc, a) => acc + a.amount, sum);
+  let total = sum;
+  for (const a of adjustments) total += a.amount;
   return { value: { currency, minorDigits: digits, lines, adjustments, total }, diagnostics: [] };
 }
