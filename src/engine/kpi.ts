@@ -53,11 +53,6 @@ export function deriveForm(target: CompiledTree, explicit: CompiledExpr | undefi
     : { kind: 'lower-is-better', value, threshold, strict };
 }
 
-export interface KpiOutcome {
-  readonly result: KpiResult;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 function minR(a: Rational, b: Rational): Rational {
   return compareRationals(a, b) <= 0 ? a : b;
 }
@@ -97,29 +92,30 @@ function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
 
 /**
  * Evaluate one KPI in `frame` and record what payments and other KPIs read: `kpiMet[slot]` and
- * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations).
+ * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations). A KPI
+ * with no data adds its E070 to `diagnostics` (unless on_no_data says otherwise).
  */
-export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string): KpiOutcome {
+export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string, diagnostics: Diagnostic[]): KpiResult {
   const { decl } = kpi;
   const idx = frame.periodIndex;
   if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
-    return { result: { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
+    return { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` };
   }
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
     const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame));
-    return noDataOutcome(kpi, slot, frame, cause, explanation, baseOf(kpi));
+    return noDataResult(kpi, slot, frame, cause, explanation, baseOf(kpi), diagnostics);
   }
   const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
-  return { result: new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text), diagnostics: NO_DIAGNOSTICS };
+  return new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text);
 }
 
 /**
@@ -164,37 +160,37 @@ class EvaluatedKpi implements KpiResult {
   }
 }
 
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** The keys every KpiResult starts with (id, then weight when declared). */
 function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Rational } {
   return { id: kpi.decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
 }
 
-function noDataOutcome(
+function noDataResult(
   kpi: CheckedKpi,
   slot: number,
   frame: Frame,
   cause: NoData,
   explanation: string,
   base: { readonly id: string; readonly weight?: Rational },
-): KpiOutcome {
+  diagnostics: Diagnostic[],
+): KpiResult {
   const mode = kpi.decl.onNoData;
   if (mode === 'missed') {
     frame.kpiMet[slot] = false;
     frame.kpiAttainment[slot] = ZERO;
-    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause }, diagnostics: [] };
+    return { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause };
   }
   if (mode === 'excluded') {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
-    return { result: { ...base, status: 'excluded', explanation, noData: cause }, diagnostics: [] };
+    return { ...base, status: 'excluded', explanation, noData: cause };
   }
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
-  const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } });
-  return { result: { ...base, status: 'no-data', explanation, noData: cause }, diagnostics: [d] };
+  diagnostics.push(diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } }));
+  return { ...base, status: 'no-data', explanation, noData: cause };
 }
 
 /**
