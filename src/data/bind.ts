@@ -26,7 +26,8 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
   const kind = contract.period.value;
   const diagnostics: Diagnostic[] = [];
   const bound = new Map<string, PeriodValues>();
-  const unknownReported = new Set<string>();
+  /** Spans of unknown metric names already reported (made when the first one is found). */
+  let unknownReported: Set<string> | undefined;
   let inOrder = true;
   let last: string | undefined;
   for (const p of periods) {
@@ -42,7 +43,8 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
       diagnostics.push(diag('E069', p.span, { reason: `period ${p.period} is given twice` }, { labels }));
       continue;
     }
-    const values = bindRecord(contract, p.record, diagnostics, unknownReported);
+    if (hasUnknownMetric(contract, p.record)) reportUnknown(contract, p.record, diagnostics, (unknownReported ??= new Set()));
+    const values = bindRecord(contract, p.record, diagnostics);
     bound.set(p.period, new BoundPeriod(p.period, values, p.span));
     if (last !== undefined && comparePeriods(last, p.period, kind) > 0) inOrder = false;
     last = p.period;
@@ -70,12 +72,13 @@ export function bindTestData(contract: Contract, test: TestDecl): StageResult<Pe
   return bindData(contract, periods, contract.file.sha256);
 }
 
-function bindRecord(
-  contract: Contract,
-  record: RawRecord,
-  diagnostics: Diagnostic[],
-  unknownReported: Set<string>,
-): BoundRecord {
+function hasUnknownMetric(contract: Contract, record: RawRecord): boolean {
+  for (const name of record.keys()) if (!contract.metrics.has(name)) return true;
+  return false;
+}
+
+/** E061 for each name of `record` the contract does not declare (each key span once). */
+function reportUnknown(contract: Contract, record: RawRecord, diagnostics: Diagnostic[], unknownReported: Set<string>): void {
   for (const name of record.keys()) {
     if (contract.metrics.has(name)) continue;
     const raw = record.get(name) as RawValue;
@@ -87,6 +90,9 @@ function bindRecord(
     const hint = guess === undefined ? declared(contract) : `did you mean "${guess}"?`;
     diagnostics.push(diag('E061', raw.keySpan, { name: shown(name) }, { hint }));
   }
+}
+
+function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnostic[]): BoundRecord {
   const values = new Map<string, DataValue>();
   const slots = emptySlots(contract.metrics.size);
   let slot = 0;

@@ -11,7 +11,7 @@
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MetricDecl, MetricUnit, RawValue } from '../contract/model.js';
-import { HUNDRED, ONE, toDecimalString, type Rational } from '../engine/rational.js';
+import { compareRationals, HUNDRED, ONE, toDecimalString, type Rational } from '../engine/rational.js';
 import { readPlainNumber, readQuantity, shownValue, type Quantity, type QuantityKind } from './quantity.js';
 
 export interface TypedValue {
@@ -73,7 +73,7 @@ function typeQuantity(raw: RawValue, metric: MetricDecl, currency: string, q: Qu
     const reason = `metric "${metric.name}" is a count; ${shownValue(raw)} is not a whole number`;
     return { diagnostics: [diag('E062', raw.span, { reason }, { hint: `write ${EXPECTED.count}` })] };
   }
-  if (unit === 'percent' && q.kind === 'number' && q.value.compare(ONE) > 0) {
+  if (unit === 'percent' && q.kind === 'number' && compareRationals(q.value, ONE) > 0) {
     return { value: q.value, diagnostics: [percentAsNumber(raw, metric, q.value)] };
   }
   return { value: q.value, diagnostics: NO_DIAGNOSTICS };
