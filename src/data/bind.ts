@@ -4,10 +4,10 @@
 import { diag } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { suggestName } from '../diagnostics/suggest.js';
-import type { Contract, RawRecord, RawValue, TestDecl } from '../contract/model.js';
+import type { Contract, MetricDecl, RawRecord, RawValue, TestDecl } from '../contract/model.js';
 import { comparePeriods, isPeriodKey } from '../contract/period.js';
 import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
-import { Bound, BoundPeriod, BoundSeries, BoundValue, type BoundRecord } from './bound.js';
+import { Bound, BoundPeriod, BoundSeries, BoundValue, SlotValues, slotLayout, type BoundRecord } from './bound.js';
 import { typeValue } from './type-value.js';
 
 /**
@@ -93,23 +93,21 @@ function reportUnknown(contract: Contract, record: RawRecord, diagnostics: Diagn
 }
 
 function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnostic[]): BoundRecord {
-  const values = new Map<string, DataValue>();
-  const slots = emptySlots(contract.metrics.size);
-  let slot = 0;
-  for (const [name, metric] of contract.metrics) {
-    const raw = record.get(name);
-    let bound: DataValue | undefined;
-    if (raw !== undefined) {
-      const typed = typeValue(raw, metric, contract.currency.value);
-      if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
-      if (typed.value !== undefined) {
-        bound = new BoundValue(typed.value, raw.span);
-        values.set(name, bound);
-      }
+  const layout = slotLayout(contract);
+  const slots = emptySlots(layout.names.length);
+  const { names, metrics } = layout;
+  let size = 0;
+  for (let slot = 0; slot < names.length; slot++) {
+    const raw = record.get(names[slot] as string);
+    if (raw === undefined) continue;
+    const typed = typeValue(raw, metrics[slot] as MetricDecl, contract.currency.value);
+    if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
+    if (typed.value !== undefined) {
+      slots[slot] = new BoundValue(typed.value, raw.span);
+      size++;
     }
-    slots[slot++] = bound;
   }
-  return { values, slots, contract };
+  return { values: new SlotValues(slots, layout, size), slots, contract };
 }
 
 /**

@@ -80,6 +80,31 @@ describe('bindData', () => {
     expect(Object.keys(series?.periods.get('2026-10')?.values.get('leads') ?? {})).toEqual(['value', 'span']);
   });
 
+  it('reads a period\'s values by name like a Map filled in declaration order', () => {
+    const { periods } = periodsOf('good/acme.yaml');
+    const contract = acmeContract();
+    const values = bindData(contract, periods, 'x').value?.periods.get('2026-10')?.values;
+    const names = [...contract.metrics.keys()].filter((n) => values?.has(n));
+    const expected = new Map(names.map((n) => [n, values?.get(n)]));
+    expect(values?.size).toBe(expected.size);
+    expect([...(values ?? [])]).toEqual([...expected]);
+    expect([...(values?.keys() ?? [])]).toEqual(names);
+    expect([...(values?.values() ?? [])]).toEqual([...expected.values()]);
+    expect([...(values?.entries() ?? [])]).toEqual([...expected.entries()]);
+    const seen: string[] = [];
+    values?.forEach((v, k, m) => {
+      expect(m).toBe(values);
+      expect(v).toBe(expected.get(k));
+      seen.push(k);
+    });
+    expect(seen).toEqual(names);
+    expect(values?.get('no_such_metric')).toBeUndefined();
+    expect(values?.has('no_such_metric')).toBe(false);
+    const september = bindData(contract, periods, 'x').value?.periods.get('2026-09')?.values;
+    expect([...(september?.keys() ?? [])]).toEqual(['followers']);
+    expect(september?.has('leads')).toBe(false);
+  });
+
   it('is deterministic', () => {
     const { periods } = periodsOf('good/acme.yaml');
     expect(bindData(acmeContract(), periods, 'x')).toEqual(bindData(acmeContract(), periods, 'x'));
