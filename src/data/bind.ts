@@ -43,8 +43,14 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
       diagnostics.push(diag('E069', p.span, { reason: `period ${p.period} is given twice` }, { labels }));
       continue;
     }
-    if (hasUnknownMetric(contract, p.record)) reportUnknown(contract, p.record, diagnostics, (unknownReported ??= new Set()));
+    const before = diagnostics.length;
     const values = bindRecord(contract, p.record, diagnostics);
+    if (values.found < p.record.size) {
+      // Some names are not the contract's: their E061 come before the values' diagnostics.
+      const typed = diagnostics.splice(before);
+      reportUnknown(contract, p.record, diagnostics, (unknownReported ??= new Set()));
+      diagnostics.push(...typed);
+    }
     bound.set(p.period, new BoundPeriod(p.period, values, p.span));
     if (last !== undefined && comparePeriods(last, p.period, kind) > 0) inOrder = false;
     last = p.period;
@@ -72,11 +78,6 @@ export function bindTestData(contract: Contract, test: TestDecl): StageResult<Pe
   return bindData(contract, periods, contract.file.sha256);
 }
 
-function hasUnknownMetric(contract: Contract, record: RawRecord): boolean {
-  for (const name of record.keys()) if (!contract.metrics.has(name)) return true;
-  return false;
-}
-
 /** E061 for each name of `record` the contract does not declare (each key span once). */
 function reportUnknown(contract: Contract, record: RawRecord, diagnostics: Diagnostic[], unknownReported: Set<string>): void {
   for (const name of record.keys()) {
@@ -97,9 +98,11 @@ function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnost
   const slots = emptySlots(layout.names.length);
   const { names, metrics } = layout;
   let size = 0;
+  let found = 0;
   for (let slot = 0; slot < names.length; slot++) {
     const raw = record.get(names[slot] as string);
     if (raw === undefined) continue;
+    found++;
     const typed = typeValue(raw, metrics[slot] as MetricDecl, contract.currency.value);
     if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
     if (typed.value !== undefined) {
@@ -107,7 +110,7 @@ function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnost
       size++;
     }
   }
-  return { values: new SlotValues(slots, layout, size), slots, contract };
+  return { values: new SlotValues(slots, layout, size), slots, contract, found };
 }
 
 /**

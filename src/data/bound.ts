@@ -73,6 +73,8 @@ export interface BoundRecord {
   readonly values: ReadonlyMap<string, DataValue>;
   readonly slots: readonly (DataValue | undefined)[];
   readonly contract: Contract;
+  /** How many of the record's names the contract declares (bound or not). */
+  readonly found: number;
 }
 
 /** A contract's metric names by slot and slot by name (built once per contract). */
