@@ -223,6 +223,8 @@ export function rationalScore(kpis: readonly CheckedKpi[], results: readonly (Kp
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+/** fastScore reduces its running sums once a part exceeds this (2^26: two such parts multiply safely). */
+const REDUCE_ABOVE = 2 ** 26;
 
 /** A safe integer's value, or NaN (then every later check fails and the fast path declines). */
 function safePart(b: bigint): number {
@@ -239,7 +241,8 @@ function gcd(a: number, b: number): number {
  * builds the NoData). Exact: every value is a pair of integers; every sum or product is checked to
  * be at most 2^53 - 1 in magnitude, and an integer result that small is exactly what the double
  * operation returns (a larger true result rounds to 2^53 or more and fails the check); `%` on
- * doubles is exact. Fractions are kept in lowest terms; the result is built by fromSafeIntegers,
+ * doubles is exact. The running sums are reduced once a part exceeds 2^26 (REDUCE_ABOVE), which
+ * only keeps later products in range; the result is built by fromSafeIntegers, which reduces it,
  * so it is the same reduced Rational as the rational path's. @internal
  */
 export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[]): Rational | undefined {
@@ -270,12 +273,24 @@ export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiRes
     const sNum = s1 + s2;
     const wNum = w1 + w2;
     if (!(Math.abs(sNum) <= MAX_SAFE && Math.abs(wNum) <= MAX_SAFE)) return undefined;
-    const gs = gcd(sNum, s3) || 1;
-    const gw = gcd(wNum, w3) || 1;
-    sn = sNum / gs;
-    sd = s3 / gs;
-    wn = wNum / gw;
-    wd = w3 / gw;
+    // Reduced only once a part is large (a gcd costs more than the rest of the step); small
+    // parts keep the next products in range, and fromSafeIntegers reduces the result anyway.
+    if (s3 > REDUCE_ABOVE || Math.abs(sNum) > REDUCE_ABOVE) {
+      const gs = gcd(sNum, s3) || 1;
+      sn = sNum / gs;
+      sd = s3 / gs;
+    } else {
+      sn = sNum;
+      sd = s3;
+    }
+    if (w3 > REDUCE_ABOVE || Math.abs(wNum) > REDUCE_ABOVE) {
+      const gw = gcd(wNum, w3) || 1;
+      wn = wNum / gw;
+      wd = w3 / gw;
+    } else {
+      wn = wNum;
+      wd = w3;
+    }
   }
   if (wn === 0) return undefined;
   const num = sn * wd * (wn < 0 ? -1 : 1);

@@ -102,26 +102,27 @@ const INT32_MAX = 0x7fffffff;
 
 /**
  * gcd of two non-negative safe integers (gcd(0, b) = b). Euclid's remainders are exact on
- * doubles; when both fit in 31 bits they are taken as int32, which V8 computes several times
- * faster than the double remainder (a call to fmod): same values, int32 range only.
+ * doubles; once both values fit in 31 bits they are taken as int32, which V8 computes several
+ * times faster than the double remainder (a call to fmod): same values, int32 range only. Large
+ * values take a step or two on doubles first (each remainder is below the divisor).
  */
 export function gcdSafe(a: number, b: number): number {
-  if (a <= INT32_MAX && b <= INT32_MAX) {
-    let x = a | 0;
-    let y = b | 0;
-    while (y !== 0) {
-      const r = x % y;
-      x = y;
-      y = r;
-    }
-    return x;
-  }
   while (b !== 0) {
+    if (a <= INT32_MAX && b <= INT32_MAX) return gcdInt32(a | 0, b | 0);
     const r = a % b;
     a = b;
     b = r;
   }
   return a;
+}
+
+function gcdInt32(x: number, y: number): number {
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
 }
 
 /** BigInts of 0..1023, shared: BigInt() allocates, and small parts (1, 2, 5, 10, 40) are common. */
