@@ -102,7 +102,7 @@ export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: s
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
-    return { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` };
+    return excludedResult(kpi, `excluded: applies ${window} (this is period ${idx})`);
   }
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
@@ -160,6 +160,16 @@ class EvaluatedKpi implements KpiResult {
   }
 }
 
+
+/**
+ * A KPI excluded by its period window (every client in the ramp-up months): the keys id, weight
+ * when declared, status, explanation, as literals (V8 makes object spread costly here).
+ */
+function excludedResult(kpi: CheckedKpi, explanation: string): KpiResult {
+  const id = kpi.decl.id;
+  const weight = kpi.weight;
+  return weight === undefined ? { id, status: 'excluded', explanation } : { id, weight, status: 'excluded', explanation };
+}
 
 /** The keys every KpiResult starts with (id, then weight when declared). */
 function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Rational } {
