@@ -123,7 +123,7 @@ function priceTierForm(
     const price = tier.price === undefined ? ZERO : ev.rational(tier.price, `tiers[${i}].price`);
     const flat = tier.flat === undefined ? ZERO : ev.rational(tier.flat, `tiers[${i}].flat`);
     if (price !== undefined && flat !== undefined) {
-      tiers.push({ ...(tier.upTo === undefined ? {} : { upTo: tier.upTo }), price, flat });
+      tiers.push(tier.upTo === undefined ? { price, flat } : { upTo: tier.upTo, price, flat });
     }
   }
   if (quantity === undefined || tiers.length !== pricing.tiers.length) return undefined;
@@ -141,7 +141,10 @@ function priceTierForm(
       ? `${toDecimalString(quantity)}: no tier reached`
       : `${result.slices.map((s) => sliceText(s, env)).join(' + ')} ${env.currency} (${pricing.mode}` +
         (volume === undefined ? ')' : `, tier ${volume.tier + 1})`);
-  return { exact: result.amount, quantity, ...(volume === undefined ? {} : { unitPrice: volume.price }), detail };
+  // Literals, not a spread of the optional unit price (V8 makes that spread costly).
+  return volume === undefined
+    ? { exact: result.amount, quantity, detail }
+    : { exact: result.amount, quantity, unitPrice: volume.price, detail };
 }
 
 function pricePackageForm(
