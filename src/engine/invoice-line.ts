@@ -109,7 +109,7 @@ function money(r: Rational, env: LineEnv): string {
 
 function sliceText(s: TierSlice, env: LineEnv): string {
   const base = `${toDecimalString(s.quantity)} x ${money(s.price, env)}`;
-  return s.flat.compare(ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
+  return compareRationals(s.flat, ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
 }
 
 function priceTierForm(
@@ -161,7 +161,7 @@ function pricePackageForm(
     return undefined;
   }
   const result = pricePackage(quantity, pricing.size, price, pricing.freeUnits);
-  const free = pricing.freeUnits.compare(ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
+  const free = compareRationals(pricing.freeUnits, ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
   const detail = (): string =>
     `${result.packages} package${result.packages === 1n ? '' : 's'} x ${money(price, env)} ${env.currency} ` +
     `(${toDecimalString(quantity)} units, ${toDecimalString(pricing.size)} per package${free})`;

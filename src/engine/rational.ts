@@ -168,6 +168,28 @@ export function divRationals(a: Rational, b: Rational): Rational {
   return a.div(b);
 }
 
+/** a + b, as fraction.js's `add`. See mulRationals (every product and the sum are checked). */
+export function addRationals(a: Rational, b: Rational): Rational {
+  return sumRationals(a, b, b.s) ?? a.add(b);
+}
+
+/** a - b, as fraction.js's `sub`. See addRationals. */
+export function subRationals(a: Rational, b: Rational): Rational {
+  return sumRationals(a, b, -b.s) ?? a.sub(b);
+}
+
+/** a + sign(bs) |b| on safe integers, or undefined when a part, product or the sum does not fit. */
+function sumRationals(a: Rational, b: Rational, bs: bigint): Rational | undefined {
+  if (!(a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG)) return undefined;
+  const x = Number(a.n) * Number(b.d);
+  const y = Number(b.n) * Number(a.d);
+  const d = Number(a.d) * Number(b.d);
+  if (!(x <= Number.MAX_SAFE_INTEGER && y <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER)) return undefined;
+  const n = (a.s < 0n ? -x : x) + (bs < 0n ? -y : y);
+  if (!(n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER)) return undefined;
+  return fromSafeIntegers(n, d);
+}
+
 /** -1, 0 or 1 as `a.compare(b)`. See mulRationals. */
 export function compareRationals(a: Rational, b: Rational): number {
   const sa = signOf(a);

@@ -13,7 +13,7 @@ import {
   roundToMinor,
   roundToMinorRational,
 } from '../../src/engine/money.js';
-import { compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, type Rational } from '../../src/engine/rational.js';
+import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/engine/rational.js';
 import type { KpiResult, KpiStatus } from '../../src/engine/results.js';
 
 const RUNS = { seed: 20260602, numRuns: 2000 } as const;
@@ -127,11 +127,14 @@ const anyRational: fc.Arbitrary<Rational> = fc
   .map(fraction);
 const parts = (r: Rational): [bigint, bigint, bigint] => [r.s, r.n, r.d];
 
-describe('mul, div and compare fast paths agree with fraction.js', () => {
+describe('mul, div, add, sub and compare fast paths agree with fraction.js', () => {
   it('same sign, numerator and denominator; same comparison; same error on zero', () => {
     fc.assert(
       fc.property(anyRational, anyRational, (a, b) => {
         expect(parts(mulRationals(a, b))).toEqual(parts(a.mul(b)));
+        expect(parts(addRationals(a, b))).toEqual(parts(a.add(b)));
+        expect(parts(subRationals(a, b))).toEqual(parts(a.sub(b)));
+        expect(parts(subRationals(a, a))).toEqual(parts(a.sub(a)));
         expect(compareRationals(a, b)).toBe(a.compare(b));
         expect(compareRationals(a, a)).toBe(0);
         if (b.n === 0n) expect(() => divRationals(a, b)).toThrow();
