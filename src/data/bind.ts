@@ -4,9 +4,10 @@
 import { diag } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { suggestName } from '../diagnostics/suggest.js';
-import type { Contract, RawRecord, TestDecl } from '../contract/model.js';
+import type { Contract, MetricDecl, RawRecord, RawValue, TestDecl } from '../contract/model.js';
 import { comparePeriods, isPeriodKey } from '../contract/period.js';
 import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
+import { Bound, BoundPeriod, BoundSeries, BoundValue, SlotValues, slotLayout, type BoundRecord } from './bound.js';
 import { typeValue } from './type-value.js';
 
 /**
@@ -25,7 +26,10 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
   const kind = contract.period.value;
   const diagnostics: Diagnostic[] = [];
   const bound = new Map<string, PeriodValues>();
-  const unknownReported = new Set<string>();
+  /** Spans of unknown metric names already reported (made when the first one is found). */
+  let unknownReported: Set<string> | undefined;
+  let inOrder = true;
+  let last: string | undefined;
   for (const p of periods) {
     if (!isPeriodKey(p.period, kind)) {
       const expected = kind === 'month' ? 'a month YYYY-MM such as 2026-10' : 'a quarter YYYY-Qn such as 2026-Q4';
@@ -39,13 +43,28 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
       diagnostics.push(diag('E069', p.span, { reason: `period ${p.period} is given twice` }, { labels }));
       continue;
     }
-    const values = bindRecord(contract, p.record, diagnostics, unknownReported);
-    bound.set(p.period, { period: p.period, values, span: p.span });
+    const before = diagnostics.length;
+    const values = bindRecord(contract, p.record, diagnostics);
+    if (values.found < p.record.size) {
+      // Some names are not the contract's: their E061 come before the values' diagnostics.
+      const typed = diagnostics.splice(before);
+      reportUnknown(contract, p.record, diagnostics, (unknownReported ??= new Set()));
+      diagnostics.push(...typed);
+    }
+    bound.set(p.period, new BoundPeriod(p.period, values, p.span));
+    if (last !== undefined && comparePeriods(last, p.period, kind) > 0) inOrder = false;
+    last = p.period;
   }
+  const series = new BoundSeries(contract.id.value, inOrder ? bound : chronological(bound, kind), sha256);
+  return new Bound(series, diagnostics.length === 0 ? diagnostics : sortDiagnostics(diagnostics));
+}
+
+/** The periods re-inserted in chronological order (data files may list them in any order). */
+function chronological(bound: ReadonlyMap<string, PeriodValues>, kind: Contract['period']['value']): Map<string, PeriodValues> {
   const keys = [...bound.keys()].sort((a, b) => comparePeriods(a, b, kind));
   const sorted = new Map<string, PeriodValues>();
   for (const k of keys) sorted.set(k, bound.get(k) as PeriodValues);
-  return { value: { contract: contract.id.value, periods: sorted, sha256 }, diagnostics: sortDiagnostics(diagnostics) };
+  return sorted;
 }
 
 /**
@@ -59,14 +78,11 @@ export function bindTestData(contract: Contract, test: TestDecl): StageResult<Pe
   return bindData(contract, periods, contract.file.sha256);
 }
 
-function bindRecord(
-  contract: Contract,
-  record: RawRecord,
-  diagnostics: Diagnostic[],
-  unknownReported: Set<string>,
-): ReadonlyMap<string, DataValue> {
-  for (const [name, raw] of record) {
+/** E061 for each name of `record` the contract does not declare (each key span once). */
+function reportUnknown(contract: Contract, record: RawRecord, diagnostics: Diagnostic[], unknownReported: Set<string>): void {
+  for (const name of record.keys()) {
     if (contract.metrics.has(name)) continue;
+    const raw = record.get(name) as RawValue;
     // A CSV header cell is the key of every row: report an unknown column once.
     const at = spanKey(raw.keySpan);
     if (unknownReported.has(at)) continue;
@@ -75,16 +91,39 @@ function bindRecord(
     const hint = guess === undefined ? declared(contract) : `did you mean "${guess}"?`;
     diagnostics.push(diag('E061', raw.keySpan, { name: shown(name) }, { hint }));
   }
-  const values = new Map<string, DataValue>();
-  for (const [name, metric] of contract.metrics) {
-    const raw = record.get(name);
-    if (raw === undefined) continue;
-    const typed = typeValue(raw, metric, contract.currency.value);
-    diagnostics.push(...typed.diagnostics);
-    if (typed.value !== undefined) values.set(name, { value: typed.value, span: raw.span });
-  }
-  return values;
 }
+
+function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnostic[]): BoundRecord {
+  const layout = slotLayout(contract);
+  const slots = emptySlots(layout.names.length);
+  const { names, metrics } = layout;
+  let size = 0;
+  let found = 0;
+  for (let slot = 0; slot < names.length; slot++) {
+    const raw = record.get(names[slot] as string);
+    if (raw === undefined) continue;
+    found++;
+    const typed = typeValue(raw, metrics[slot] as MetricDecl, contract.currency.value);
+    if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
+    if (typed.value !== undefined) {
+      slots[slot] = new BoundValue(typed.value, raw.span);
+      size++;
+    }
+  }
+  return { values: new SlotValues(slots, layout, size), slots, contract, found };
+}
+
+/**
+ * `count` empty slots, copied by a builtin from a shared template: an array literal or `new
+ * Array` here would be a V8 allocation site, which gets pretenured once a run keeps many bound
+ * series (see bound.ts).
+ */
+function emptySlots(count: number): (DataValue | undefined)[] {
+  while (SLOT_TEMPLATE.length < count) SLOT_TEMPLATE.push(undefined);
+  return SLOT_TEMPLATE.slice(0, count);
+}
+
+const SLOT_TEMPLATE: (DataValue | undefined)[] = [];
 
 function declared(contract: Contract): string {
   const names = [...contract.metrics.keys()];

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextOrigin } from '../diagnostics/source.js';
 import type { RawValue } from '../contract/model.js';
-import { parseDecimal, HUNDRED, type Rational } from '../engine/rational.js';
+import { parseDecimal, parseSimpleDecimal, HUNDRED, type Rational } from '../engine/rational.js';
 import type { Expr } from '../parser/ast.js';
 import { parseExpression } from '../parser/parse.js';
 
@@ -35,6 +35,19 @@ const SECONDS: Readonly<Record<'s' | 'min' | 'h' | 'd', number>> = { s: 1, min: 
 export function shownValue(raw: RawValue): string {
   const text = typeof raw.value === 'string' || raw.source === '' ? String(raw.value) : raw.source;
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+/**
+ * The value of a raw value written as a short plain decimal (`12000`, `-0.175`: see
+ * parseSimpleDecimal), read without regexes; undefined for anything else. When defined, it is the
+ * value of readQuantity's `number` quantity: the fast path of data files, whose values are
+ * mostly such numbers.
+ */
+export function readPlainNumber(raw: RawValue): Rational | undefined {
+  const v = raw.value;
+  if (typeof v === 'string') return parseSimpleDecimal(v);
+  if (typeof v === 'number') return parseSimpleDecimal(raw.source);
+  return undefined;
 }
 
 /** Read a raw value exactly. Booleans, null, NaN/Infinity, huge numbers and non-literals are E065. */

@@ -11,8 +11,8 @@
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MetricDecl, MetricUnit, RawValue } from '../contract/model.js';
-import { HUNDRED, ONE, toDecimalString, type Rational } from '../engine/rational.js';
-import { readQuantity, shownValue, type Quantity, type QuantityKind } from './quantity.js';
+import { compareRationals, HUNDRED, ONE, toDecimalString, type Rational } from '../engine/rational.js';
+import { readPlainNumber, readQuantity, shownValue, type Quantity, type QuantityKind } from './quantity.js';
 
 export interface TypedValue {
   readonly value?: Rational;
@@ -48,9 +48,18 @@ const ACCEPTS: Readonly<Record<MetricUnit, readonly QuantityKind[]>> = {
 
 /** Type one raw value against its metric (see the rules above). `currency` is the contract's. */
 export function typeValue(raw: RawValue, metric: MetricDecl, currency: string): TypedValue {
+  // Plain decimals (most data) skip readQuantity's regexes and result objects; every unit
+  // accepts a plain number, so only the checks below apply.
+  const plain = readPlainNumber(raw);
+  if (plain !== undefined) return typeQuantity(raw, metric, currency, { kind: 'number', value: plain });
   const read = readQuantity(raw);
   if (read.quantity === undefined) return { diagnostics: read.diagnostics };
-  const q = read.quantity;
+  return typeQuantity(raw, metric, currency, read.quantity);
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+function typeQuantity(raw: RawValue, metric: MetricDecl, currency: string, q: Quantity): TypedValue {
   const unit = metric.unit.value;
   if (!ACCEPTS[unit].includes(q.kind)) return { diagnostics: [wrongUnit(raw, metric, q, currency)] };
   if (q.kind === 'money' && q.currency !== currency) {
@@ -64,10 +73,10 @@ export function typeValue(raw: RawValue, metric: MetricDecl, currency: string): 
     const reason = `metric "${metric.name}" is a count; ${shownValue(raw)} is not a whole number`;
     return { diagnostics: [diag('E062', raw.span, { reason }, { hint: `write ${EXPECTED.count}` })] };
   }
-  if (unit === 'percent' && q.kind === 'number' && q.value.compare(ONE) > 0) {
+  if (unit === 'percent' && q.kind === 'number' && compareRationals(q.value, ONE) > 0) {
     return { value: q.value, diagnostics: [percentAsNumber(raw, metric, q.value)] };
   }
-  return { value: q.value, diagnostics: [] };
+  return { value: q.value, diagnostics: NO_DIAGNOSTICS };
 }
 
 function wrongUnit(raw: RawValue, metric: MetricDecl, q: Quantity, currency: string): Diagnostic {

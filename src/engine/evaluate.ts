@@ -5,10 +5,10 @@ import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contrac
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { metricSlots } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
-import type { CheckedContract, EvalStep, NoData } from './checked.js';
+import type { CheckedContract, EvalStep, NoData, Value } from './checked.js';
 import { createFrame, noData } from './frame.js';
-import type { Frame } from './frame.js';
 import { fastChunk, packFastSlots } from './fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from './rational.js';
@@ -21,7 +21,6 @@ import type { DefineResult, KpiResult, PeriodResult } from './results.js';
  * `explain` can show what is missing; callers must not price an invoice when errors are present.
  */
 export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, period: string): StageResult<PeriodResult> {
-  const contract = checked.contract;
   const layout = layoutOf(checked);
   const info = periodInfo(checked, layout, period);
   if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };
@@ -29,8 +28,8 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   if (values === undefined) return { diagnostics: [missingPeriod(checked, period)] };
   const { index, previousPeriod } = info;
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
-  const metrics = slotValues(layout.metricNames, values);
-  const previous = previousValues === undefined ? undefined : slotValues(layout.metricNames, previousValues);
+  const metrics = slotValues(checked, layout.metricNames, values);
+  const previous = previousValues === undefined ? undefined : slotValues(checked, layout.metricNames, previousValues);
   const fastAt = packFastSlots(metrics, previous);
   const frame = createFrame({
     period,
@@ -45,47 +44,44 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     fast: fastChunk(),
     fastAt,
     fastPreviousAt: fastAt + 2 * metrics.length,
-    defines: new Array(contract.defines.size).fill(layout.notEvaluated),
-    kpiMet: new Array(checked.kpis.length).fill(false),
-    kpiAttainment: new Array(checked.kpis.length).fill(layout.notEvaluated),
+    defines: layout.defines.slice(),
+    kpiMet: layout.kpiMet.slice(),
+    kpiAttainment: layout.kpiAttainment.slice(),
     score: layout.notEvaluated,
   });
   const diagnostics: Diagnostic[] = [];
-  const kpis: (KpiResult | undefined)[] = new Array(checked.kpis.length).fill(undefined);
-  const defines: DefineResult[] = [];
-  for (const step of checked.steps ?? defaultSteps(checked)) {
-    runStep(step, checked, frame, kpis, defines, diagnostics);
+  // Copies of the layout's templates (a builtin copy: one allocation each, no growth).
+  const kpis = layout.kpis.slice();
+  const defines = layout.defineResults.slice();
+  let defined = 0;
+  const text = checked.contract.file.text;
+  for (const step of layout.steps) {
+    switch (step.kind) {
+      case 'define': {
+        const value = step.define.compiled.evaluate(frame);
+        frame.defines[step.slot] = value;
+        defines[defined++] = { name: step.define.name, type: step.define.compiled.type, value };
+        break;
+      }
+      case 'kpi': {
+        const kpi = checked.kpis[step.slot];
+        if (kpi !== undefined) kpis[step.slot] = evaluateKpi(kpi, step.slot, frame, text, diagnostics);
+        break;
+      }
+      case 'score':
+        frame.score = computeScore(checked.kpis, kpis, frame, checked.contract.id.span);
+        break;
+    }
   }
   const score = frame.score;
-  const results = kpis.filter((k): k is KpiResult => k !== undefined);
+  const results = kpis.includes(undefined) ? kpis.filter((k): k is KpiResult => k !== undefined) : (kpis as KpiResult[]);
+  if (defined < defines.length) defines.length = defined;
   // Two literals rather than a spread of the optional `score` (V8 makes that spread costly); the
   // keys keep their documented order.
   const value: PeriodResult = isRational(score)
-    ? { checked, period, periodIndex: index, defines, kpis: results, score, context: frame }
-    : { checked, period, periodIndex: index, defines, kpis: results, context: frame };
+    ? { checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, score, context: frame }
+    : { checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, context: frame };
   return { value, diagnostics: diagnostics.length > 1 ? sortDiagnostics(diagnostics) : diagnostics };
-}
-
-function runStep(step: EvalStep, checked: CheckedContract, frame: Frame, kpis: (KpiResult | undefined)[], defines: DefineResult[], out: Diagnostic[]): void {
-  switch (step.kind) {
-    case 'define': {
-      const value = step.define.compiled.evaluate(frame);
-      frame.defines[step.slot] = value;
-      defines.push({ name: step.define.name, type: step.define.compiled.type, value });
-      return;
-    }
-    case 'kpi': {
-      const kpi = checked.kpis[step.slot];
-      if (kpi === undefined) return;
-      const outcome = evaluateKpi(kpi, step.slot, frame, checked.contract.file.text);
-      kpis[step.slot] = outcome.result;
-      if (outcome.diagnostics.length > 0) out.push(...outcome.diagnostics);
-      return;
-    }
-    case 'score':
-      frame.score = computeScore(checked.kpis, kpis, frame, checked.contract.id.span);
-      return;
-  }
 }
 
 /** Declaration order: right when nothing refers across kinds (CheckedContracts built by hand). */
@@ -97,10 +93,21 @@ function defaultSteps(checked: CheckedContract): EvalStep[] {
   ];
 }
 
-/** What every period of a contract shares: metric names by slot, the not-yet-evaluated value. */
+/**
+ * What every period of a contract shares: metric names by slot, the not-yet-evaluated value, the
+ * steps, and the initial contents of the per-period arrays (copied with slice()).
+ */
 interface FrameLayout {
   readonly metricNames: readonly string[];
   readonly notEvaluated: NoData;
+  readonly steps: readonly EvalStep[];
+  /** frame.defines, frame.kpiMet, frame.kpiAttainment before evaluation. */
+  readonly defines: readonly Value[];
+  readonly kpiMet: readonly Value[];
+  readonly kpiAttainment: readonly Value[];
+  /** KPI results by slot (all undefined) and define results (one per define step). */
+  readonly kpis: readonly (KpiResult | undefined)[];
+  readonly defineResults: readonly (DefineResult | undefined)[];
   /** periodInfo by period key (bounded; see periodInfo). */
   readonly periods: Map<string, PeriodInfo | { readonly diagnostic: Diagnostic }>;
 }
@@ -146,9 +153,18 @@ const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();
 function layoutOf(checked: CheckedContract): FrameLayout {
   let layout = LAYOUTS.get(checked);
   if (layout === undefined) {
+    const notEvaluated = noData('not evaluated', checked.contract.id.span);
+    const steps = checked.steps ?? defaultSteps(checked);
+    const kpiCount = checked.kpis.length;
     layout = {
       metricNames: [...checked.contract.metrics.keys()],
-      notEvaluated: noData('not evaluated', checked.contract.id.span),
+      notEvaluated,
+      steps,
+      defines: filled(checked.contract.defines.size, notEvaluated),
+      kpiMet: filled(kpiCount, false),
+      kpiAttainment: filled(kpiCount, notEvaluated),
+      kpis: filled<KpiResult | undefined>(kpiCount, undefined),
+      defineResults: filled<DefineResult | undefined>(steps.filter((s) => s.kind === 'define').length, undefined),
       periods: new Map(),
     };
     LAYOUTS.set(checked, layout);
@@ -156,7 +172,17 @@ function layoutOf(checked: CheckedContract): FrameLayout {
   return layout;
 }
 
-function slotValues(names: readonly string[], values: PeriodValues): (DataValue | undefined)[] {
+/** A packed array of `count` copies of `value`. */
+function filled<T>(count: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(value);
+  return out;
+}
+
+/** The period's values by metric slot: as bindData laid them out, or looked up by name. */
+function slotValues(checked: CheckedContract, names: readonly string[], values: PeriodValues): readonly (DataValue | undefined)[] {
+  const bound = metricSlots(values, checked.contract);
+  if (bound !== undefined) return bound;
   const out: (DataValue | undefined)[] = [];
   for (const name of names) out.push(values.values.get(name));
   return out;

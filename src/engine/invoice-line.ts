@@ -19,13 +19,25 @@ export interface LineEnv {
   readonly rounding: RoundingMode;
 }
 
-/** Collects the diagnostics of one line; evaluates every part so all errors are reported. */
+/**
+ * Evaluates the parts of one line, adding their diagnostics to the invoice's list; evaluates
+ * every part so all errors are reported.
+ */
 class LineEval {
-  readonly diagnostics: Diagnostic[] = [];
+  /** How many diagnostics the list had before this line. */
+  private readonly start: number;
   constructor(
     private readonly id: string,
     private readonly ctx: EvalContext,
-  ) {}
+    readonly diagnostics: Diagnostic[],
+  ) {
+    this.start = diagnostics.length;
+  }
+
+  /** True when this line added a diagnostic. */
+  failed(): boolean {
+    return this.diagnostics.length > this.start;
+  }
 
   value(expr: CompiledExpr, part: string): Value | undefined {
     const v = expr.evaluate(this.ctx);
@@ -69,13 +81,26 @@ export function noDataDiagnostic(id: string, part: string, expr: CompiledExpr, n
   });
 }
 
-/** The exact amount of a pricing form before bounds, with its explanation. */
+/** The exact amount of a pricing form before bounds, with what its explanation needs. */
 interface Priced {
   readonly exact: Rational;
   readonly quantity?: Rational;
   readonly unitPrice?: Rational;
-  /** Rendered only when read (see priceLine). */
-  readonly detail: () => string;
+  /**
+   * The explanation of tiers and packages, rendered only when read (see AppliedLine). The amount
+   * and price forms have none: their text is made from the fields above (see pricedText).
+   */
+  readonly detail?: () => string;
+}
+
+/** The explanation of a priced form (before the bound note), from the Priced fields. */
+function pricedText(line: InvoiceLine, detail: (() => string) | undefined, currency: string, digits: number): string {
+  if (detail !== undefined) return detail();
+  const { quantity, unitPrice } = line;
+  if (quantity !== undefined && unitPrice !== undefined) {
+    return `${toDecimalString(quantity)} x ${formatExact(unitPrice, digits)} ${currency}`;
+  }
+  return `${formatExact(line.exact, digits)} ${currency}`;
 }
 
 function money(r: Rational, env: LineEnv): string {
@@ -84,7 +109,7 @@ function money(r: Rational, env: LineEnv): string {
 
 function sliceText(s: TierSlice, env: LineEnv): string {
   const base = `${toDecimalString(s.quantity)} x ${money(s.price, env)}`;
-  return s.flat.compare(ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
+  return compareRationals(s.flat, ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
 }
 
 function priceTierForm(
@@ -98,7 +123,7 @@ function priceTierForm(
     const price = tier.price === undefined ? ZERO : ev.rational(tier.price, `tiers[${i}].price`);
     const flat = tier.flat === undefined ? ZERO : ev.rational(tier.flat, `tiers[${i}].flat`);
     if (price !== undefined && flat !== undefined) {
-      tiers.push({ ...(tier.upTo === undefined ? {} : { upTo: tier.upTo }), price, flat });
+      tiers.push(tier.upTo === undefined ? { price, flat } : { upTo: tier.upTo, price, flat });
     }
   }
   if (quantity === undefined || tiers.length !== pricing.tiers.length) return undefined;
@@ -116,7 +141,10 @@ function priceTierForm(
       ? `${toDecimalString(quantity)}: no tier reached`
       : `${result.slices.map((s) => sliceText(s, env)).join(' + ')} ${env.currency} (${pricing.mode}` +
         (volume === undefined ? ')' : `, tier ${volume.tier + 1})`);
-  return { exact: result.amount, quantity, ...(volume === undefined ? {} : { unitPrice: volume.price }), detail };
+  // Literals, not a spread of the optional unit price (V8 makes that spread costly).
+  return volume === undefined
+    ? { exact: result.amount, quantity, detail }
+    : { exact: result.amount, quantity, unitPrice: volume.price, detail };
 }
 
 function pricePackageForm(
@@ -133,7 +161,7 @@ function pricePackageForm(
     return undefined;
   }
   const result = pricePackage(quantity, pricing.size, price, pricing.freeUnits);
-  const free = pricing.freeUnits.compare(ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
+  const free = compareRationals(pricing.freeUnits, ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
   const detail = (): string =>
     `${result.packages} package${result.packages === 1n ? '' : 's'} x ${money(price, env)} ${env.currency} ` +
     `(${toDecimalString(quantity)} units, ${toDecimalString(pricing.size)} per package${free})`;
@@ -144,14 +172,13 @@ function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Pric
   switch (pricing.form) {
     case 'amount': {
       const exact = ev.rational(pricing.amount, 'amount');
-      return exact === undefined ? undefined : { exact, detail: () => `${money(exact, env)} ${env.currency}` };
+      return exact === undefined ? undefined : { exact };
     }
     case 'price': {
       const quantity = ev.rational(pricing.quantity, 'quantity');
       const price = ev.rational(pricing.price, 'price');
       if (quantity === undefined || price === undefined) return undefined;
-      const detail = (): string => `${toDecimalString(quantity)} x ${money(price, env)} ${env.currency}`;
-      return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price, detail };
+      return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price };
     }
     case 'tiers':
       return priceTierForm(pricing, ev, env);
@@ -162,12 +189,17 @@ function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Pric
   }
 }
 
-const NO_NOTE = (): string => '';
-
+/** The amount after the per-line bounds; `bound` says which one replaced the exact amount. */
 interface Bounded {
   readonly amount: Rational;
   readonly bound?: 'min' | 'max';
-  readonly note: () => string;
+}
+
+/** What the explanation adds when a bound changed the amount (`amount` is then that bound). */
+function boundNote(bound: 'min' | 'max' | undefined, amount: Rational, currency: string, digits: number): string {
+  if (bound === undefined) return '';
+  const verb = bound === 'min' ? 'raised to min' : 'capped at max';
+  return `; ${verb} ${formatExact(amount, digits)} ${currency}`;
 }
 
 /** Per-line min/max on the exact amount; E076 when both are given and min is above max. */
@@ -188,13 +220,9 @@ function applyBounds(
     ev.diagnostics.push(diag('E076', payment.max.span, { what, min: money(min, env), max: money(max, env) }));
     return undefined;
   }
-  if (min !== undefined && compareRationals(exact, min) < 0) {
-    return { amount: min, bound: 'min', note: () => `; raised to min ${money(min, env)} ${env.currency}` };
-  }
-  if (max !== undefined && compareRationals(exact, max) > 0) {
-    return { amount: max, bound: 'max', note: () => `; capped at max ${money(max, env)} ${env.currency}` };
-  }
-  return { amount: exact, note: NO_NOTE };
+  if (min !== undefined && compareRationals(exact, min) < 0) return { amount: min, bound: 'min' };
+  if (max !== undefined && compareRationals(exact, max) > 0) return { amount: max, bound: 'max' };
+  return { amount: exact };
 }
 
 /**
@@ -204,65 +232,70 @@ function applyBounds(
  * the exact amount, `min`/`max` bound it, and it is rounded to minor units with the contract's
  * rounding mode. Returns no line when any part has no value (E071) or is invalid.
  */
-export function priceLine(
-  payment: CheckedPayment,
-  env: LineEnv,
-): { readonly line?: InvoiceLine; readonly diagnostics: readonly Diagnostic[] } {
+export function priceLine(payment: CheckedPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
   const { id, label } = payment.decl;
-  const ev = new LineEval(id, env.ctx);
+  const ev = new LineEval(id, env.ctx, diagnostics);
   if (payment.when !== undefined) {
     const when = ev.value(payment.when, 'when');
-    if (when === undefined) return { diagnostics: ev.diagnostics };
+    if (when === undefined) return undefined;
     if (typeof when !== 'boolean') throw new InternalError(`payment "${id}": when is not a condition`);
-    if (!when) {
-      const detail = 'not applied: when is false';
-      const line: InvoiceLine = { id, label, applied: false, exact: ZERO, amount: 0n, detail };
-      return { line, diagnostics: NO_DIAGNOSTICS };
-    }
+    if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: 'not applied: when is false' };
   }
   const priced = pricePricing(payment.pricing, ev, env);
   const bounded = applyBounds(payment, priced?.exact, ev, env);
-  if (priced === undefined || bounded === undefined || ev.diagnostics.length > 0) {
-    return { diagnostics: ev.diagnostics };
-  }
-  // Keys in the documented order (optional ones only when present), without object spread, which
-  // V8 makes costly here. The detail text is an own enumerable getter rendered on first read:
-  // formatting costs more than pricing the line and bulk runs rarely read it; it depends only on
-  // values fixed above, so it reads the same later.
+  if (priced === undefined || bounded === undefined || ev.failed()) return undefined;
   const amount = roundToMinor(bounded.amount, env.digits, env.rounding);
-  let text: string | undefined;
-  const detail = (): string => (text ??= priced.detail() + bounded.note());
-  return { line: appliedLine(id, label, priced, amount, bounded.bound, detail), diagnostics: NO_DIAGNOSTICS };
+  return new AppliedLine(id, label, priced, amount, bounded, env);
 }
 
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
-
 /**
- * An applied line, keys in the documented order (optional ones only when present): the common
- * shapes as literals with a `get detail()` (an own enumerable, configurable accessor), the rest
- * through defineProperty with the same descriptor.
+ * An applied line. Own keys in the documented order, optional ones only when present (id, label,
+ * applied, quantity, unitPrice, exact, amount, bound). `detail` is rendered on first read by a
+ * getter on the prototype: formatting costs more than pricing the line and bulk runs rarely read
+ * it, and an own accessor (an object literal with `get`) costs V8 a closure, an accessor pair
+ * and often a new hidden class per line. The text depends only on values fixed at construction
+ * (the fields, and the rest in private fields, invisible to copies and comparisons), so it reads
+ * the same later. A line is never serialised as it is (amounts are bigints): reports pick the
+ * fields.
  */
-function appliedLine(
-  id: string,
-  label: string,
-  priced: Priced,
-  amount: bigint,
-  bound: 'min' | 'max' | undefined,
-  detail: () => string,
-): InvoiceLine {
-  const { quantity, unitPrice, exact } = priced;
-  if (bound === undefined && quantity === undefined && unitPrice === undefined) {
-    return { id, label, applied: true, exact, amount, get detail() { return detail(); } };
+class AppliedLine implements InvoiceLine {
+  /** Tiers and packages: their explanation (see Priced). */
+  readonly #detail: (() => string) | undefined;
+  /** The bound that replaced the exact amount, when `bound` is set. */
+  readonly #bounded: Rational;
+  readonly #currency: string;
+  readonly #digits: number;
+  #text: string | undefined;
+  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
+  // runs, in declaration order, whether present or not.
+  declare readonly id: string;
+  declare readonly label: string;
+  declare readonly applied: boolean;
+  declare readonly quantity?: Rational;
+  declare readonly unitPrice?: Rational;
+  declare readonly exact: Rational;
+  declare readonly amount: bigint;
+  declare readonly bound?: 'min' | 'max';
+
+  constructor(id: string, label: string, priced: Priced, amount: bigint, bounded: Bounded, env: LineEnv) {
+    this.#detail = priced.detail;
+    this.#bounded = bounded.amount;
+    this.#currency = env.currency;
+    this.#digits = env.digits;
+    this.#text = undefined;
+    const self = this as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
+    self.id = id;
+    self.label = label;
+    self.applied = true;
+    if (priced.quantity !== undefined) self.quantity = priced.quantity;
+    if (priced.unitPrice !== undefined) self.unitPrice = priced.unitPrice;
+    self.exact = priced.exact;
+    self.amount = amount;
+    if (bounded.bound !== undefined) self.bound = bounded.bound;
   }
-  if (bound === undefined && quantity !== undefined && unitPrice !== undefined) {
-    return { id, label, applied: true, quantity, unitPrice, exact, amount, get detail() { return detail(); } };
+
+  get detail(): string {
+    return (this.#text ??=
+      pricedText(this, this.#detail, this.#currency, this.#digits) + boundNote(this.bound, this.#bounded, this.#currency, this.#digits));
   }
-  const line = { id, label, applied: true } as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
-  if (quantity !== undefined) line.quantity = quantity;
-  if (unitPrice !== undefined) line.unitPrice = unitPrice;
-  line.exact = exact;
-  line.amount = amount;
-  if (bound !== undefined) line.bound = bound;
-  Object.defineProperty(line, 'detail', { enumerable: true, configurable: true, get: detail });
-  return line;
 }

@@ -69,16 +69,15 @@ function evaluateLimits(
  * sum + adjustments lies in [min, max].
  */
 function adjust(limits: Limits, sum: bigint): Adjustment[] {
-  const adjustments: Adjustment[] = [];
-  if (limits.min !== undefined) {
-    const amount = sum < limits.min ? limits.min - sum : 0n;
-    adjustments.push({ id: 'limits.min', label: LIMIT_LABELS['limits.min'], amount, limit: limits.min });
-  }
-  if (limits.max !== undefined) {
-    const amount = sum > limits.max ? limits.max - sum : 0n;
-    adjustments.push({ id: 'limits.max', label: LIMIT_LABELS['limits.max'], amount, limit: limits.max });
-  }
-  return adjustments;
+  // Array literals of the final length (a push onto [] allocates room for 16).
+  const min = limits.min === undefined ? undefined : adjustment('limits.min', sum < limits.min ? limits.min - sum : 0n, limits.min);
+  const max = limits.max === undefined ? undefined : adjustment('limits.max', sum > limits.max ? limits.max - sum : 0n, limits.max);
+  if (min === undefined) return max === undefined ? [] : [max];
+  return max === undefined ? [min] : [min, max];
+}
+
+function adjustment(id: LimitId, amount: bigint, limit: bigint): Adjustment {
+  return { id, label: LIMIT_LABELS[id], amount, limit };
 }
 
 /**
@@ -102,16 +101,20 @@ export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
   }
   const env: LineEnv = { ctx: context, currency, digits, rounding: checked.contract.rounding.value };
   const diagnostics: Diagnostic[] = [];
-  const lines: InvoiceLine[] = [];
+  // Sized once (a push onto [] allocates room for 16); shortened if a line fails.
+  const lines = new Array<InvoiceLine>(checked.payments.length);
+  let count = 0;
   for (const payment of checked.payments) {
-    const priced = priceLine(payment, env);
-    if (priced.diagnostics.length > 0) diagnostics.push(...priced.diagnostics);
-    if (priced.line !== undefined) lines.push(priced.line);
+    const line = priceLine(payment, env, diagnostics);
+    if (line !== undefined) lines[count++] = line;
   }
+  lines.length = count;
   const limits = evaluateLimits(checked, context, digits, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
-  const sum = lines.reduce((acc, line) => acc + line.amount, 0n);
+  let sum = 0n;
+  for (const line of lines) sum += line.amount;
   const adjustments = adjust(limits, sum);
-  const total = adjustments.reduce((acc, a) => acc + a.amount, sum);
+  let total = sum;
+  for (const a of adjustments) total += a.amount;
   return { value: { currency, minorDigits: digits, lines, adjustments, total }, diagnostics: [] };
 }

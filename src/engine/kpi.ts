@@ -14,7 +14,7 @@ import { explainNode, renderExplanation } from './explanation.js';
 import type { ExplainNode } from './explanation.js';
 import type { Frame } from './frame.js';
 import { asFrame, noData } from './frame.js';
-import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, isRational, isZero } from './rational.js';
+import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, gcdSafe, isRational, isZero } from './rational.js';
 import type { Rational } from './rational.js';
 import type { KpiResult, KpiStatus } from './results.js';
 
@@ -51,11 +51,6 @@ export function deriveForm(target: CompiledTree, explicit: CompiledExpr | undefi
   return op === '>=' || op === '>'
     ? { kind: 'higher-is-better', value, threshold, strict }
     : { kind: 'lower-is-better', value, threshold, strict };
-}
-
-export interface KpiOutcome {
-  readonly result: KpiResult;
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 function minR(a: Rational, b: Rational): Rational {
@@ -97,94 +92,115 @@ function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
 
 /**
  * Evaluate one KPI in `frame` and record what payments and other KPIs read: `kpiMet[slot]` and
- * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations).
+ * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations). A KPI
+ * with no data adds its E070 to `diagnostics` (unless on_no_data says otherwise).
  */
-export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string): KpiOutcome {
+export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string, diagnostics: Diagnostic[]): KpiResult {
   const { decl } = kpi;
   const idx = frame.periodIndex;
   if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
-    return { result: { ...baseOf(kpi), status: 'excluded', explanation: `excluded: applies ${window} (this is period ${idx})` }, diagnostics: [] };
+    return excludedResult(kpi, `excluded: applies ${window} (this is period ${idx})`);
   }
-  // Rendered on first read: building the text costs more than evaluating the KPI, and bulk runs
-  // rarely read it. The frame's slots it reads are final by now, so the text is the same later.
-  let rendered: string | undefined;
-  const explanation = (): string => (rendered ??= renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame)));
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
-    return noDataOutcome(kpi, slot, frame, cause, explanation, baseOf(kpi));
+    const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame));
+    return noDataResult(kpi, slot, frame, cause, explanation, baseOf(kpi), diagnostics);
   }
   const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
-  const status: KpiStatus = met ? 'met' : 'missed';
-  return { result: evaluatedResult(decl.id, kpi.weight, status, attainment, capped, explanation), diagnostics: NO_DIAGNOSTICS };
+  return new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text);
 }
 
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+/**
+ * A met/missed KpiResult. Its `explanation` is rendered on first read by a getter on the
+ * prototype: building the text costs more than evaluating the KPI and bulk runs rarely read it,
+ * and an own accessor (an object literal with `get`) costs V8 a new closure, accessor pair and
+ * often a new hidden class per object (about 0.5 us each, most of a client-month's GC). The
+ * frame's slots the text reads are final by now, so it reads the same later. The own keys are
+ * the data fields in the documented order (id, weight when declared, status, attainment,
+ * cappedAttainment); what the getter needs is held in private fields, which no copy or
+ * comparison sees. A result is never serialised as it is (Rationals hold bigints): reports pick
+ * the fields, explanation included.
+ */
+class EvaluatedKpi implements KpiResult {
+  readonly #kpi: CheckedKpi;
+  readonly #frame: Frame;
+  readonly #text: string;
+  #rendered: string | undefined;
+  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
+  // runs, so a weight assigned there would come last instead of second.
+  declare readonly id: string;
+  declare readonly weight?: Rational;
+  declare readonly status: KpiStatus;
+  declare readonly attainment: Rational;
+  declare readonly cappedAttainment: Rational;
+
+  constructor(kpi: CheckedKpi, status: KpiStatus, attainment: Rational, cappedAttainment: Rational, frame: Frame, text: string) {
+    this.#kpi = kpi;
+    this.#frame = frame;
+    this.#text = text;
+    this.#rendered = undefined;
+    const self = this as { -readonly [K in keyof KpiResult]: KpiResult[K] };
+    self.id = kpi.decl.id;
+    if (kpi.weight !== undefined) self.weight = kpi.weight;
+    self.status = status;
+    self.attainment = attainment;
+    self.cappedAttainment = cappedAttainment;
+  }
+
+  get explanation(): string {
+    return (this.#rendered ??= renderExplanation(explainKpi(this.#kpi, this.#frame, this.#text) ?? opaqueExplanation(this.#kpi, this.#frame)));
+  }
+}
+
+
+/**
+ * A KPI excluded by its period window (every client in the ramp-up months): the keys id, weight
+ * when declared, status, explanation, as literals (V8 makes object spread costly here).
+ */
+function excludedResult(kpi: CheckedKpi, explanation: string): KpiResult {
+  const id = kpi.decl.id;
+  const weight = kpi.weight;
+  return weight === undefined ? { id, status: 'excluded', explanation } : { id, weight, status: 'excluded', explanation };
+}
 
 /** The keys every KpiResult starts with (id, then weight when declared). */
 function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Rational } {
   return { id: kpi.decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
 }
 
-/**
- * A met/missed KpiResult whose `explanation` is an own enumerable getter (so copies, JSON and
- * equality see it as before). Written without object spread, which V8 makes costly here.
- */
-function evaluatedResult(
-  id: string,
-  weight: Rational | undefined,
-  status: KpiStatus,
-  attainment: Rational,
-  cappedAttainment: Rational,
-  explanation: () => string,
-): KpiResult {
-  if (weight === undefined) {
-    return {
-      id, status, attainment, cappedAttainment,
-      get explanation() {
-        return explanation();
-      },
-    };
-  }
-  return {
-    id, weight, status, attainment, cappedAttainment,
-    get explanation() {
-      return explanation();
-    },
-  };
-}
-
-function noDataOutcome(
+function noDataResult(
   kpi: CheckedKpi,
   slot: number,
   frame: Frame,
   cause: NoData,
-  explanation: () => string,
+  explanation: string,
   base: { readonly id: string; readonly weight?: Rational },
-): KpiOutcome {
+  diagnostics: Diagnostic[],
+): KpiResult {
   const mode = kpi.decl.onNoData;
   if (mode === 'missed') {
     frame.kpiMet[slot] = false;
     frame.kpiAttainment[slot] = ZERO;
-    return { result: { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation: explanation(), noData: cause }, diagnostics: [] };
+    return { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause };
   }
   if (mode === 'excluded') {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
-    return { result: { ...base, status: 'excluded', explanation: explanation(), noData: cause }, diagnostics: [] };
+    return { ...base, status: 'excluded', explanation, noData: cause };
   }
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
-  const d = diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } });
-  return { result: { ...base, status: 'no-data', explanation: explanation(), noData: cause }, diagnostics: [d] };
+  diagnostics.push(diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } }));
+  return { ...base, status: 'no-data', explanation, noData: cause };
 }
 
 /**
@@ -217,6 +233,8 @@ export function rationalScore(kpis: readonly CheckedKpi[], results: readonly (Kp
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+/** fastScore reduces its running sums once a part exceeds this (2^26: two such parts multiply safely). */
+const REDUCE_ABOVE = 2 ** 26;
 
 /** A safe integer's value, or NaN (then every later check fails and the fast path declines). */
 function safePart(b: bigint): number {
@@ -224,13 +242,7 @@ function safePart(b: bigint): number {
 }
 
 function gcd(a: number, b: number): number {
-  a = a < 0 ? -a : a;
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
-  }
-  return a;
+  return gcdSafe(a < 0 ? -a : a, b);
 }
 
 /**
@@ -239,7 +251,8 @@ function gcd(a: number, b: number): number {
  * builds the NoData). Exact: every value is a pair of integers; every sum or product is checked to
  * be at most 2^53 - 1 in magnitude, and an integer result that small is exactly what the double
  * operation returns (a larger true result rounds to 2^53 or more and fails the check); `%` on
- * doubles is exact. Fractions are kept in lowest terms; the result is built by fromSafeIntegers,
+ * doubles is exact. The running sums are reduced once a part exceeds 2^26 (REDUCE_ABOVE), which
+ * only keeps later products in range; the result is built by fromSafeIntegers, which reduces it,
  * so it is the same reduced Rational as the rational path's. @internal
  */
 export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[]): Rational | undefined {
@@ -270,12 +283,24 @@ export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiRes
     const sNum = s1 + s2;
     const wNum = w1 + w2;
     if (!(Math.abs(sNum) <= MAX_SAFE && Math.abs(wNum) <= MAX_SAFE)) return undefined;
-    const gs = gcd(sNum, s3) || 1;
-    const gw = gcd(wNum, w3) || 1;
-    sn = sNum / gs;
-    sd = s3 / gs;
-    wn = wNum / gw;
-    wd = w3 / gw;
+    // Reduced only once a part is large (a gcd costs more than the rest of the step); small
+    // parts keep the next products in range, and fromSafeIntegers reduces the result anyway.
+    if (s3 > REDUCE_ABOVE || Math.abs(sNum) > REDUCE_ABOVE) {
+      const gs = gcd(sNum, s3) || 1;
+      sn = sNum / gs;
+      sd = s3 / gs;
+    } else {
+      sn = sNum;
+      sd = s3;
+    }
+    if (w3 > REDUCE_ABOVE || Math.abs(wNum) > REDUCE_ABOVE) {
+      const gw = gcd(wNum, w3) || 1;
+      wn = wNum / gw;
+      wd = w3 / gw;
+    } else {
+      wn = wNum;
+      wd = w3;
+    }
   }
   if (wn === 0) return undefined;
   const num = sn * wd * (wn < 0 ? -1 : 1);

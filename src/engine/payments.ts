@@ -2,7 +2,7 @@
 // Rationals: pay per result and packages here, tiers in tiers.ts. Output: exact currency units.
 import Fraction from 'fraction.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
-import { mulRationals, ZERO, type Rational } from './rational.js';
+import { compareRationals, mulRationals, subRationals, ZERO, type Rational } from './rational.js';
 
 export { priceTiers, tierProblem } from './tiers.js';
 export type { TierPrice, TierPricing, TierSlice } from './tiers.js';
@@ -30,8 +30,8 @@ export interface PackagePricing {
  * units not negative. The checker rejects such contracts; this is the engine's own guard.
  */
 export function packageProblem(size: Rational, freeUnits: Rational): string | undefined {
-  if (size.compare(ZERO) <= 0) return 'package size must be above zero';
-  if (freeUnits.compare(ZERO) < 0) return 'package free_units must not be negative';
+  if (compareRationals(size, ZERO) <= 0) return 'package size must be above zero';
+  if (compareRationals(freeUnits, ZERO) < 0) return 'package free_units must not be negative';
   return undefined;
 }
 
@@ -55,9 +55,9 @@ export function pricePackage(
 ): PackagePricing {
   const problem = packageProblem(size, freeUnits);
   if (problem !== undefined) throw new InternalError(`pricePackage: ${problem}`);
-  if (quantity.compare(ZERO) < 0) throw new InternalError('pricePackage: negative quantity');
-  const over = quantity.sub(freeUnits);
-  const billable = over.compare(ZERO) > 0 ? over : ZERO;
+  if (compareRationals(quantity, ZERO) < 0) throw new InternalError('pricePackage: negative quantity');
+  const over = subRationals(quantity, freeUnits);
+  const billable = compareRationals(over, ZERO) > 0 ? over : ZERO;
   const packages = ceilNonNegative(billable.div(size));
   return { amount: new Fraction(packages).mul(price), packages, billable };
 }

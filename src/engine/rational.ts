@@ -20,6 +20,8 @@ export const MAX_EXPONENT = 60;
  * finite decimal or exceeds the size limits. Never goes through binary floating point.
  */
 export function parseDecimal(text: string): Rational | undefined {
+  const simple = parseSimpleDecimal(text);
+  if (simple !== undefined) return simple;
   const t = text.replace(/_/g, '').trim();
   const m = DECIMAL.exec(t);
   if (m === null) return undefined;
@@ -36,6 +38,40 @@ export function parseDecimal(text: string): Rational | undefined {
   return value;
 }
 
+/** Digits a simple decimal may have: 10^15 - 1 < 2^53, so the digits accumulate exactly. */
+const SIMPLE_DIGITS = 15;
+
+/**
+ * The common case of parseDecimal without regexes or string rewriting: `[+-]digits[.digits]`
+ * (either side of the point may be empty, not both) with at most 15 digits in all, so numerator
+ * and 10^(fraction digits) are exact safe integers; fromSafeIntegers reduces them to the same
+ * Rational fraction.js builds from the text (zero is +0, as there). Anything else (underscores,
+ * spaces, exponents, longer numbers, other text) returns undefined and takes the general path.
+ */
+export function parseSimpleDecimal(t: string): Rational | undefined {
+  const len = t.length;
+  if (len === 0 || len > SIMPLE_DIGITS + 2) return undefined;
+  let i = 0;
+  let c = t.charCodeAt(0);
+  const negative = c === 45; // '-'
+  if (negative || c === 43) i = 1; // '+'
+  let num = 0;
+  let den = 1;
+  let digits = 0;
+  let point = false;
+  for (; i < len; i++) {
+    c = t.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) {
+      num = num * 10 + c;
+      digits++;
+      if (point) den *= 10;
+    } else if (c === -2 && !point) point = true; // '.'
+    else return undefined;
+  }
+  if (digits === 0 || digits > SIMPLE_DIGITS) return undefined;
+  return fromSafeIntegers(negative && num !== 0 ? -num : num, den);
+}
+
 export function rational(n: number | bigint | string): Rational {
   if (typeof n === 'number' && !Number.isSafeInteger(n)) {
     throw new TypeError('rational() takes safe integers only; parse decimal text with parseDecimal');
@@ -45,26 +81,52 @@ export function rational(n: number | bigint | string): Rational {
 
 /**
  * The rational n/d of two safe integers (d > 0), reduced: what the fast path (fast-number.ts)
- * hands back. The gcd runs on doubles, exact for safe integers (remainders are exact); the object
- * is what fraction.js builds for its own results (its prototype plus s, n, d as bigints in lowest
- * terms), skipping the constructor's argument parsing.
+ * hands back. The gcd is exact for safe integers (see gcdSafe); the object is what fraction.js
+ * builds for its own results (its prototype plus s, n, d as bigints in lowest terms), skipping
+ * the constructor's argument parsing.
  */
 export function fromSafeIntegers(n: number, d: number): Rational {
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d <= 0) {
     throw new TypeError('fromSafeIntegers() takes safe integers and a positive denominator');
   }
-  const a = n < 0 ? -n : n;
-  let g = d;
-  if (d !== 1) {
-    let x = a;
-    while (g !== 0) {
-      const r = x % g;
-      x = g;
-      g = r;
-    }
-    g = x === 0 ? d : x;
+  const a = gcdSafe(n < 0 ? -n : n, d);
+  const g = a === 0 ? d : a;
+  return new ReducedFraction(n < 0 ? -1n : 1n, bigintOf((n < 0 ? -n : n) / g), bigintOf(d / g));
+}
+
+const INT32_MAX = 0x7fffffff;
+
+/**
+ * gcd of two non-negative safe integers (gcd(0, b) = b). Euclid's remainders are exact on
+ * doubles; once both values fit in 31 bits they are taken as int32, which V8 computes several
+ * times faster than the double remainder (a call to fmod): same values, int32 range only. Large
+ * values take a step or two on doubles first (each remainder is below the divisor).
+ */
+export function gcdSafe(a: number, b: number): number {
+  while (b !== 0) {
+    if (a <= INT32_MAX && b <= INT32_MAX) return gcdInt32(a | 0, b | 0);
+    const r = a % b;
+    a = b;
+    b = r;
   }
-  return new ReducedFraction(n < 0 ? -1n : 1n, smallBigInt(a / g), smallBigInt(d / g));
+  return a;
+}
+
+function gcdInt32(x: number, y: number): number {
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
+}
+
+/** BigInts of 0..1023, shared: BigInt() allocates, and small parts (1, 2, 5, 10, 40) are common. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+/** BigInt(x) for a non-negative safe integer, without allocating when it is small. */
+function bigintOf(x: number): bigint {
+  return x < 1024 ? (SMALL_BIGINTS[x] as bigint) : BigInt(x);
 }
 
 /**
@@ -78,13 +140,6 @@ const ReducedFraction = function (this: { s: bigint; n: bigint; d: bigint }, s: 
   this.d = d;
 } as unknown as new (s: bigint, n: bigint, d: bigint) => Rational;
 (ReducedFraction as unknown as { prototype: object }).prototype = Fraction.prototype as object;
-
-/** BigInts 0..1023, made once: BigInt(x) allocates, and small numerators and denominators are most. */
-const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
-
-function smallBigInt(x: number): bigint {
-  return x < 1024 ? (SMALL_BIGINTS[x] as bigint) : BigInt(x);
-}
 
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -117,6 +172,28 @@ export function divRationals(a: Rational, b: Rational): Rational {
     if (n <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return fromSafeIntegers(a.s === b.s ? n : -n, d);
   }
   return a.div(b);
+}
+
+/** a + b, as fraction.js's `add`. See mulRationals (every product and the sum are checked). */
+export function addRationals(a: Rational, b: Rational): Rational {
+  return sumRationals(a, b, b.s) ?? a.add(b);
+}
+
+/** a - b, as fraction.js's `sub`. See addRationals. */
+export function subRationals(a: Rational, b: Rational): Rational {
+  return sumRationals(a, b, -b.s) ?? a.sub(b);
+}
+
+/** a + sign(bs) |b| on safe integers, or undefined when a part, product or the sum does not fit. */
+function sumRationals(a: Rational, b: Rational, bs: bigint): Rational | undefined {
+  if (!(a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG)) return undefined;
+  const x = Number(a.n) * Number(b.d);
+  const y = Number(b.n) * Number(a.d);
+  const d = Number(a.d) * Number(b.d);
+  if (!(x <= Number.MAX_SAFE_INTEGER && y <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER)) return undefined;
+  const n = (a.s < 0n ? -x : x) + (bs < 0n ? -y : y);
+  if (!(n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER)) return undefined;
+  return fromSafeIntegers(n, d);
 }
 
 /** -1, 0 or 1 as `a.compare(b)`. See mulRationals. */

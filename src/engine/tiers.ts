@@ -2,7 +2,7 @@
 // Input: a quantity and ascending tiers as exact Rationals; output: the exact amount + slices.
 import type { TierMode } from '../contract/model.js';
 import { assertNever, InternalError } from '../diagnostics/diagnostic.js';
-import { ZERO, type Rational } from './rational.js';
+import { addRationals, compareRationals, mulRationals, subRationals, ZERO, type Rational } from './rational.js';
 
 /** One tier with its values evaluated, in currency units (price per unit, flat per tier). */
 export interface TierPrice {
@@ -47,7 +47,7 @@ export function tierProblem(tiers: readonly TierPrice[]): string | undefined {
       continue;
     }
     if (last) return 'the last tier must not have up_to';
-    if (tier.upTo.compare(previous) <= 0) {
+    if (compareRationals(tier.upTo, previous) <= 0) {
       return `tier ${i + 1}: up_to must be above ${i === 0 ? 'zero' : 'the previous up_to'}`;
     }
     previous = tier.upTo;
@@ -56,7 +56,7 @@ export function tierProblem(tiers: readonly TierPrice[]): string | undefined {
 }
 
 function slice(tier: number, quantity: Rational, spec: TierPrice): TierSlice {
-  const amount = quantity.mul(spec.price).add(spec.flat);
+  const amount = addRationals(mulRationals(quantity, spec.price), spec.flat);
   return { tier, quantity, price: spec.price, flat: spec.flat, amount };
 }
 
@@ -65,9 +65,9 @@ function graduatedSlices(quantity: Rational, tiers: readonly TierPrice[]): TierS
   const slices: TierSlice[] = [];
   let lower: Rational = ZERO;
   for (const [i, tier] of tiers.entries()) {
-    if (quantity.compare(lower) <= 0) break;
-    const upper = tier.upTo === undefined || quantity.compare(tier.upTo) <= 0 ? quantity : tier.upTo;
-    slices.push(slice(i, upper.sub(lower), tier));
+    if (compareRationals(quantity, lower) <= 0) break;
+    const upper = tier.upTo === undefined || compareRationals(quantity, tier.upTo) <= 0 ? quantity : tier.upTo;
+    slices.push(slice(i, subRationals(upper, lower), tier));
     if (tier.upTo === undefined) break;
     lower = tier.upTo;
   }
@@ -76,8 +76,8 @@ function graduatedSlices(quantity: Rational, tiers: readonly TierPrice[]): TierS
 
 /** The whole quantity in the first tier whose up_to is at or above it (the last otherwise). */
 function volumeSlices(quantity: Rational, tiers: readonly TierPrice[]): TierSlice[] {
-  if (quantity.compare(ZERO) <= 0) return [];
-  const index = tiers.findIndex((t) => t.upTo === undefined || quantity.compare(t.upTo) <= 0);
+  if (compareRationals(quantity, ZERO) <= 0) return [];
+  const index = tiers.findIndex((t) => t.upTo === undefined || compareRationals(quantity, t.upTo) <= 0);
   const tier = tiers[index];
   if (tier === undefined) throw new InternalError('volume tiers: no tier holds the quantity');
   return [slice(index, quantity, tier)];
@@ -98,7 +98,7 @@ function volumeSlices(quantity: Rational, tiers: readonly TierPrice[]): TierSlic
 export function priceTiers(quantity: Rational, tiers: readonly TierPrice[], mode: TierMode): TierPricing {
   const problem = tierProblem(tiers);
   if (problem !== undefined) throw new InternalError(`priceTiers: ${problem}`);
-  if (quantity.compare(ZERO) < 0) throw new InternalError('priceTiers: negative quantity');
+  if (compareRationals(quantity, ZERO) < 0) throw new InternalError('priceTiers: negative quantity');
   let slices: TierSlice[];
   switch (mode) {
     case 'graduated':
@@ -110,6 +110,7 @@ export function priceTiers(quantity: Rational, tiers: readonly TierPrice[], mode
     default:
       return assertNever(mode, 'tier mode');
   }
-  const amount = slices.reduce((sum, s) => sum.add(s.amount), ZERO);
+  let amount = ZERO;
+  for (const s of slices) amount = addRationals(amount, s.amount);
   return { amount, slices };
 }

@@ -13,7 +13,7 @@ import {
   roundToMinor,
   roundToMinorRational,
 } from '../../src/engine/money.js';
-import { compareRationals, divRationals, mulRationals, type Rational } from '../../src/engine/rational.js';
+import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/engine/rational.js';
 import type { KpiResult, KpiStatus } from '../../src/engine/results.js';
 
 const RUNS = { seed: 20260602, numRuns: 2000 } as const;
@@ -127,15 +127,45 @@ const anyRational: fc.Arbitrary<Rational> = fc
   .map(fraction);
 const parts = (r: Rational): [bigint, bigint, bigint] => [r.s, r.n, r.d];
 
-describe('mul, div and compare fast paths agree with fraction.js', () => {
+describe('mul, div, add, sub and compare fast paths agree with fraction.js', () => {
   it('same sign, numerator and denominator; same comparison; same error on zero', () => {
     fc.assert(
       fc.property(anyRational, anyRational, (a, b) => {
         expect(parts(mulRationals(a, b))).toEqual(parts(a.mul(b)));
+        expect(parts(addRationals(a, b))).toEqual(parts(a.add(b)));
+        expect(parts(subRationals(a, b))).toEqual(parts(a.sub(b)));
+        expect(parts(subRationals(a, a))).toEqual(parts(a.sub(a)));
         expect(compareRationals(a, b)).toBe(a.compare(b));
         expect(compareRationals(a, a)).toBe(0);
         if (b.n === 0n) expect(() => divRationals(a, b)).toThrow();
         else expect(parts(divRationals(a, b))).toEqual(parts(a.div(b)));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('gcdSafe and fromSafeIntegers', () => {
+  const bigGcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : bigGcd(b, a % b));
+  const safe = fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 1000 }), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: 0x7fffffff }), weight: 3 },
+    { arbitrary: fc.integer({ min: 0x7fffff00, max: 0x80000100 }), weight: 1 },
+    { arbitrary: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), weight: 2 },
+  );
+  it('gcd on int32 and on doubles is the exact bigint gcd', () => {
+    fc.assert(
+      fc.property(safe, safe, (a, b) => {
+        expect(BigInt(gcdSafe(a, b))).toBe(bigGcd(BigInt(a), BigInt(b)));
+      }),
+      RUNS,
+    );
+  });
+  it('fromSafeIntegers reduces like fraction.js, small parts from the shared table included', () => {
+    fc.assert(
+      fc.property(safe, safe.filter((d) => d > 0), fc.boolean(), (n, d, negative) => {
+        const x = negative ? -n : n;
+        expect(parts(fromSafeIntegers(x, d))).toEqual(parts(new Fraction(BigInt(x), BigInt(d))));
       }),
       RUNS,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
 import { bindData, bindTestData } from '../../../src/data/bind.js';
+import { metricSlots } from '../../../src/data/bound.js';
 import { loadMetricFile } from '../../../src/data/load-metrics.js';
 import type { PeriodSeries, RawPeriod } from '../../../src/data/metric-data.js';
 import { toDecimalString } from '../../../src/engine/rational.js';
@@ -62,6 +63,46 @@ describe('bindData', () => {
     const bind = (f: typeof a) => dump(bindData(acmeContract(), loadMetricFile(f).value?.contracts.get('') ?? [], f.sha256).value);
     expect(bind(a)).toEqual(bind(b));
     expect(bind(a)).toEqual([['2026-09', [['leads', '3']]], ['2026-10', [['sessions', '2'], ['leads', '1']]]]);
+  });
+
+  it('lays each period out by metric slot for evaluation, for the contract it was bound to only', () => {
+    const { periods } = periodsOf('good/acme.yaml');
+    const contract = acmeContract();
+    const series = bindData(contract, periods, 'x').value;
+    for (const p of series?.periods.values() ?? []) {
+      const slots = metricSlots(p, contract);
+      expect(slots).toEqual([...contract.metrics.keys()].map((name) => p.values.get(name)));
+      expect(slots?.every((v, i) => v === undefined || v === p.values.get([...contract.metrics.keys()][i] ?? ''))).toBe(true);
+      expect(metricSlots(p, acmeContract())).toBeUndefined();
+      expect(metricSlots({ period: p.period, values: p.values, span: p.span }, contract)).toBeUndefined();
+    }
+    expect(Object.keys(series?.periods.get('2026-10') ?? {})).toEqual(['period', 'values', 'span']);
+    expect(Object.keys(series?.periods.get('2026-10')?.values.get('leads') ?? {})).toEqual(['value', 'span']);
+  });
+
+  it('reads a period\'s values by name like a Map filled in declaration order', () => {
+    const { periods } = periodsOf('good/acme.yaml');
+    const contract = acmeContract();
+    const values = bindData(contract, periods, 'x').value?.periods.get('2026-10')?.values;
+    const names = [...contract.metrics.keys()].filter((n) => values?.has(n));
+    const expected = new Map(names.map((n) => [n, values?.get(n)]));
+    expect(values?.size).toBe(expected.size);
+    expect([...(values ?? [])]).toEqual([...expected]);
+    expect([...(values?.keys() ?? [])]).toEqual(names);
+    expect([...(values?.values() ?? [])]).toEqual([...expected.values()]);
+    expect([...(values?.entries() ?? [])]).toEqual([...expected.entries()]);
+    const seen: string[] = [];
+    values?.forEach((v, k, m) => {
+      expect(m).toBe(values);
+      expect(v).toBe(expected.get(k));
+      seen.push(k);
+    });
+    expect(seen).toEqual(names);
+    expect(values?.get('no_such_metric')).toBeUndefined();
+    expect(values?.has('no_such_metric')).toBe(false);
+    const september = bindData(contract, periods, 'x').value?.periods.get('2026-09')?.values;
+    expect([...(september?.keys() ?? [])]).toEqual(['followers']);
+    expect(september?.has('leads')).toBe(false);
   });
 
   it('is deterministic', () => {
