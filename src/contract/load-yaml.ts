@@ -5,6 +5,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
+import { withPlainEnv } from './yaml-env.js';
 
 /** Safety limits for untrusted YAML. */
 export interface YamlLimits {
@@ -51,7 +52,7 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS):
     return { diagnostics: [diag('E004', at(0), { reason }, { data: { limit: 'size' } })] };
   }
   const lineCounter = new LineCounter();
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(file.text));
+  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(file.text)));
   // The composer recurses once per nesting level: check the depth on the (iterative) CST first.
   const deep = findDeepToken(tokens, limits.maxDepth);
   if (deep !== undefined) {
