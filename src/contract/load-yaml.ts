@@ -123,20 +123,34 @@ interface CstLike {
 
 const COLLECTION_TOKENS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** Offset of the first CST collection nested deeper than `maxDepth`, walked without recursion. */
+/**
+ * Offset of the first CST collection nested deeper than `maxDepth`, walked without recursion.
+ * The stack holds tokens and their depths side by side (no object per token visited).
+ */
 function findDeepToken(tokens: readonly unknown[], maxDepth: number): number | undefined {
-  const stack: { token: unknown; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  const stack: unknown[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   while (stack.length > 0) {
-    const { token, depth } = stack.pop() as { token: unknown; depth: number };
+    const token = stack.pop();
+    const depth = depths.pop() as number;
     if (typeof token !== 'object' || token === null) continue;
     const t = token as CstLike;
     const d = t.type !== undefined && COLLECTION_TOKENS.has(t.type) ? depth + 1 : depth;
     if (d > maxDepth) return t.offset ?? 0;
-    if (t.value !== undefined) stack.push({ token: t.value, depth: d });
+    if (t.value !== undefined) {
+      stack.push(t.value);
+      depths.push(d);
+    }
     if (Array.isArray(t.items)) {
       for (const item of t.items as CstLike[]) {
-        if (item.key !== undefined && item.key !== null) stack.push({ token: item.key, depth: d });
-        if (item.value !== undefined) stack.push({ token: item.value, depth: d });
+        if (item.key !== undefined && item.key !== null) {
+          stack.push(item.key);
+          depths.push(d);
+        }
+        if (item.value !== undefined) {
+          stack.push(item.value);
+          depths.push(d);
+        }
       }
     }
   }
