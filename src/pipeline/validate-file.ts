@@ -2,7 +2,6 @@
 // neither) and check it if it is a contract. The same function runs in this thread or in a worker
 // thread (validate-pool.ts), so both give the same outcome; validate.ts merges outcomes in order.
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import type { Contract } from '../contract/model.js';
 import { checkContractFile } from './check-file.js';
 import { looksLikeDataFile } from './data-owner.js';
 import { readSourceSync } from './files.js';
@@ -18,10 +17,13 @@ export interface FileOutcome {
   readonly text?: string;
   /** Findings of reading the file and, for a contract, of stages 1-6, in that order. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The contract's id and where it is written, when its model was built (duplicate ids: E056). */
+  /**
+   * The contract's id and where it is written, when its model was built (duplicate ids: E056).
+   * The model itself is not kept: it holds classes and closures a worker cannot send, and keeping
+   * 1 000 of them alive until the end of a run cost garbage collection; the few that data files
+   * need are built again from the text (validate.ts).
+   */
   readonly id?: { readonly value: string; readonly span: Span };
-  /** The model itself; only in the thread that built it (worker replies leave it out). */
-  readonly contract?: Contract;
 }
 
 /**
@@ -42,5 +44,5 @@ export function validateFile(path: string, named: boolean): FileOutcome {
   const diagnostics = read.diagnostics.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics];
   const c = checked.contract;
   if (c === undefined) return { path, kind: 'contract', text, diagnostics };
-  return { path, kind: 'contract', text, diagnostics, id: { value: c.id.value, span: c.id.span }, contract: c };
+  return { path, kind: 'contract', text, diagnostics, id: { value: c.id.value, span: c.id.span } };
 }

@@ -9,11 +9,7 @@ const { paths, named, counter } = workerData as ValidateWorkerData;
 const shared = new Int32Array(counter);
 for (let start = takeChunk(shared); start < paths.length; start = takeChunk(shared)) {
   const outcomes: FileOutcome[] = [];
-  for (let i = start; i < Math.min(paths.length, start + CHUNK); i++) {
-    // The model stays here: it holds classes and closures; the main thread rebuilds it if needed.
-    const { contract: _model, ...plain } = validateFile(paths[i] as string, named[i] === true);
-    outcomes.push(plain);
-  }
+  for (let i = start; i < Math.min(paths.length, start + CHUNK); i++) outcomes.push(validateFile(paths[i] as string, named[i] === true));
   const reply: ValidateWorkerReply = { start, outcomes };
   parentPort?.postMessage(reply);
 }

@@ -83,8 +83,8 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     get: (id) => {
       const o = byId.get(id);
       if (o === undefined) return undefined;
-      // A worker's outcome carries no model: stages 1-3 again, on the same text, give the same one.
-      if (!models.has(id)) models.set(id, o.contract ?? loadContract(sources.get(o.path) as SourceFile).value);
+      // Outcomes carry no model (validate-file.ts): stages 1-3 again, on the same text, give the same one.
+      if (!models.has(id)) models.set(id, loadContract(sources.get(o.path) as SourceFile).value);
       return models.get(id);
     },
   };

@@ -56,10 +56,7 @@ describe.skipIf(!compiled)('validate in worker threads (compiled)', () => {
     const pool = (await import(DIST_POOL)) as typeof import('../../../src/pipeline/validate-pool.js');
     const file = (await import(join(ROOT, 'dist/src/pipeline/validate-file.js'))) as typeof import('../../../src/pipeline/validate-file.js');
     const named = new Set<string>();
-    const here = paths.map((p) => {
-      const { contract: _model, ...plain } = file.validateFile(p, false);
-      return plain;
-    });
+    const here = paths.map((p) => file.validateFile(p, false));
     // Every file through a worker, so every outcome has crossed a thread.
     const there = await pool.validateInWorkers(paths, named, 2, { here: false });
     expect(there).toEqual(here);
@@ -78,5 +75,16 @@ describe.skipIf(!compiled)('validate in worker threads (compiled)', () => {
       expect(three.status, format).toBe(one.status);
     }
     expect(readdirSync(join(work, 'many')).length).toBeGreaterThan(2 * MIN_FILES_PER_THREAD);
+  });
+});
+
+describe('validate --jobs', () => {
+  it('takes auto or 1-64, and says so otherwise (exit 2)', async () => {
+    const { parseJobsOption } = await import('../../../src/cli/jobs-option.js');
+    const { availableParallelism } = await import('node:os');
+    expect(parseJobsOption(undefined)).toBe(Math.max(1, availableParallelism() - 1));
+    expect(parseJobsOption('auto')).toBe(parseJobsOption(undefined));
+    expect(parseJobsOption('3')).toBe(3);
+    for (const bad of ['0', '65', '1.5', 'two']) expect(() => parseJobsOption(bad)).toThrow(/--jobs must be auto or a whole number from 1 to 64/);
   });
 });
