@@ -162,6 +162,10 @@ interface Measure {
   readonly depth: number;
 }
 
+/** A scalar, and what is not counted (after a failure, or past the recursion guard). */
+const LEAF: Measure = { nodes: 1, depth: 0 };
+const NOTHING: Measure = { nodes: 0, depth: 0 };
+
 /**
  * Alias guards: the number of alias nodes, cycles through aliases, and the size and depth of the
  * document once every alias is expanded (memoised per node, so an alias bomb is measured in linear
@@ -173,29 +177,33 @@ function checkAliases(doc: Document.Parsed, limits: YamlLimits, path: string): D
   let aliases = 0;
   let failure: { reason: string; limit: string; node: Node } | undefined;
   const measure = (node: unknown, level: number): Measure => {
-    if (failure !== undefined || level > limits.maxDepth * 2) return { nodes: 0, depth: 0 };
+    if (failure !== undefined || level > limits.maxDepth * 2) return NOTHING;
     let target = node;
     if (isAlias(node)) {
       aliases++;
       if (aliases > limits.maxAliases) failure ??= { reason: `more than ${limits.maxAliases} aliases`, limit: 'aliases', node };
       target = node.resolve(doc);
     }
-    if (!isCollection(target)) return { nodes: 1, depth: 0 };
+    if (!isCollection(target)) return LEAF;
     const known = memo.get(target);
     if (known !== undefined) return known;
     if (active.has(target)) {
       failure ??= { reason: 'an alias refers to the collection that contains it', limit: 'alias-cycle', node: node as Node };
-      return { nodes: 0, depth: 0 };
+      return NOTHING;
     }
     active.add(target);
     let nodes = 1;
     let depth = 0;
+    const add = (m: Measure): void => {
+      nodes += m.nodes;
+      depth = Math.max(depth, m.depth);
+    };
     for (const item of target.items) {
-      const parts = isPair(item) ? [item.key, item.value] : [item];
-      for (const part of parts) {
-        const m = measure(part, level + 1);
-        nodes += m.nodes;
-        depth = Math.max(depth, m.depth);
+      if (isPair(item)) {
+        add(measure(item.key, level + 1));
+        add(measure(item.value, level + 1));
+      } else {
+        add(measure(item, level + 1));
       }
     }
     active.delete(target);
