@@ -14,8 +14,10 @@ const WORKER_URL = new URL('./validate-worker.js', import.meta.url);
 export const CHUNK = 8;
 
 /**
- * Files per thread below which a worker does not pay for itself: a worker takes 100-200 ms to start
- * (loading yaml, chevrotain and the checker), about what 64 contracts take to check.
+ * Files per thread below which a worker cannot pay for itself: it takes 100-400 ms to start
+ * (loading yaml, chevrotain and the checker), about what 64 contracts take to check, and its JIT
+ * warms up from scratch. (On 2 CPUs even 2 000 files per thread did not pay: docs/performance.md;
+ * `--jobs auto` leaves one CPU to V8's compiler threads.)
  */
 export const MIN_FILES_PER_THREAD = 64;
 
