@@ -29,7 +29,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('check contracts (and data files): schema, expressions, units, references')
     .argument('[paths...]', 'files or directories (recursively *.yaml, *.yml)', ['.'])
     .option('--format <format>', 'pretty | json | github | junit | sarif', 'pretty')
-    .action(async (paths: string[], opts: { format: string }) => setExit(await runValidate(paths, opts, io)));
+    .option('--jobs <n>', 'threads checking files at once, each given 64 files or more (default auto: one per CPU, less one)')
+    .action(async (paths: string[], opts: { format: string; jobs?: string }) => setExit(await runValidate(paths, opts, io)));
 
   program
     .command('test')

@@ -4,12 +4,13 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
 import { validatePaths } from '../pipeline/validate.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
+import { parseJobsOption } from './jobs-option.js';
 
 export const VALIDATE_FORMATS: readonly DiagnosticFormat[] = ['pretty', 'json', 'github', 'junit', 'sarif'];
 
-export async function runValidate(paths: readonly string[], opts: { format: string }, io: CliIo): Promise<number> {
+export async function runValidate(paths: readonly string[], opts: { format: string; jobs?: string }, io: CliIo): Promise<number> {
   const format = oneOf(opts.format, VALIDATE_FORMATS, '--format');
-  const run = await validatePaths(paths);
+  const run = await validatePaths(paths, { jobs: parseJobsOption(opts.jobs) });
   const text = renderDiagnostics(format, run.diagnostics, (p) => run.sources.get(p), { color: io.color, files: [...run.sources.keys()] });
   if (text.length > 0) io.stdout(text);
   if (format === 'pretty') {

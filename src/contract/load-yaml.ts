@@ -5,6 +5,7 @@ import type { Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
+import { withPlainEnv } from './yaml-env.js';
 
 /** Safety limits for untrusted YAML. */
 export interface YamlLimits {
@@ -51,7 +52,7 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS):
     return { diagnostics: [diag('E004', at(0), { reason }, { data: { limit: 'size' } })] };
   }
   const lineCounter = new LineCounter();
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(file.text));
+  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(file.text)));
   // The composer recurses once per nesting level: check the depth on the (iterative) CST first.
   const deep = findDeepToken(tokens, limits.maxDepth);
   if (deep !== undefined) {
@@ -122,20 +123,34 @@ interface CstLike {
 
 const COLLECTION_TOKENS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
-/** Offset of the first CST collection nested deeper than `maxDepth`, walked without recursion. */
+/**
+ * Offset of the first CST collection nested deeper than `maxDepth`, walked without recursion.
+ * The stack holds tokens and their depths side by side (no object per token visited).
+ */
 function findDeepToken(tokens: readonly unknown[], maxDepth: number): number | undefined {
-  const stack: { token: unknown; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  const stack: unknown[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   while (stack.length > 0) {
-    const { token, depth } = stack.pop() as { token: unknown; depth: number };
+    const token = stack.pop();
+    const depth = depths.pop() as number;
     if (typeof token !== 'object' || token === null) continue;
     const t = token as CstLike;
     const d = t.type !== undefined && COLLECTION_TOKENS.has(t.type) ? depth + 1 : depth;
     if (d > maxDepth) return t.offset ?? 0;
-    if (t.value !== undefined) stack.push({ token: t.value, depth: d });
+    if (t.value !== undefined) {
+      stack.push(t.value);
+      depths.push(d);
+    }
     if (Array.isArray(t.items)) {
       for (const item of t.items as CstLike[]) {
-        if (item.key !== undefined && item.key !== null) stack.push({ token: item.key, depth: d });
-        if (item.value !== undefined) stack.push({ token: item.value, depth: d });
+        if (item.key !== undefined && item.key !== null) {
+          stack.push(item.key);
+          depths.push(d);
+        }
+        if (item.value !== undefined) {
+          stack.push(item.value);
+          depths.push(d);
+        }
       }
     }
   }
@@ -146,6 +161,10 @@ interface Measure {
   readonly nodes: number;
   readonly depth: number;
 }
+
+/** A scalar, and what is not counted (after a failure, or past the recursion guard). */
+const LEAF: Measure = { nodes: 1, depth: 0 };
+const NOTHING: Measure = { nodes: 0, depth: 0 };
 
 /**
  * Alias guards: the number of alias nodes, cycles through aliases, and the size and depth of the
@@ -158,29 +177,33 @@ function checkAliases(doc: Document.Parsed, limits: YamlLimits, path: string): D
   let aliases = 0;
   let failure: { reason: string; limit: string; node: Node } | undefined;
   const measure = (node: unknown, level: number): Measure => {
-    if (failure !== undefined || level > limits.maxDepth * 2) return { nodes: 0, depth: 0 };
+    if (failure !== undefined || level > limits.maxDepth * 2) return NOTHING;
     let target = node;
     if (isAlias(node)) {
       aliases++;
       if (aliases > limits.maxAliases) failure ??= { reason: `more than ${limits.maxAliases} aliases`, limit: 'aliases', node };
       target = node.resolve(doc);
     }
-    if (!isCollection(target)) return { nodes: 1, depth: 0 };
+    if (!isCollection(target)) return LEAF;
     const known = memo.get(target);
     if (known !== undefined) return known;
     if (active.has(target)) {
       failure ??= { reason: 'an alias refers to the collection that contains it', limit: 'alias-cycle', node: node as Node };
-      return { nodes: 0, depth: 0 };
+      return NOTHING;
     }
     active.add(target);
     let nodes = 1;
     let depth = 0;
+    const add = (m: Measure): void => {
+      nodes += m.nodes;
+      depth = Math.max(depth, m.depth);
+    };
     for (const item of target.items) {
-      const parts = isPair(item) ? [item.key, item.value] : [item];
-      for (const part of parts) {
-        const m = measure(part, level + 1);
-        nodes += m.nodes;
-        depth = Math.max(depth, m.depth);
+      if (isPair(item)) {
+        add(measure(item.key, level + 1));
+        add(measure(item.value, level + 1));
+      } else {
+        add(measure(item, level + 1));
       }
     }
     active.delete(target);

@@ -2,14 +2,24 @@
 // with node-sarif-builder: one run of the tool `attain`, a rule per code used (id = code, name and
 // title from the registry), a result per finding with a region in 1-based lines and UTF-16 columns
 // (end exclusive), artifact URIs relative to the root. Deterministic: sorted, no timestamps.
+import { createRequire } from 'node:module';
 import { isAbsolute, relative } from 'node:path';
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Location, Region } from 'sarif';
 import { CODES, type Code } from './codes.js';
 import { sortDiagnostics, type Diagnostic, type Span } from './diagnostic.js';
 import { locate, type RenderOptions, type SourceLookup } from './render.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/**
+ * node-sarif-builder (CommonJS, with fs-extra and graceful-fs: about 15-25 ms to load) is loaded on
+ * the first SARIF rendering, not with this module: render.ts imports this one, and every other
+ * format and command would pay for it at start-up.
+ */
+let sarifBuilder: typeof import('node-sarif-builder') | undefined;
+function builders(): typeof import('node-sarif-builder') {
+  return (sarifBuilder ??= createRequire(import.meta.url)('node-sarif-builder') as typeof import('node-sarif-builder'));
+}
 
 /** A relative URI reference for a path: forward slashes, each segment percent-encoded. */
 export function sarifUri(path: string, root: string = process.cwd()): string {
@@ -31,6 +41,7 @@ function regionOf(span: Span, sources: SourceLookup): Region {
 export function renderSarif(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {
   const root = options.root ?? process.cwd();
   const sorted = sortDiagnostics(diagnostics);
+  const { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } = builders();
   const builder = new SarifBuilder({ $schema: SARIF_SCHEMA });
   const run = new SarifRunBuilder({ columnKind: 'utf16CodeUnits' });
   run.setToolDriverName('attain');

@@ -18,8 +18,24 @@ export interface LineCol {
   readonly column: number;
 }
 
+/**
+ * The line table and the hash are computed on first read: `attain validate` over many clean files
+ * needs neither (line:col is only computed for diagnostics, the hash only for data and invoices).
+ * They are own enumerable accessors, so spreads, JSON and structured clones still see the values.
+ */
 export function createSourceFile(path: string, text: string): SourceFile {
-  return { path, text, lineStarts: computeLineStarts(text), sha256: sha256Hex(text) };
+  let lineStarts: readonly number[] | undefined;
+  let sha256: string | undefined;
+  return {
+    path,
+    text,
+    get lineStarts(): readonly number[] {
+      return (lineStarts ??= computeLineStarts(text));
+    },
+    get sha256(): string {
+      return (sha256 ??= sha256Hex(text));
+    },
+  };
 }
 
 export function sha256Hex(text: string): string {

@@ -193,8 +193,25 @@ export function parseExpression(
     return { diagnostics: [tooComplex(spanOf(limits.maxLength, text.length), reason)] };
   }
   if (/^\s*$/.test(text)) return { diagnostics: [diag('E025', spanOf(0, text.length))] };
+  const cacheable = limits === DEFAULT_LIMITS;
+  const cached = cacheable ? CLEAN_CSTS.get(text) : undefined;
+  if (cached !== undefined) return { value: toAst(cached, origin), diagnostics: [] };
   const parsed = parseChecked(text, limits, spanOf);
   const diagnostics = sortDiagnostics(unique(parsed.diagnostics));
   if (parsed.value === undefined) return { diagnostics };
+  if (cacheable && diagnostics.length === 0) {
+    if (CLEAN_CSTS.size >= CLEAN_CST_LIMIT) CLEAN_CSTS.clear();
+    CLEAN_CSTS.set(text, parsed.value);
+  }
   return { value: toAst(parsed.value, origin), diagnostics };
 }
+
+/**
+ * CSTs of expression texts that parsed without any finding (default limits only). A CST holds
+ * only offsets into its own text, and toAst maps them through each use's origin, so one CST
+ * serves every place the same text appears: contracts made from one template (a directory of
+ * client contracts) repeat most of their expressions. Texts with findings are parsed every time,
+ * so diagnostics always come from a fresh parse. Bounded: emptied when full.
+ */
+const CLEAN_CSTS = new Map<string, CstNode>();
+const CLEAN_CST_LIMIT = 2048;

@@ -1,7 +1,7 @@
 // Stage 4 (parseExpressions), the only CST consumer: chevrotain CST (error-free) -> Expr.
 // Every node gets its span in file coordinates through the expression's TextOrigin.
 import type { CstNode, IToken } from './chevrotain.js';
-import { InternalError } from '../diagnostics/diagnostic.js';
+import { InternalError, type Span } from '../diagnostics/diagnostic.js';
 import { originSpan, type TextOrigin } from '../diagnostics/source.js';
 import type { Binary, BinaryOp, ComparisonOp, Expr } from './ast.js';
 import type {
@@ -52,8 +52,10 @@ function number(token: IToken): string {
 class AstBuilder {
   constructor(private readonly origin: TextOrigin) {}
 
+  /** `expr` is a fresh literal of the caller: the span is added to it (a spread copy cost more). */
   private located(expr: Unspanned<Expr>, from: number, to: number): Located {
-    return { expr: { ...expr, span: originSpan(this.origin, from, to) } as Expr, from, to };
+    (expr as { span?: Span }).span = originSpan(this.origin, from, to);
+    return { expr: expr as Expr, from, to };
   }
 
   private tokens(expr: Unspanned<Expr>, first: IToken, last: IToken): Located {
@@ -63,11 +65,12 @@ class AstBuilder {
   /** Left-associative fold of `operands` joined by `ops` (tokens in source order). */
   private fold(operands: readonly Located[], ops: readonly IToken[]): Located {
     let left = one(operands, 'operand');
-    ops.forEach((op, i) => {
-      const right = one(operands.slice(i + 1), 'right operand');
-      const binary = { kind: 'Binary', op: op.image as BinaryOp, left: left.expr, right: right.expr };
+    for (let i = 0; i < ops.length; i++) {
+      const right = operands[i + 1];
+      if (right === undefined) throw new InternalError('CST without right operand');
+      const binary = { kind: 'Binary', op: (ops[i] as IToken).image as BinaryOp, left: left.expr, right: right.expr };
       left = this.located(binary as Unspanned<Binary>, left.from, right.to);
-    });
+    }
     return left;
   }
 
@@ -79,6 +82,7 @@ class AstBuilder {
   }
 
   private andExpr(node: AndExprCstNode): Located {
+    if (node.children.And === undefined) return this.notExpr(one(node.children.notExpr, 'operand'));
     return this.fold(node.children.notExpr.map((n) => this.notExpr(n)), node.children.And ?? []);
   }
 
@@ -117,13 +121,17 @@ class AstBuilder {
     return (nodes?.[0]?.children.expression ?? []).map((e) => this.expression(e).expr);
   }
 
+  // Most operands of an expression pass through every precedence level with no operator there:
+  // those levels hand the single operand on without building operator lists.
   private additive(node: AdditiveCstNode): Located {
+    if (node.children.Plus === undefined && node.children.Minus === undefined) return this.multiplicative(one(node.children.multiplicative, 'operand'));
     const ops = [...(node.children.Plus ?? []), ...(node.children.Minus ?? [])];
     ops.sort((a, b) => a.startOffset - b.startOffset);
     return this.fold(node.children.multiplicative.map((m) => this.multiplicative(m)), ops);
   }
 
   private multiplicative(node: MultiplicativeCstNode): Located {
+    if (node.children.Star === undefined && node.children.Slash === undefined) return this.unary(one(node.children.unary, 'operand'));
     const ops = [...(node.children.Star ?? []), ...(node.children.Slash ?? [])];
     ops.sort((a, b) => a.startOffset - b.startOffset);
     return this.fold(node.children.unary.map((u) => this.unary(u)), ops);

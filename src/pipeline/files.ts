@@ -24,17 +24,19 @@ function ioError(path: string, reason: string): Diagnostic {
  * close on the thread pool) left the process idle about a third of the time.
  */
 export function readSource(path: string): Promise<ReadResult> {
-  return Promise.resolve(readSourceNow(path));
+  return Promise.resolve(readSourceSync(path));
 }
 
-function readSourceNow(path: string): ReadResult {
+/** readSource without the promise, for loops that run in one synchronous stretch (worker threads). */
+export function readSourceSync(path: string): ReadResult {
   try {
     const info = statSync(path);
     if (!info.isFile()) return { diagnostics: [ioError(path, 'not a regular file')] };
     if (info.size > MAX_FILE_BYTES) {
       return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}` })] };
     }
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const raw = readFileSync(path, 'utf8');
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     return { file: createSourceFile(path, text), diagnostics: [] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

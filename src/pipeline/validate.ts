@@ -1,14 +1,16 @@
 // Pipeline for `attain validate`: every contract and data file under the paths, every finding
-// from every file in one run. Data files are checked against the contract they name.
+// from every file in one run. Data files are checked against the contract they name. Files are
+// validated one by one (validate-file.ts), here or in worker threads (validate-pool.ts), and the
+// outcomes merged here in file order, so the result does not depend on the number of threads.
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../diagnostics/source.js';
+import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
+import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
-import { loadMetricFile } from '../data/load-metrics.js';
-import { bindData } from '../data/bind.js';
-import { checkContractFile } from './check-file.js';
-import { contractIdByName, looksLikeDataFile } from './data-owner.js';
-import { expandPaths, readSource } from './files.js';
+import { contractIdByName } from './data-owner.js';
+import { expandPaths } from './files.js';
+import { validateFile, type FileOutcome } from './validate-file.js';
+import { validateInWorkers, workerCount } from './validate-pool.js';
 
 export interface ValidationRun {
   readonly diagnostics: readonly Diagnostic[];
@@ -18,6 +20,14 @@ export interface ValidationRun {
   readonly dataFiles: number;
 }
 
+export interface ValidateOptions {
+  /**
+   * Threads that check files at once, this one included (default 1). Worker threads are started
+   * only for enough files to pay for their start (validate-pool.ts); the result is the same.
+   */
+  readonly jobs?: number;
+}
+
 const WALKED = ['.yaml', '.yml', '.json', '.csv'];
 
 /**
@@ -25,49 +35,73 @@ const WALKED = ['.yaml', '.yml', '.json', '.csv'];
  * (`*.yaml`/`*.yml`) and metric data (YAML, JSON, CSV that look like data); other JSON/CSV found
  * in a directory (expected invoices, exports) is skipped. A file named explicitly is always read.
  */
-export async function validatePaths(paths: readonly string[]): Promise<ValidationRun> {
+export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidationRun> {
   const { files, diagnostics: found } = await expandPaths(paths, WALKED);
   const named = new Set(paths);
+  const workers = workerCount(files.length, options.jobs ?? 1);
+  const outcomes = workers > 0 ? await validateInWorkers(files, named, workers) : files.map((f) => validateFile(f, named.has(f)));
+  return mergeOutcomes(outcomes, found);
+}
+
+/** The data loaders, imported only when a run has data files (start-up of contract-only runs). */
+type DataStages = typeof import('../data/load-metrics.js') & typeof import('../data/bind.js');
+async function dataStages(): Promise<DataStages> {
+  const [load, bind] = await Promise.all([import('../data/load-metrics.js'), import('../data/bind.js')]);
+  return { ...load, ...bind };
+}
+
+/** Contracts by id, each the first file that declared it; models are rebuilt only when asked for. */
+interface ContractIndex {
+  readonly has: (id: string) => boolean;
+  readonly get: (id: string) => Contract | undefined;
+}
+
+async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly Diagnostic[]): Promise<ValidationRun> {
   const diagnostics: Diagnostic[] = [...found];
   const sources = new Map<string, SourceFile>();
-  const contracts = new Map<string, Contract>();
+  const byId = new Map<string, FileOutcome>();
+  const models = new Map<string, Contract | undefined>();
   const dataFiles: SourceFile[] = [];
   let contractCount = 0;
-  for (const path of files) {
-    const read = await readSource(path);
-    diagnostics.push(...read.diagnostics);
-    if (read.file === undefined) continue;
-    const yaml = /\.ya?ml$/i.test(path);
-    if (!yaml || looksLikeDataFile(path, read.file.text)) {
-      if (!yaml && !named.has(path) && !looksLikeDataFile(path, read.file.text)) continue;
-      sources.set(path, read.file);
-      dataFiles.push(read.file);
+  for (const o of outcomes) {
+    diagnostics.push(...o.diagnostics);
+    if (o.text === undefined || o.kind === 'skipped') continue;
+    const file = createSourceFile(o.path, o.text);
+    sources.set(o.path, file);
+    if (o.kind === 'data') {
+      dataFiles.push(file);
       continue;
     }
-    sources.set(path, read.file);
     contractCount++;
-    const checked = checkContractFile(read.file);
-    diagnostics.push(...checked.diagnostics);
-    const c = checked.contract;
-    if (c === undefined) continue;
-    const other = contracts.get(c.id.value);
-    if (other !== undefined) {
-      diagnostics.push(diag('E056', c.id.span, { id: c.id.value, other: other.file.path }));
-    } else {
-      contracts.set(c.id.value, c);
-    }
+    if (o.id === undefined) continue;
+    const other = byId.get(o.id.value);
+    if (other !== undefined) diagnostics.push(diag('E056', o.id.span, { id: o.id.value, other: other.path }));
+    else byId.set(o.id.value, o);
   }
-  for (const file of dataFiles) diagnostics.push(...validateDataFile(file, contracts));
+  const contracts: ContractIndex = {
+    has: (id) => byId.has(id),
+    get: (id) => {
+      const o = byId.get(id);
+      if (o === undefined) return undefined;
+      // Outcomes carry no model (validate-file.ts): stages 1-3 again, on the same text, give the same one.
+      if (!models.has(id)) models.set(id, loadContract(sources.get(o.path) as SourceFile).value);
+      return models.get(id);
+    },
+  };
+  if (dataFiles.length > 0) {
+    const stages = await dataStages();
+    for (const file of dataFiles) diagnostics.push(...validateDataFile(file, contracts, stages));
+  }
   return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length };
 }
 
-function validateDataFile(file: SourceFile, contracts: ReadonlyMap<string, Contract>): Diagnostic[] {
+function validateDataFile(file: SourceFile, contracts: ContractIndex, { loadMetricFile, bindData }: DataStages): Diagnostic[] {
   const loaded = loadMetricFile(file);
   const out: Diagnostic[] = [...loaded.diagnostics];
   if (loaded.value === undefined) return out;
   for (const [named, periods] of loaded.value.contracts) {
     // A file naming no contract belongs to the contract its file or directory is named after.
-    const id = named === '' ? (contractIdByName(file.path, (c) => contracts.has(c)) ?? '') : named;
+    const id = named === '' ? (contractIdByName(file.path, contracts.has) ?? '') : named;
     const contract = contracts.get(id);
     const at = periods[0]?.span ?? { file: file.path, start: 0, end: 0 };
     if (contract === undefined) {

@@ -108,3 +108,11 @@ describe('grammar: syntax errors (E020)', () => {
     expect(errs(')')).toEqual([['E020', 0, 1]]);
   });
 });
+
+describe('grammar definition', () => {
+  it("passes chevrotain's grammar validations (the shared instance skips them at start-up)", async () => {
+    const { ExpressionGrammar } = await import('../../../src/parser/grammar.js');
+    // Self-analysis throws "Parser Definition Errors detected" when a validation fails.
+    expect(() => new ExpressionGrammar({ validate: true })).not.toThrow();
+  });
+});
