@@ -128,6 +128,7 @@ function contractSection(lib) {
 function streamSection(lib, contract, checked) {
   const gc = globalThis.gc;
   const samples = [];
+  const buffers = [];
   const every = SIZES.stream / 10;
   let i = 0;
   let total = 0n;
@@ -137,15 +138,19 @@ function streamSection(lib, contract, checked) {
     total += lib.priceInvoice(e.value).value.total;
     if (++i % every === 0) {
       gc?.();
-      samples.push(process.memoryUsage().heapUsed);
+      const m = process.memoryUsage();
+      samples.push(m.heapUsed);
+      // The fast slots live in Float64Array chunks outside the JS heap (fast-number.ts): count them too.
+      buffers.push(m.arrayBuffers);
     }
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const mb = samples.map((b) => (b / 1048576).toFixed(1));
+  const bufferMb = buffers.map((b) => (b / 1048576).toFixed(2));
   const growth = samples.length > 1 ? (samples.at(-1) - samples[0]) / 1048576 : 0;
-  print(`Streaming ${SIZES.stream.toLocaleString('en')} client-months from decimal text: ${(SIZES.stream / seconds / 1000).toFixed(1)} k/s; heap used after each tenth${gc ? ' (after gc)' : ' (no --expose-gc: not collected first)'}: ${mb.join(', ')} MB; growth first to last ${growth.toFixed(1)} MB.`);
+  print(`Streaming ${SIZES.stream.toLocaleString('en')} client-months from decimal text: ${(SIZES.stream / seconds / 1000).toFixed(1)} k/s; heap used after each tenth${gc ? ' (after gc)' : ' (no --expose-gc: not collected first)'}: ${mb.join(', ')} MB; growth first to last ${growth.toFixed(1)} MB; array buffers (off the heap) ${bufferMb.join(', ')} MB.`);
   print();
-  results.stream = { months: SIZES.stream, perSec: SIZES.stream / seconds, heapMB: mb.map(Number), growthMB: growth, total: String(total) };
+  results.stream = { months: SIZES.stream, perSec: SIZES.stream / seconds, heapMB: mb.map(Number), arrayBuffersMB: bufferMb.map(Number), growthMB: growth, total: String(total) };
 }
 
 /**
