@@ -9,7 +9,7 @@ import { metricSlots } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
 import type { CheckedContract, EvalStep, NoData, Value } from './checked.js';
 import { createFrame, noData } from './frame.js';
-import { fastChunk, packFastSlots } from './fast-number.js';
+import { fastChunk, packFastSlots, previousSlotsAt } from './fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from './rational.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
@@ -43,7 +43,7 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     previous,
     fast: fastChunk(),
     fastAt,
-    fastPreviousAt: fastAt + 2 * metrics.length,
+    fastPreviousAt: previousSlotsAt(fastAt, metrics.length),
     defines: layout.defines.slice(),
     kpiMet: layout.kpiMet.slice(),
     kpiAttainment: layout.kpiAttainment.slice(),

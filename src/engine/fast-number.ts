@@ -63,7 +63,7 @@ let used = 0;
 /**
  * Writes num, den of each value at [2 * slot], [2 * slot + 1] for the period, then the same for
  * the period before (all missing when there is none), into the arena; returns the offset of the
- * first (the previous period's follow at offset + 2 * count). Read `fastChunk()` after this call:
+ * first (the previous period's are at previousSlotsAt). Read `fastChunk()` after this call:
  * it is the chunk written. NaN num for a missing value or one that does not fit.
  */
 export function packFastSlots(current: readonly ({ readonly value: Rational } | undefined)[], previous: readonly ({ readonly value: Rational } | undefined)[] | undefined): number {
@@ -75,16 +75,14 @@ export function packFastSlots(current: readonly ({ readonly value: Rational } | 
   }
   const at = used;
   used += size;
-  writeSlots(chunk, at, current);
-  if (previous === undefined) {
-    for (let i = 0; i < count; i++) {
-      chunk[at + 2 * count + 2 * i] = NaN;
-      chunk[at + 2 * count + 2 * i + 1] = 1;
-    }
-  } else {
-    writeSlots(chunk, at + 2 * count, previous);
-  }
+  writeSlots(chunk, at, count, current);
+  writeSlots(chunk, previousSlotsAt(at, count), count, previous);
   return at;
+}
+
+/** Offset of the period before's slots, for a frame whose slots packFastSlots put at `at`. */
+export function previousSlotsAt(at: number, count: number): number {
+  return at + 2 * count;
 }
 
 /** The chunk the last packFastSlots wrote into. */
@@ -92,9 +90,10 @@ export function fastChunk(): Float64Array {
   return chunk;
 }
 
-function writeSlots(out: Float64Array, at: number, values: readonly ({ readonly value: Rational } | undefined)[]): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+/** `count` slots from `at`; every value missing when `values` is undefined (no such period). */
+function writeSlots(out: Float64Array, at: number, count: number, values: readonly ({ readonly value: Rational } | undefined)[] | undefined): void {
+  for (let i = 0; i < count; i++) {
+    const v = values?.[i];
     const n = v === undefined ? NaN : fromRational(v.value);
     out[at + 2 * i] = n;
     out[at + 2 * i + 1] = n === n ? den : 1;

@@ -241,8 +241,14 @@ function safePart(b: bigint): number {
   return b <= MAX_SAFE_BIG ? Number(b) : NaN;
 }
 
-function gcd(a: number, b: number): number {
-  return gcdSafe(a < 0 ? -a : a, b);
+/**
+ * What fastScore divides a running sum num/den by: their gcd once a part exceeds REDUCE_ABOVE,
+ * else 1 (a gcd costs more than the rest of the step, and small parts keep the next products in
+ * range). Dividing by 1 is exact.
+ */
+function reduction(num: number, den: number): number {
+  if (den <= REDUCE_ABOVE && Math.abs(num) <= REDUCE_ABOVE) return 1;
+  return gcdSafe(num < 0 ? -num : num, den) || 1;
 }
 
 /**
@@ -283,24 +289,13 @@ export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiRes
     const sNum = s1 + s2;
     const wNum = w1 + w2;
     if (!(Math.abs(sNum) <= MAX_SAFE && Math.abs(wNum) <= MAX_SAFE)) return undefined;
-    // Reduced only once a part is large (a gcd costs more than the rest of the step); small
-    // parts keep the next products in range, and fromSafeIntegers reduces the result anyway.
-    if (s3 > REDUCE_ABOVE || Math.abs(sNum) > REDUCE_ABOVE) {
-      const gs = gcd(sNum, s3) || 1;
-      sn = sNum / gs;
-      sd = s3 / gs;
-    } else {
-      sn = sNum;
-      sd = s3;
-    }
-    if (w3 > REDUCE_ABOVE || Math.abs(wNum) > REDUCE_ABOVE) {
-      const gw = gcd(wNum, w3) || 1;
-      wn = wNum / gw;
-      wd = w3 / gw;
-    } else {
-      wn = wNum;
-      wd = w3;
-    }
+    // Reduced only once a part is large (see reduction); fromSafeIntegers reduces the result.
+    const gs = reduction(sNum, s3);
+    sn = sNum / gs;
+    sd = s3 / gs;
+    const gw = reduction(wNum, w3);
+    wn = wNum / gw;
+    wd = w3 / gw;
   }
   if (wn === 0) return undefined;
   const num = sn * wd * (wn < 0 ? -1 : 1);
