@@ -1,11 +1,12 @@
-// Stage 1 (loadYaml): SourceFile -> yaml Document + LineCounter. YAML syntax, duplicate keys,
+// Stage 1 (loadYaml): SourceFile -> yaml Document. YAML syntax, duplicate keys,
 // multiple documents, empty files and safety limits (size, nesting, aliases) become E00x diagnostics.
-import { Composer, LineCounter, Parser, isAlias, isCollection, isPair, isScalar } from 'yaml';
+import { Composer, Parser, isAlias, isCollection, isPair, isScalar } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { withPlainEnv } from './yaml-env.js';
+import { PARSE_OPTIONS, readYamlSubset } from './yaml-subset.js';
 
 /** Safety limits for untrusted YAML. */
 export interface YamlLimits {
@@ -26,33 +27,37 @@ export const DEFAULT_LIMITS: YamlLimits = {
   maxExpandedNodes: 100_000,
 };
 
+/** Which reader composed a document: yaml itself, or the quick subset reader (yaml-subset.ts). */
+export type YamlReader = 'yaml' | 'subset';
+
 export interface LoadedYaml {
   readonly doc: Document.Parsed;
-  readonly lineCounter: LineCounter;
+  readonly reader: YamlReader;
 }
 
-/** Options that keep YAML parsing to the plain 1.2 core schema whatever the file's directives say. */
-const PARSE_OPTIONS = {
-  uniqueKeys: true,
-  stringKeys: true,
-  merge: false,
-  schema: 'core',
-  resolveKnownTags: false,
-  prettyErrors: false,
-} as const;
+export interface LoadYamlOptions {
+  /**
+   * Try the quick subset reader first. Its documents are for a clean-or-not verdict only: a caller
+   * that finds anything reads the file again without it (see yaml-subset.ts).
+   */
+  readonly quick?: boolean;
+}
 
 /**
  * Parse one YAML document. Returns the document only when it is free of E00x errors; an empty
  * file (no content at all) is E006, a second document E005, limits E004.
  */
-export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS): StageResult<LoadedYaml> {
+export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, options: LoadYamlOptions = {}): StageResult<LoadedYaml> {
+  if (options.quick === true) {
+    const doc = readYamlSubset(file.text, limits);
+    if (doc !== undefined) return { value: { doc, reader: 'subset' }, diagnostics: [] };
+  }
   const at = (start: number, end = start): Span => ({ file: file.path, start, end: Math.min(end, file.text.length) });
   if (file.text.length > limits.maxChars) {
     const reason = `the file is larger than ${limits.maxChars} characters`;
     return { diagnostics: [diag('E004', at(0), { reason }, { data: { limit: 'size' } })] };
   }
-  const lineCounter = new LineCounter();
-  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(file.text)));
+  const tokens = withPlainEnv(() => Array.from(new Parser().parse(file.text)));
   // The composer recurses once per nesting level: check the depth on the (iterative) CST first.
   const deep = findDeepToken(tokens, limits.maxDepth);
   if (deep !== undefined) {
@@ -70,7 +75,7 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS):
   if (isEmptyDocument(doc)) return { diagnostics: [diag('E006', at(0))] };
   const limit = checkAliases(doc, limits, file.path);
   if (limit !== undefined) return { diagnostics: [limit] };
-  return { value: { doc, lineCounter }, diagnostics: [] };
+  return { value: { doc, reader: 'yaml' }, diagnostics: [] };
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {

@@ -1,0 +1,109 @@
+// The quick YAML reader (src/contract/yaml-subset.ts) against yaml itself. The safety property:
+// whenever the quick reader gives a document, yaml reads the same text without a finding and
+// composes the same tree (node kinds, values and their JS types, scalar styles and formats, flow
+// or block, scalar spans). Inputs: documents yaml writes in random styles with comments and blank
+// lines spliced in, and the project's contracts with random edits around YAML's special characters.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Document } from 'yaml';
+import { DEFAULT_LIMITS, loadYaml } from '../../src/contract/load-yaml.js';
+import { readYamlSubset } from '../../src/contract/yaml-subset.js';
+import { createSourceFile } from '../../src/diagnostics/source.js';
+import { shapeOf } from '../helpers/yaml-shape.js';
+import './arbitraries.js';
+
+/** YAML_SUBSET_RUNS=N multiplies the runs, for a long search before changing the subset. */
+const SCALE = Number(process.env['YAML_SUBSET_RUNS'] ?? 1);
+
+/** The quick reader and yaml agree on `text`; returns whether the quick reader took it. */
+function agrees(text: string): boolean {
+  const quick = readYamlSubset(text, DEFAULT_LIMITS);
+  if (quick === undefined) return false;
+  const full = loadYaml(createSourceFile('generated.yaml', text));
+  expect(full.diagnostics, text).toEqual([]);
+  expect(shapeOf(quick), text).toEqual(shapeOf(full.value?.doc as Document));
+  return true;
+}
+
+/** Strings a contract holds, and the plain scalars whose core-schema type is easy to get wrong. */
+const scalarText = fc.oneof(
+  fc.constantFrom('1', '-1', '+1', '1.0', '1.50', '.5', '1e3', '1E-3', '0x1F', '0o17', '017', '.inf', '-.Inf', '.NaN', 'true', 'False', 'TRUE', 'yes', 'null', 'Null', '~', ''),
+  fc.constantFrom('2026-10', '2026-Q1', '17.5%', '500 RUB', 'bounce_rate <= 20% and x >= 2 min', 'a: b', 'a #b', 'a#b', '- a', '[x]', '{y}', "it's", 'say "hi"', '@x', '`x`', '%x', '!x', '&x', '*x', '|', '>', '?', 'é', '𝄞'),
+  fc.stringMatching(/^[ -~]{0,12}$/),
+);
+
+const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('scalar'), tie('seq'), tie('map')),
+  scalar: fc.oneof(scalarText, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+  seq: fc.array(tie('value'), { maxLength: 4 }),
+  map: fc.dictionary(scalarText, tie('value'), { maxKeys: 4 }),
+})).value;
+
+const styleArb = fc.record({
+  collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+  defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+  defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+  indent: fc.integer({ min: 1, max: 4 }),
+  indentSeq: fc.boolean(),
+  flowCollectionPadding: fc.boolean(),
+  lineWidth: fc.constantFrom(0, 20, 80),
+} as const);
+
+/** Comments and blank lines spliced in after some line breaks, indented like the next line or not. */
+function withComments(text: string, picks: readonly number[]): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    const pick = picks[i % picks.length] ?? 0;
+    const indent = /^ */.exec(lines[i + 1] ?? '')?.[0] ?? '';
+    if (pick === 1) out.push(`${indent}# note ${i}`);
+    if (pick === 2) out.push('');
+    if (pick === 3) out[out.length - 1] = `${line}  # trailing`;
+  });
+  return out.join('\n');
+}
+
+describe('quick YAML reader against yaml', () => {
+  it('agrees on every document yaml writes, in any style, with comments spliced in', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(valueArb, styleArb, fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 8 }), (value, style, picks) => {
+        const text = new Document(value, { schema: 'core' }).toString(style);
+        if (agrees(text)) taken++;
+        // A comment can make the text invalid YAML (after a plain scalar that continues); yaml then
+        // reports it, and the quick reader must not have taken it: agrees() checks both ways.
+        agrees(withComments(text, picks));
+      }),
+      { numRuns: 400 * SCALE },
+    );
+    // Most generated documents are in the subset: the property above is not vacuous.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  const contracts = ['acme-smm', 'terra-lead-tiers', 'helix-er-scorecard', 'polaris-retainer-penalty'].map((name) =>
+    readFileSync(new URL(`../../contracts/${name}.yaml`, import.meta.url), 'utf8'),
+  );
+  const edits = ['', ':', '-', ' ', '  ', '\n', '\n  ', '\n- ', '#', ' #', '{', '}', '[', ']', ',', "'", '"', "''", '&a ', '*a', '!', '!!str ', '?', '? ', '|', '>', '%', '@', '`', '~', '\\', '---', '...', '0x', '.inf', 'null', 'True', '\u00a0', '\u0085', '\u2028', '\ufeff', '\u0007', 'é'];
+
+  it('never takes an edited contract that yaml reads differently or rejects', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...contracts),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...edits), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }),
+        (contract, changes) => {
+          let text = contract;
+          for (const [at, insert, remove] of changes) {
+            const pos = at % (text.length + 1);
+            text = text.slice(0, pos) + insert + text.slice(pos + remove);
+          }
+          if (agrees(text)) taken++;
+        },
+      ),
+      { numRuns: 1500 * SCALE },
+    );
+    expect(taken).toBeGreaterThan(300);
+  });
+});
