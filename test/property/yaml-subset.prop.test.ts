@@ -65,7 +65,21 @@ function withComments(text: string, picks: readonly number[]): string {
   return out.join('\n');
 }
 
+/** Corners where YAML readers often differ: flow indentation, separators, comments, reserved characters. */
+const CORNERS = [
+  'a: [1,\n2]\n', 'a:\n  - [1,\n  2]\n', 'a:\n  - [1,\n    2]\n', 'a: {b: 1,\nc: 2}\n', 'a:\n  b: {c: 1,\n  d: 2}\n', 'a:\n  b: [1,\n  ]\n', 'a:\n  b: [1\n ]\n', 'a: [1\n]\n',
+  '{a:1}\n', '{"a":1}\n', "{'a':1}\n", '[a:1]\n', 'a\n: b\n', '[a, , b]\n', '[, a]\n', 'a: 1#c\n', 'a: "x"#c\n', "a: 'x'#c\n", 'a: [x]#c\n', 'a: {x: 1}#c\n',
+  'a: "x" y\n', 'a: [x] y\n', 'a: 1\n b: 2\n', 'a:\n  - 1\n - 2\n', 'a:\n - 1\n  - 2\n', '- a\nb: 1\n', 'a: b: c\n', 'a: - b\n', '- - a\n  - b\n', '- a: 1\n  b: 2\n', '-  a: 1\n   b: 2\n',
+  'key: value\n  more: x\n', '"a" : 1\n', 'a : 1\n', '? a\n', 'a: 1\n? b\n', '[a]: 1\n', '{a: 1}: 2\n', 'a: { b }\n', 'a: { b, c: 1 }\n', 'a: [ b: 1 ]\n', 'a: ]\n', 'a: }\n', 'a: ,\n', 'a: -\n', '- \n', '-\n',
+  'a: x\n# c\n  b: y\n', 'a:\n  # c\n  b: y\n', 'a: "x\n', "a: 'x\n", 'a: @x\n', 'a: `x\n', 'a: %x\n', 'a: |x\n', 'a: !\n', 'a: &\n', 'a: *\n', '"a\nb": 1\n', 'a: \u0007\n', 'a: \u0085x\n', 'a: x\u2028y\n', 'a: -1\n', 'a: - 1\n',
+  'a: [1, 2]]\n', 'a: [1, 2]}\n', 'a: {b: 1}}\n', '[1]\n[2]\n', '{a: 1}\n{b: 2}\n', 'a: 1\n...x\n', 'a: 1\n--- x\n', 'a:\n  [1, 2]\n', 'a:\n{b: 1}\n', 'a:\n[1]\n', '- [1,\n2]\n', '- {a: 1,\nb: 2}\n',
+];
+
 describe('quick YAML reader against yaml', () => {
+  it('agrees on the corners where YAML readers often differ', () => {
+    for (const text of CORNERS) agrees(text);
+  });
+
   it('agrees on every document yaml writes, in any style, with comments spliced in', () => {
     let taken = 0;
     fc.assert(
@@ -80,7 +94,7 @@ describe('quick YAML reader against yaml', () => {
     );
     // Most generated documents are in the subset: the property above is not vacuous.
     expect(taken).toBeGreaterThan(100);
-  });
+  }, 30_000 * SCALE);
 
   const contracts = ['acme-smm', 'terra-lead-tiers', 'helix-er-scorecard', 'polaris-retainer-penalty'].map((name) =>
     readFileSync(new URL(`../../contracts/${name}.yaml`, import.meta.url), 'utf8'),
@@ -105,5 +119,5 @@ describe('quick YAML reader against yaml', () => {
       { numRuns: 1500 * SCALE },
     );
     expect(taken).toBeGreaterThan(300);
-  });
+  }, 30_000 * SCALE);
 });

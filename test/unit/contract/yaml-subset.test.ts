@@ -27,6 +27,7 @@ describe('readYamlSubset', () => {
     expectSameAsYaml("s: 'it''s'\nd: \"say 'hi'\"\n'k': \"\"\n");
     expectSameAsYaml('- [a, [b, {c: d}], {}]\n- {e: [], f: {g: h}}\n');
     expectSameAsYaml('top\n');
+    expectSameAsYaml(`${'k'.repeat(999)}: ${'v'.repeat(5000)}\n`);
   });
 
   it('gives plain scalars yaml core-schema values, keys always strings', () => {
@@ -71,6 +72,9 @@ describe('readYamlSubset', () => {
     ['a comment inside a flow collection', '{ a: 1\n# c\n}\n'],
     ['a tab', 'a:\t1\n'],
     ['a carriage return', 'a: 1\r\nb: 2\r\n'],
+    ['a byte order mark inside the text', '# c\n\ufeff# d\na: 1\n'],
+    ['a key of 1 000 characters or more', `${'k'.repeat(1000)}: 1\n`],
+    ['a quoted key of 1 000 characters or more', `x: { "${'k'.repeat(998)}": 1 }\n`],
     ['an empty file', ''],
     ['only comments', '# nothing here\n'],
   ])('leaves %s to yaml', (_what, text) => {
