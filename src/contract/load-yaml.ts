@@ -1,6 +1,6 @@
-// Stage 1 (loadYaml): SourceFile -> yaml Document. YAML syntax, duplicate keys,
+// Stage 1 (loadYaml): SourceFile -> yaml Document + LineCounter. YAML syntax, duplicate keys,
 // multiple documents, empty files and safety limits (size, nesting, aliases) become E00x diagnostics.
-import { Composer, Parser, isAlias, isCollection, isPair, isScalar } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isCollection, isPair, isScalar } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
@@ -32,6 +32,7 @@ export type YamlReader = 'yaml' | 'subset';
 
 export interface LoadedYaml {
   readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   readonly reader: YamlReader;
 }
 
@@ -50,14 +51,15 @@ export interface LoadYamlOptions {
 export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, options: LoadYamlOptions = {}): StageResult<LoadedYaml> {
   if (options.quick === true) {
     const doc = readYamlSubset(file.text, limits);
-    if (doc !== undefined) return { value: { doc, reader: 'subset' }, diagnostics: [] };
+    if (doc !== undefined) return { value: { doc, lineCounter: countLines(file.text), reader: 'subset' }, diagnostics: [] };
   }
   const at = (start: number, end = start): Span => ({ file: file.path, start, end: Math.min(end, file.text.length) });
   if (file.text.length > limits.maxChars) {
     const reason = `the file is larger than ${limits.maxChars} characters`;
     return { diagnostics: [diag('E004', at(0), { reason }, { data: { limit: 'size' } })] };
   }
-  const tokens = withPlainEnv(() => Array.from(new Parser().parse(file.text)));
+  const lineCounter = new LineCounter();
+  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(file.text)));
   // The composer recurses once per nesting level: check the depth on the (iterative) CST first.
   const deep = findDeepToken(tokens, limits.maxDepth);
   if (deep !== undefined) {
@@ -75,7 +77,15 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, 
   if (isEmptyDocument(doc)) return { diagnostics: [diag('E006', at(0))] };
   const limit = checkAliases(doc, limits, file.path);
   if (limit !== undefined) return { diagnostics: [limit] };
-  return { value: { doc, reader: 'yaml' }, diagnostics: [] };
+  return { value: { doc, lineCounter, reader: 'yaml' }, diagnostics: [] };
+}
+
+/** The line starts yaml's parser would have recorded (line breaks are `\n`: the subset has no `\r`). */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+  return lines;
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {

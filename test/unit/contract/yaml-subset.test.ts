@@ -99,6 +99,14 @@ describe('loadYaml with quick', () => {
     expect(loadYaml(source('a: 1\n')).value?.reader).toBe('yaml');
   });
 
+  it('gives the same line counter as yaml', () => {
+    for (const text of ['a: 1\n\nb: [x,\n  y]\n# end', 'a: 1\n\n', 'a']) {
+      const quickRead = loadYaml(source(text), DEFAULT_LIMITS, { quick: true }).value;
+      expect(quickRead?.reader).toBe('subset');
+      expect(quickRead?.lineCounter.lineStarts).toEqual(loadYaml(source(text)).value?.lineCounter.lineStarts);
+    }
+  });
+
   it('reports a file outside the subset exactly as without it', () => {
     for (const text of ['a: 1\na: 2\n', 'a: [1\n', '', 'a: 1\n---\nb: 2\n']) {
       expect(loadYaml(source(text), DEFAULT_LIMITS, { quick: true })).toEqual(loadYaml(source(text)));
