@@ -115,7 +115,8 @@ function build(text: string, events: readonly Event[], maxDepth: number): Docume
       // Only scalar keys: a collection as a key is outside the subset. yaml rejects an implicit
       // key whose `:` is more than 1 024 characters from its start; js-yaml takes it.
       if (!(node instanceof Scalar)) throw OUTSIDE;
-      if ((node.range as [number, number, number])[1] - (node.range as [number, number, number])[0] >= LONG_KEY) throw OUTSIDE;
+      const [keyStart, keyEnd] = node.range as [number, number, number];
+      if (keyEnd - keyStart >= LONG_KEY) throw OUTSIDE;
       const key = node.value as string;
       if (open.keys.has(key)) throw OUTSIDE;
       open.keys.add(key);
@@ -237,9 +238,15 @@ function scalarOf(text: string, e: ScalarEvent, atKey: boolean, tags: CoreTags, 
       throw OUTSIDE;
   }
   const tag = atKey || type !== Scalar.PLAIN ? tags.string : (tags.implicit.find((t) => t.test?.test(value) === true) ?? tags.string);
-  const resolved = tag.resolve(value, () => {
+  let resolved: unknown;
+  try {
+    resolved = tag.resolve(value, () => {
+      throw OUTSIDE;
+    }, options);
+  } catch {
+    // yaml reports a failed resolution (TAG_RESOLVE_FAILED) itself.
     throw OUTSIDE;
-  }, options) as unknown;
+  }
   const scalar = resolved instanceof Scalar ? resolved : new Scalar(resolved);
   scalar.range = range;
   scalar.source = value;
