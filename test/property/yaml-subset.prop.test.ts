@@ -11,6 +11,7 @@ import { Document } from 'yaml';
 import { DEFAULT_LIMITS, loadYaml } from '../../src/contract/load-yaml.js';
 import { readYamlSubset } from '../../src/contract/yaml-subset.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
+import { checkContractFile } from '../../src/pipeline/check-file.js';
 import { shapeOf } from '../helpers/yaml-shape.js';
 import './arbitraries.js';
 
@@ -102,21 +103,40 @@ describe('quick YAML reader against yaml', () => {
   );
   const edits = ['', ':', '-', ' ', '  ', '\n', '\n  ', '\n- ', '#', ' #', '{', '}', '[', ']', ',', "'", '"', "''", '&a ', '*a', '!', '!!str ', '?', '? ', '|', '>', '%', '@', '`', '~', '\\', '---', '...', '0x', '.inf', 'null', 'True', '\u00a0', '\u0085', '\u2028', '\ufeff', '\u0007', 'é'];
 
+  /** A contract with up to three random edits from `edits`. */
+  const editedContract = fc
+    .tuple(fc.constantFrom(...contracts), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...edits), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }))
+    .map(([contract, changes]) => {
+      let text = contract;
+      for (const [at, insert, remove] of changes) {
+        const pos = at % (text.length + 1);
+        text = text.slice(0, pos) + insert + text.slice(pos + remove);
+      }
+      return text;
+    });
+
+  it('gives an edited contract the verdict yaml gives, through every stage', () => {
+    let clean = 0;
+    fc.assert(
+      fc.property(editedContract, (text) => {
+        const file = createSourceFile('edited.yaml', text);
+        const quick = checkContractFile(file, { quick: true });
+        if (quick.yamlReader !== 'subset') return;
+        const full = checkContractFile(file);
+        expect(quick.diagnostics.length === 0, text).toBe(full.diagnostics.length === 0);
+        if (quick.diagnostics.length === 0) clean++;
+      }),
+      { numRuns: 300 * SCALE },
+    );
+    expect(clean).toBeGreaterThan(20);
+  }, 30_000 * SCALE);
+
   it('never takes an edited contract that yaml reads differently or rejects', () => {
     let taken = 0;
     fc.assert(
-      fc.property(
-        fc.constantFrom(...contracts),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...edits), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }),
-        (contract, changes) => {
-          let text = contract;
-          for (const [at, insert, remove] of changes) {
-            const pos = at % (text.length + 1);
-            text = text.slice(0, pos) + insert + text.slice(pos + remove);
-          }
-          if (agrees(text)) taken++;
-        },
-      ),
+      fc.property(editedContract, (text) => {
+        if (agrees(text)) taken++;
+      }),
       { numRuns: 1500 * SCALE },
     );
     expect(taken).toBeGreaterThan(300);
