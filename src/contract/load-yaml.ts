@@ -51,7 +51,7 @@ export interface LoadYamlOptions {
 export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, options: LoadYamlOptions = {}): StageResult<LoadedYaml> {
   if (options.quick === true) {
     const doc = readYamlSubset(file.text, limits);
-    if (doc !== undefined) return { value: { doc, lineCounter: countLines(file.text), reader: 'subset' }, diagnostics: [] };
+    if (doc !== undefined) return { value: quickLoaded(doc, file), diagnostics: [] };
   }
   const at = (start: number, end = start): Span => ({ file: file.path, start, end: Math.min(end, file.text.length) });
   if (file.text.length > limits.maxChars) {
@@ -80,12 +80,23 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, 
   return { value: { doc, lineCounter, reader: 'yaml' }, diagnostics: [] };
 }
 
-/** The line starts yaml's parser would have recorded (line breaks are `\n`: the subset has no `\r`). */
-function countLines(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
-  return lines;
+/**
+ * A quick reading's result. Its line counter holds the file's own line starts, which are the ones
+ * yaml's parser records (the subset has no `\r`); it is built only when read (validate never does).
+ */
+function quickLoaded(doc: Document.Parsed, file: SourceFile): LoadedYaml {
+  let lineCounter: LineCounter | undefined;
+  return {
+    doc,
+    reader: 'subset',
+    get lineCounter(): LineCounter {
+      if (lineCounter === undefined) {
+        lineCounter = new LineCounter();
+        for (const start of file.lineStarts) lineCounter.addNewLine(start);
+      }
+      return lineCounter;
+    },
+  };
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {

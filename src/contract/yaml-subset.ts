@@ -3,7 +3,7 @@
 // Anything outside the subset below gives `undefined` and the caller reads the file with yaml.
 //
 // Why a second reader is safe here: it is used only to ask "is this file clean?". The caller
-// (validate-file.ts) takes its answer only when every stage found nothing; any diagnostic, and any
+// (check-file.ts) takes its answer only when every stage found nothing; any diagnostic, and any
 // file outside the subset, is read again with yaml, so every diagnostic and span a user sees comes
 // from yaml. What the quick reader must get right is structure and values, and within the subset
 // test/property/yaml-subset.prop.test.ts checks both against yaml (generated documents, mutated
@@ -64,6 +64,9 @@ function tagsOf(doc: Document): CoreTags {
 /** Keys at least this long (in source characters) are left to yaml (its limit is 1 024 to the `:`). */
 const LONG_KEY = 1000;
 
+/** Characters that leave a text to yaml before parsing: tabs, carriage returns, byte order marks. */
+const TURNED_AWAY = /[\t\r\ufeff]/;
+
 /** Fails the quick read; caught in readYamlSubset, never escapes it. */
 class OutsideSubset {}
 const OUTSIDE = new OutsideSubset();
@@ -73,7 +76,7 @@ const OUTSIDE = new OutsideSubset();
  * errors included: yaml reads those files and reports them).
  */
 export function readYamlSubset(text: string, limits: YamlLimits): Document.Parsed | undefined {
-  if (text.length > limits.maxChars || text.includes('\t') || text.includes('\r') || text.includes('\ufeff')) return undefined;
+  if (text.length > limits.maxChars || TURNED_AWAY.test(text)) return undefined;
   let events: Event[];
   try {
     // js-yaml counts depth its own way: its limit only guards its parser; build() checks ours.

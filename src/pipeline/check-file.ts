@@ -18,9 +18,16 @@ export interface CheckedFile {
 
 /**
  * Load and check one contract; `checked` is present only when no stage reported an error.
- * `quick`: see LoadYamlOptions.
+ * `quick`: try the quick YAML reader first (see LoadYamlOptions). Its reading is kept only when
+ * every stage found nothing; a file with any finding is read again with yaml, so every diagnostic
+ * and span comes from the same reader as without `quick`.
  */
 export function checkContractFile(file: SourceFile, options: LoadYamlOptions = {}): CheckedFile {
+  const first = checkStages(file, options);
+  return first.yamlReader === 'subset' && first.diagnostics.length > 0 ? checkStages(file, {}) : first;
+}
+
+function checkStages(file: SourceFile, options: LoadYamlOptions): CheckedFile {
   const loaded = loadContract(file, options);
   const yamlReader = loaded.yamlReader === undefined ? {} : { yamlReader: loaded.yamlReader };
   if (loaded.value === undefined) return { file, diagnostics: loaded.diagnostics, ...yamlReader };

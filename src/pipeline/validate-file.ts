@@ -40,10 +40,8 @@ export function validateFile(path: string, named: boolean): FileOutcome {
   if (!yaml || looksLikeData) {
     return { path, kind: yaml || named || looksLikeData ? 'data' : 'skipped', text, diagnostics: read.diagnostics };
   }
-  // The quick YAML reader decides only that a file is clean: a file with any finding is read again
-  // with yaml, so every diagnostic and span comes from the same reader as in every other command.
-  const quick = checkContractFile(file, { quick: true });
-  const checked = quick.yamlReader === 'subset' && quick.diagnostics.length > 0 ? checkContractFile(file) : quick;
+  // The quick YAML reader only decides that a file is clean (check-file.ts reads any other file again with yaml).
+  const checked = checkContractFile(file, { quick: true });
   const diagnostics = read.diagnostics.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics];
   const c = checked.contract;
   if (c === undefined) return { path, kind: 'contract', text, diagnostics };

@@ -8,25 +8,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document } from 'yaml';
-import { DEFAULT_LIMITS, loadYaml } from '../../src/contract/load-yaml.js';
-import { readYamlSubset } from '../../src/contract/yaml-subset.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { checkContractFile } from '../../src/pipeline/check-file.js';
-import { shapeOf } from '../helpers/yaml-shape.js';
+import { agreesWithYaml, quickReadingFindings } from '../helpers/quick-yaml.js';
 import './arbitraries.js';
 
 /** YAML_SUBSET_RUNS=N multiplies the runs, for a long search before changing the subset. */
 const SCALE = Number(process.env['YAML_SUBSET_RUNS'] ?? 1);
-
-/** The quick reader and yaml agree on `text`; returns whether the quick reader took it. */
-function agrees(text: string): boolean {
-  const quick = readYamlSubset(text, DEFAULT_LIMITS);
-  if (quick === undefined) return false;
-  const full = loadYaml(createSourceFile('generated.yaml', text));
-  expect(full.diagnostics, text).toEqual([]);
-  expect(shapeOf(quick), text).toEqual(shapeOf(full.value?.doc as Document));
-  return true;
-}
 
 /** Strings a contract holds, and the plain scalars whose core-schema type is easy to get wrong. */
 const scalarText = fc.oneof(
@@ -79,7 +67,7 @@ const CORNERS = [
 
 describe('quick YAML reader against yaml', () => {
   it('agrees on the corners where YAML readers often differ', () => {
-    for (const text of CORNERS) agrees(text);
+    for (const text of CORNERS) agreesWithYaml(text);
   });
 
   it('agrees on every document yaml writes, in any style, with comments spliced in', () => {
@@ -87,10 +75,10 @@ describe('quick YAML reader against yaml', () => {
     fc.assert(
       fc.property(valueArb, styleArb, fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 8 }), (value, style, picks) => {
         const text = new Document(value, { schema: 'core' }).toString(style);
-        if (agrees(text)) taken++;
+        if (agreesWithYaml(text)) taken++;
         // A comment can make the text invalid YAML (after a plain scalar that continues); yaml then
-        // reports it, and the quick reader must not have taken it: agrees() checks both ways.
-        agrees(withComments(text, picks));
+        // reports it, and the quick reader must not have taken it: agreesWithYaml() checks both ways.
+        agreesWithYaml(withComments(text, picks));
       }),
       { numRuns: 400 * SCALE },
     );
@@ -120,11 +108,11 @@ describe('quick YAML reader against yaml', () => {
     fc.assert(
       fc.property(editedContract, (text) => {
         const file = createSourceFile('edited.yaml', text);
-        const quick = checkContractFile(file, { quick: true });
-        if (quick.yamlReader !== 'subset') return;
+        const quick = quickReadingFindings(file);
+        if (quick === undefined) return;
         const full = checkContractFile(file);
-        expect(quick.diagnostics.length === 0, text).toBe(full.diagnostics.length === 0);
-        if (quick.diagnostics.length === 0) clean++;
+        expect(quick.length === 0, text).toBe(full.diagnostics.length === 0);
+        if (quick.length === 0) clean++;
       }),
       { numRuns: 300 * SCALE },
     );
@@ -135,7 +123,7 @@ describe('quick YAML reader against yaml', () => {
     let taken = 0;
     fc.assert(
       fc.property(editedContract, (text) => {
-        if (agrees(text)) taken++;
+        if (agreesWithYaml(text)) taken++;
       }),
       { numRuns: 1500 * SCALE },
     );
