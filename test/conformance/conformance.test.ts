@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check, evalExpr, lineCol, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { formatValue } from '../../src/engine/format-value.js';
-import { scalar } from '../../src/engine/types.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { formatValue } from '../../src/language/format-value.js';
+import { scalar } from '../../src/language/value-types.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
