@@ -1,11 +1,11 @@
-// Stage 6 (checkContract) -> 7: TypedNode -> a closure tree. Names are resolved to slot indexes,
+// Stage 6b (compileProgram): TypedNode -> a closure tree. Names are resolved to slot indexes,
 // constant sub-trees are folded, and evaluation never throws: division by zero and missing values
 // yield NoData carrying the span of the sub-expression. No eval, no Function, no name lookups.
 import type { Span } from '../diagnostics/diagnostic.js';
 import { refReader } from './ref-builtins.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
-import type { CompiledExpr, EvalContext, Value } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import type { CompiledExpr, EvalContext } from './program.js';
+import { isNoData, type Value } from '../language/values.js';
 import type { CallSite } from '../language/builtins.js';
 import { asFrame, createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';

@@ -36,8 +36,8 @@ export interface ValueBuiltin extends BuiltinBase {
   readonly kind: 'value';
   /** Argument indexes that must be integer literals (round's digits). */
   readonly integerArgs?: readonly number[];
-  type(args: readonly ValueType[]): ValueType | CallProblem;
-  apply(args: readonly Rational[], site: CallSite): Value;
+  readonly type: (args: readonly ValueType[]) => ValueType | CallProblem;
+  readonly apply: (args: readonly Rational[], site: CallSite) => Value;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
   readonly name: 'previous' | 'growth' | 'attainment';
   readonly ref: 'metric' | 'kpi';
-  type(target: ValueType): ValueType | CallProblem;
+  readonly type: (target: ValueType) => ValueType | CallProblem;
 }
 
 export type Builtin = ValueBuiltin | RefBuiltin;

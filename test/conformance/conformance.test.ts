@@ -74,9 +74,9 @@ function runContract(c: Case & { contract: string }): void {
     return;
   }
   expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  if (checked.checked === undefined || checked.contract === undefined) throw new Error('not checked');
+  if (checked.program === undefined || checked.contract === undefined) throw new Error('not checked');
   const period = c.period ?? '2026-10';
-  const result = evaluatePeriod(checked.checked, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
+  const result = evaluatePeriod(checked.program, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
   if (c.want_code !== undefined) {
     const hit = result.diagnostics.find((d) => d.code === c.want_code);
     expect(hit, result.diagnostics.map((d) => d.code).join(', ')).toBeDefined();
