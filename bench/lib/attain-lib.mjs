@@ -3,8 +3,8 @@ export async function loadDistLib() {
   const base = new URL('../../dist/src/', import.meta.url);
   const at = (p) => import(new URL(p, base).href);
   const [lc, src, chk, bind, ev, inv, rat, money] = await Promise.all([
-    at('contract/load-contract.js'), at('diagnostics/source.js'), at('engine/check.js'), at('data/bind.js'),
-    at('engine/evaluate.js'), at('engine/invoice.js'), at('engine/rational.js'), at('engine/money.js'),
+    at('contract/load-contract.js'), at('diagnostics/source.js'), at('check/check-contract.js'), at('data/bind.js'),
+    at('evaluate/evaluate-period.js'), at('invoice/price-invoice.js'), at('numbers/rational.js'), at('numbers/money.js'),
   ]);
   return {
     loadContract: lc.loadContract, createSourceFile: src.createSourceFile, checkContract: chk.checkContract,

@@ -3,8 +3,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
-import { checkContract } from '../engine/check.js';
-import type { CheckedContract } from '../engine/checked.js';
+import { checkContract } from '../check/check-contract.js';
+import type { CheckedContract } from '../check/checked-contract.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;

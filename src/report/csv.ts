@@ -1,7 +1,7 @@
 // Rendering (stage 9): an Evaluation -> CSV invoice lines for accounting import.
 // One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
 

@@ -1,8 +1,8 @@
 // Rendering (stage 9): the step-by-step trace of an evaluation (defines, KPIs with every
 // comparison, score) followed by how each invoice line and limit was computed.
-import type { ExplainNode } from '../engine/explanation.js';
-import type { ExplainTrace } from '../engine/explain.js';
-import { formatMinor } from '../engine/money.js';
+import type { ExplainNode } from '../evaluate/explanation.js';
+import type { ExplainTrace } from '../evaluate/trace.js';
+import { formatMinor } from '../numbers/money.js';
 import type { Evaluation } from './evaluation.js';
 
 function node(n: ExplainNode, depth: number, out: string[]): void {

@@ -1,7 +1,7 @@
 // Rendering (stage 9): an Evaluation and its history -> one self-contained HTML report (inline CSS
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString, type Rational } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { percentText, renderAttainmentBar, renderHistoryChart } from './html-chart.js';
 import type { ReportHistory } from './html-history.js';

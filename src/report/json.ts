@@ -1,7 +1,7 @@
 // Rendering (stage 9): an Evaluation -> the stable JSON interface of SPEC section 5.
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString, type Rational } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 
 function ratio(r: Rational | undefined): string | null {

@@ -1,6 +1,6 @@
 // Rendering (stage 9): an Evaluation -> a Markdown report (KPI table, invoice table) for people.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString, type Rational } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
 

@@ -6,11 +6,11 @@ import { formatAgreement, quickAgreement } from '../../bench/lib/agreement.mjs';
 import { loadContract } from '../../src/contract/load-contract.js';
 import { bindData } from '../../src/data/bind.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { checkContract } from '../../src/engine/check.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { priceInvoice } from '../../src/engine/invoice.js';
-import { formatMinor } from '../../src/engine/money.js';
-import { isRational, toDecimalString } from '../../src/engine/rational.js';
+import { checkContract } from '../../src/check/check-contract.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { priceInvoice } from '../../src/invoice/price-invoice.js';
+import { formatMinor } from '../../src/numbers/money.js';
+import { isRational, toDecimalString } from '../../src/numbers/rational.js';
 
 const lib = { loadContract, createSourceFile, checkContract, bindData, evaluatePeriod, priceInvoice, isRational, toDecimalString, formatMinor };
 

@@ -12,12 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check, evalExpr, lineCol, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { formatValue } from '../../src/engine/format-value.js';
-import { priceInvoice } from '../../src/engine/invoice.js';
-import { formatMinor } from '../../src/engine/money.js';
-import type { Invoice } from '../../src/engine/results.js';
-import { scalar } from '../../src/engine/types.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import type { Invoice } from '../../src/evaluate/results.js';
+import { priceInvoice } from '../../src/invoice/price-invoice.js';
+import { formatValue } from '../../src/language/format-value.js';
+import { scalar } from '../../src/language/value-types.js';
+import { formatMinor } from '../../src/numbers/money.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -75,7 +75,8 @@ function runExpr(c: Case & { expr: string }): void {
     return;
   }
   expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const want = String(c.want);
+  if (typeof c.want !== 'string') throw new Error('an expr case wants its value as text');
+  const want = c.want;
   if (want === 'no data') expect(r.shown).toMatch(/^no data/);
   else expect(r.shown).toBe(want);
 }

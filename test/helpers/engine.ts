@@ -8,12 +8,12 @@ import { bindData } from '../../src/data/bind.js';
 import type { PeriodSeries, RawPeriod } from '../../src/data/metric-data.js';
 import type { Diagnostic, Span } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile, lineColAt } from '../../src/diagnostics/source.js';
-import { checkContract } from '../../src/engine/check.js';
-import type { CheckedContract, Value } from '../../src/engine/checked.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { formatValue } from '../../src/engine/format-value.js';
-import type { PeriodResult } from '../../src/engine/results.js';
-import type { ValueType } from '../../src/engine/types.js';
+import { checkContract } from '../../src/check/check-contract.js';
+import type { CheckedContract, Value } from '../../src/check/checked-contract.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { formatValue } from '../../src/language/format-value.js';
+import type { PeriodResult } from '../../src/evaluate/results.js';
+import type { ValueType } from '../../src/language/value-types.js';
 
 export const FILE = 'contract.yaml';
 

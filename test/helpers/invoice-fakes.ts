@@ -10,11 +10,11 @@ import type {
   CompiledExpr,
   NoData,
   Value,
-} from '../../src/engine/checked.js';
-import { parseDecimal, type Rational } from '../../src/engine/rational.js';
-import type { PeriodResult } from '../../src/engine/results.js';
+} from '../../src/check/checked-contract.js';
+import { parseDecimal, type Rational } from '../../src/numbers/rational.js';
+import type { PeriodResult } from '../../src/evaluate/results.js';
 import type { Expr } from '../../src/parser/ast.js';
-import { BOOLEAN, money, scalar, type ValueType } from '../../src/engine/types.js';
+import { BOOLEAN, money, scalar, type ValueType } from '../../src/language/value-types.js';
 
 export const FILE = 'contracts/test.yaml';
 

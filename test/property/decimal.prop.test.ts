@@ -5,7 +5,7 @@ import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import type { RawValue } from '../../src/contract/model.js';
 import { readPlainNumber, readQuantity } from '../../src/data/quantity.js';
-import { parseDecimal, parseSimpleDecimal, type Rational } from '../../src/engine/rational.js';
+import { parseDecimal, parseSimpleDecimal, type Rational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 20260603, numRuns: 3000 } as const;
 

@@ -4,12 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
-import type { CheckedContract, Value } from '../../src/engine/checked.js';
-import { isNoData } from '../../src/engine/checked.js';
+import type { CheckedContract, Value } from '../../src/check/checked-contract.js';
+import { isNoData } from '../../src/check/checked-contract.js';
 import type { Contract } from '../../src/contract/model.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { explainPeriod } from '../../src/engine/explain.js';
-import { isRational } from '../../src/engine/rational.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { explainPeriod } from '../../src/evaluate/trace.js';
+import { isRational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 20260101, numRuns: 150 } as const;
 

@@ -3,18 +3,18 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import type { CheckedKpi } from '../../src/engine/checked.js';
-import type { Frame } from '../../src/engine/frame.js';
-import { computeScore, fastScore, rationalScore } from '../../src/engine/kpi.js';
+import type { CheckedKpi } from '../../src/check/checked-contract.js';
+import type { Frame } from '../../src/compile/frame.js';
+import { computeScore, fastScore, rationalScore } from '../../src/evaluate/kpi.js';
 import {
   ceilToMinor,
   floorToMinor,
   floorToMinorRational,
   roundToMinor,
   roundToMinorRational,
-} from '../../src/engine/money.js';
-import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/engine/rational.js';
-import type { KpiResult, KpiStatus } from '../../src/engine/results.js';
+} from '../../src/numbers/money.js';
+import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/numbers/rational.js';
+import type { KpiResult, KpiStatus } from '../../src/evaluate/results.js';
 
 const RUNS = { seed: 20260602, numRuns: 2000 } as const;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
