@@ -30,6 +30,12 @@ export interface CompileEnv {
   readonly text: string;
   /** Define name -> slot in Frame.defines. */
   readonly defineSlots: ReadonlyMap<string, number>;
+  /**
+   * Run whole expressions on the fast path on JS numbers first (default true). Off, every
+   * expression runs on the exact rational closures only: the reference the property tests
+   * compare the fast path with, and a switch to rule the fast path out when investigating.
+   */
+  readonly fastPath?: boolean;
 }
 
 export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
@@ -47,7 +53,7 @@ const EMPTY_FRAME: Frame = createFrame({
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */
 export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
   const node = compileNode(typed, env);
-  const fn = exactFn(node);
+  const fn = env.fastPath === false ? node.fn : exactFn(node);
   return {
     expr: typed.expr,
     type: typed.type,
