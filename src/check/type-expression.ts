@@ -18,6 +18,13 @@ import type { ValueType } from '../language/value-types.js';
 import { additiveType, comparisonProblem, divideType, isProblem, mergeTypes, multiplyType, quantityHint } from '../language/units.js';
 import type { TypeOutcome, UnitProblem } from '../language/units.js';
 
+/** `period.<field>` -> its node kind. */
+const PERIOD_KINDS: ReadonlyMap<string, 'PeriodIndex' | 'PeriodMonth' | 'PeriodYear' | 'PeriodDays'> = new Map([
+  ['index', 'PeriodIndex'],
+  ['month', 'PeriodMonth'],
+  ['year', 'PeriodYear'],
+  ['days', 'PeriodDays'],
+]);
 const SECONDS: Record<'s' | 'min' | 'h' | 'd', number> = { s: 1, min: 60, h: 3600, d: 86400 };
 /** Largest |digits| accepted by round/floor/ceil (keeps 10^digits small). */
 const MAX_ROUND_DIGITS = 30;
@@ -113,9 +120,8 @@ class Typer {
 
   private name(e: Name): TypedNode | undefined {
     const full = e.path.join('.');
-    if (e.path.length === 2 && e.path[0] === 'period' && (e.path[1] === 'index' || e.path[1] === 'month')) {
-      return { kind: e.path[1] === 'index' ? 'PeriodIndex' : 'PeriodMonth', expr: e, type: scalar('count') };
-    }
+    const periodKind = e.path.length === 2 && e.path[0] === 'period' ? PERIOD_KINDS.get(e.path[1] ?? '') : undefined;
+    if (periodKind !== undefined) return { kind: periodKind, expr: e, type: scalar('count') };
     if (e.path.length === 1 && full === 'score') {
       this.refs.push({ step: SCORE_STEP, span: e.span });
       return { kind: 'Score', expr: e, type: scalar('percent') };

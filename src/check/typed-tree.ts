@@ -19,6 +19,8 @@ export type TypedNode =
   | (TypedBase & { readonly kind: 'Score' })
   | (TypedBase & { readonly kind: 'PeriodIndex' })
   | (TypedBase & { readonly kind: 'PeriodMonth' })
+  | (TypedBase & { readonly kind: 'PeriodYear' })
+  | (TypedBase & { readonly kind: 'PeriodDays' })
   | (TypedBase & { readonly kind: 'Negate'; readonly operand: TypedNode })
   | (TypedBase & { readonly kind: 'Not'; readonly operand: TypedNode })
   | (TypedBase & { readonly kind: 'Arithmetic'; readonly op: ArithmeticOp; readonly left: TypedNode; readonly right: TypedNode })

@@ -42,7 +42,7 @@ export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
 const NOWHERE: Span = { file: '', start: 0, end: 0 };
 const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
-  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
+  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
   metrics: [], previousPeriod: undefined, previous: undefined, fast: new Float64Array(0), fastAt: 0, fastPreviousAt: 0,
   defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
 });
@@ -110,7 +110,7 @@ function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn
 /** Node kinds that compute (worth the fast path as a root); the others only read a value. */
 const COMPUTED_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Negate', 'Not', 'Arithmetic', 'Compare', 'Logical', 'Between', 'If', 'Call', 'RefCall']);
 
-const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'RefCall']);
+const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'PeriodYear', 'PeriodDays', 'RefCall']);
 
 export function compileNode(t: TypedNode, env: CompileEnv): CompiledNode {
   const children = childrenOf(t).map((c) => compileNode(c, env));
@@ -179,6 +179,10 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return (f) => f.periodIndexValue;
     case 'PeriodMonth':
       return (f) => f.periodMonthValue;
+    case 'PeriodYear':
+      return (f) => f.periodYearValue;
+    case 'PeriodDays':
+      return (f) => f.periodDaysValue;
     case 'Negate': {
       const a = fnAt(children, 0);
       return (f) => {

@@ -20,6 +20,9 @@ export interface Frame extends EvalContext {
   readonly periodMonth: number;
   readonly periodIndexValue: Rational;
   readonly periodMonthValue: Rational;
+  /** Calendar year and days in the period (period.year, period.days). */
+  readonly periodYearValue: Rational;
+  readonly periodDaysValue: Rational;
   readonly periodSpan: Span | undefined;
   readonly metrics: readonly (DataValue | undefined)[];
   /** The period before this one; `previous` is undefined when the data has no such period. */
@@ -56,6 +59,8 @@ class PeriodFrame implements Frame {
   readonly periodMonth: number;
   readonly periodIndexValue: Rational;
   readonly periodMonthValue: Rational;
+  readonly periodYearValue: Rational;
+  readonly periodDaysValue: Rational;
   readonly periodSpan: Span | undefined;
   readonly metrics: readonly (DataValue | undefined)[];
   readonly previousPeriod: string | undefined;
@@ -74,6 +79,8 @@ class PeriodFrame implements Frame {
     this.periodMonth = init.periodMonth;
     this.periodIndexValue = init.periodIndexValue;
     this.periodMonthValue = init.periodMonthValue;
+    this.periodYearValue = init.periodYearValue;
+    this.periodDaysValue = init.periodDaysValue;
     this.periodSpan = init.periodSpan;
     this.metrics = init.metrics;
     this.previousPeriod = init.previousPeriod;

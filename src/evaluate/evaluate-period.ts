@@ -1,7 +1,7 @@
 // Stage 7: CheckedContract + PeriodSeries -> PeriodResult for one period. Builds the frame
 // (metric values by slot, the previous period for previous()/growth()), then runs the defines,
 // KPIs and score in dependency order. No-data KPIs are E070 unless on_no_data says otherwise.
-import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contract/period.js';
+import { periodDays, periodIndex, periodMonth, periodOrdinal, periodYear, shiftPeriod } from '../contract/period.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -37,6 +37,8 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     periodMonth: info.month,
     periodIndexValue: info.indexValue,
     periodMonthValue: info.monthValue,
+    periodYearValue: info.yearValue,
+    periodDaysValue: info.daysValue,
     periodSpan: values.span,
     metrics,
     previousPeriod,
@@ -119,6 +121,8 @@ interface PeriodInfo {
   readonly month: number;
   readonly indexValue: Rational;
   readonly monthValue: Rational;
+  readonly yearValue: Rational;
+  readonly daysValue: Rational;
 }
 
 const PERIOD_CACHE_SIZE = 1024;
@@ -144,7 +148,9 @@ function computePeriodInfo(checked: CheckedContract, period: string): PeriodInfo
   if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
   const index = located.index;
   const month = periodMonth(period, kind) ?? 0;
-  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month) };
+  const yearValue = rational(periodYear(period, kind) ?? 0);
+  const daysValue = rational(periodDays(period, kind) ?? 0);
+  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month), yearValue, daysValue };
 }
 
 const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();

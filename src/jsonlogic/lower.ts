@@ -87,6 +87,10 @@ class Lowerer {
         return this.read('period.index');
       case 'PeriodMonth':
         return this.read('period.month');
+      case 'PeriodYear':
+        return this.read('period.year');
+      case 'PeriodDays':
+        return this.read('period.days');
       case 'Negate': {
         const a = this.node(t.operand);
         return { v: op('-', a.v), d: a.d };

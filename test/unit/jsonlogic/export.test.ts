@@ -103,6 +103,14 @@ describe('compileToJsonLogic', () => {
     expect(jsonLogic.apply(p.kpis['j'] as RulesLogic, { ...data, kpi: {} })).toBeNull();
   });
 
+  it('period.year and period.days are vars of the mapping', () => {
+    const p = compile('kpis:\n  k: { target: leads / period.days >= 10 and period.year >= 2026 }');
+    expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'period.days', 'period.year']);
+    expect(p.data_mapping.vars['period.days']).toContain('28-31');
+    expect(jsonLogic.apply(p.kpis['k'] as RulesLogic, { leads: 290, period: { days: 29, year: 2028 } })).toBe(true);
+    expect(jsonLogic.apply(p.kpis['k'] as RulesLogic, { leads: 290, period: { days: 31, year: 2028 } })).toBe(false);
+  });
+
   it('payments: a when rule each, true when there is none', () => {
     const p = compile('kpis:\n  k: { target: leads > 1 }\npayments:\n  - { id: a, label: A, amount: 1 RUB }\n  - { id: b, label: B, amount: 1 RUB, when: not k }');
     expect(p.payments['a']).toBe(true);
