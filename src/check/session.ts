@@ -36,6 +36,7 @@ export class CheckSession {
       currency: contract.currency.value,
       diagnostics: this.diagnostics,
       defineType: (name) => this.defineTyped(name)?.type,
+      defineTree: (name) => this.defineTyped(name)?.typed,
     };
     const defineSlots = new Map<string, number>();
     for (const name of contract.defines.keys()) defineSlots.set(name, defineSlots.size);

@@ -2,7 +2,7 @@
 // constant sub-trees are folded, and evaluation never throws: division by zero and missing values
 // yield NoData carrying the span of the sub-expression. No eval, no Function, no name lookups.
 import type { Span } from '../diagnostics/diagnostic.js';
-import { refReader } from './ref-builtins.js';
+import { previousDefineReader, refReader } from './ref-builtins.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
 import type { CompiledExpr, EvalContext, Value } from '../check/checked-contract.js';
 import { isNoData } from '../check/checked-contract.js';
@@ -110,7 +110,7 @@ function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn
 /** Node kinds that compute (worth the fast path as a root); the others only read a value. */
 const COMPUTED_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Negate', 'Not', 'Arithmetic', 'Compare', 'Logical', 'Between', 'If', 'Call', 'RefCall']);
 
-const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'PeriodYear', 'PeriodDays', 'RefCall']);
+const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'PeriodYear', 'PeriodDays', 'RefCall', 'PreviousDefine']);
 
 export function compileNode(t: TypedNode, env: CompileEnv): CompiledNode {
   const children = childrenOf(t).map((c) => compileNode(c, env));
@@ -228,6 +228,11 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return call(t, children, env);
     case 'RefCall': {
       return refReader(t.builtin, t.slot, t.name, t.expr.span);
+    }
+    case 'PreviousDefine': {
+      const slot = env.defineSlots.get(t.name);
+      if (slot === undefined) throw new InternalError(`compile: define ${t.name} has no slot`);
+      return previousDefineReader(t.builtin, slot, t.name, t.expr.span, compileNode(t.previous, env).fn);
     }
     default:
       return assertNever(t, 'typed node');

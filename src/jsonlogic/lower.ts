@@ -126,6 +126,13 @@ class Lowerer {
         return this.call(t.builtin.name, t.args.map((a) => this.node(a)), t);
       case 'RefCall':
         return this.refCall(t.builtin.name, t.name);
+      case 'PreviousDefine': {
+        // The define on the period before is its expression over previous.<metric> vars.
+        const prev = this.node(t.previous);
+        if (t.builtin.name === 'previous') return prev;
+        const cur = this.env.define(t.name);
+        return divide({ v: op('-', cur.v, prev.v), d: allOf(cur.d, prev.d) }, prev);
+      }
       default:
         return assertNever(t, 'typed node');
     }

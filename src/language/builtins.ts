@@ -41,8 +41,10 @@ export interface ValueBuiltin extends BuiltinBase {
 }
 
 /**
- * A function of a name: previous(metric), growth(metric), attainment(kpi). What it reads is the
- * evaluation frame's business: src/compile/ref-builtins.ts implements each by name.
+ * A function of a name: previous(metric or define), growth(metric or define), attainment(kpi).
+ * What it reads is the evaluation frame's business: src/compile/ref-builtins.ts implements each
+ * by name. `ref: 'metric'` also accepts a define made of metrics (typed again on the period before
+ * by src/check/type-expression.ts).
  */
 export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
@@ -158,17 +160,17 @@ function extreme(name: 'min' | 'max', doc: string): ValueBuiltin {
 
 const previousBuiltin: RefBuiltin = {
   kind: 'ref', name: 'previous', ref: 'metric', minArgs: 1, maxArgs: 1,
-  doc: 'previous(metric): the same metric one period earlier (no data if that period or value is missing)',
+  doc: 'previous(x): metric or define x one period earlier (no data if that period or a value it needs is missing)',
   type: (t) => t,
 };
 
 const growthBuiltin: RefBuiltin = {
   kind: 'ref', name: 'growth', ref: 'metric', minArgs: 1, maxArgs: 1,
-  doc: 'growth(metric) = (x - previous x) / previous x, a percent (+400% from 20 to 100)',
+  doc: 'growth(x) = (x - previous x) / previous x for a metric or define x, a percent (+400% from 20 to 100)',
   type: (t) =>
     t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money'
       ? scalar('percent')
-      : { code: 'E040', reason: `growth() needs a numeric metric, found ${describeType(t)}`, arg: 0 },
+      : { code: 'E040', reason: `growth() needs a numeric metric or define, found ${describeType(t)}`, arg: 0 },
 };
 
 const attainmentBuiltin: RefBuiltin = {

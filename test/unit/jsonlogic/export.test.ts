@@ -103,6 +103,15 @@ describe('compileToJsonLogic', () => {
     expect(jsonLogic.apply(p.kpis['j'] as RulesLogic, { ...data, kpi: {} })).toBeNull();
   });
 
+  it('previous() and growth() of a define read its metrics from previous.<metric>', () => {
+    const p = compile('define:\n  cpl: spend / leads\nkpis:\n  k: { target: growth(cpl) < 0% and previous(cpl) > 1 RUB }');
+    expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'previous.leads', 'previous.spend', 'spend']);
+    const rule = p.kpis['k'] as RulesLogic;
+    expect(jsonLogic.apply(rule, { spend: 400, leads: 100, previous: { spend: 500, leads: 100 } })).toBe(true);
+    expect(jsonLogic.apply(rule, { spend: 600, leads: 100, previous: { spend: 500, leads: 100 } })).toBe(false);
+    expect(jsonLogic.apply(rule, { spend: 600, leads: 100, previous: { spend: 500, leads: 0 } })).toBeNull();
+  });
+
   it('period.year and period.days are vars of the mapping', () => {
     const p = compile('kpis:\n  k: { target: leads / period.days >= 10 and period.year >= 2026 }');
     expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'period.days', 'period.year']);
