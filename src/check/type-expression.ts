@@ -5,7 +5,8 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Label } from '../diagnostics/diagnostic.js';
 import { assertNever } from '../diagnostics/diagnostic.js';
 import type { Binary, Call, Expr, Name } from '../parser/ast.js';
-import { BUILTINS } from '../language/builtins.js';
+import { BUILTINS, KPI_STATUSES } from '../language/builtins.js';
+import { suggestName } from '../diagnostics/suggest.js';
 import type { RefBuiltin } from '../language/builtins.js';
 import { isKnownCurrency } from '../numbers/currency.js';
 import { parseDecimal, HUNDRED } from '../numbers/rational.js';
@@ -228,7 +229,9 @@ class Typer {
       case '==':
       case '!=': {
         const p = comparisonProblem(e.op, left.type, right.type);
-        return p !== undefined ? fail(p) : { kind: 'Compare', op: e.op, expr: e, type: BOOLEAN, left, right };
+        if (p !== undefined) return fail(p);
+        if (this.neverAStatus(left, right) || this.neverAStatus(right, left)) return undefined;
+        return { kind: 'Compare', op: e.op, expr: e, type: BOOLEAN, left, right };
       }
       case '+':
       case '-':
@@ -267,9 +270,20 @@ class Typer {
       if (item === undefined) return undefined;
       const p = comparisonProblem('==', value.type, item.type);
       if (p !== undefined) return this.problem(p, item.expr, this.sideLabels(value, item));
+      if (this.neverAStatus(value, item)) return undefined;
       typed.push(item);
     }
     return { kind: 'In', expr: e, type: BOOLEAN, value, items: typed };
+  }
+
+  /** E040 for `status(k) == "meet"`: a text status() never gives (always false, surely a typo). */
+  private neverAStatus(call: TypedNode, text: TypedNode): boolean {
+    if (call.kind !== 'RefCall' || call.builtin.name !== 'status' || text.kind !== 'Const' || typeof text.value !== 'string') return false;
+    if (KPI_STATUSES.includes(text.value)) return false;
+    const best = suggestName(text.value, KPI_STATUSES);
+    const reason = `status(${call.name}) is "met", "missed" or "excluded", never "${text.value}"`;
+    this.report(diag('E040', text.expr.span, { reason }, best === undefined ? {} : { hint: `did you mean "${best}"?` }));
+    return true;
   }
 
   private conditional(e: Extract<Expr, { kind: 'If' }>): TypedNode | undefined {

@@ -44,7 +44,7 @@ const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
   period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
   metrics: [], previousPeriod: undefined, previous: undefined, fast: new Float64Array(0), fastAt: 0, fastPreviousAt: 0,
-  defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
+  defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: UNSET,
 });
 
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */

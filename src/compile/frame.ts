@@ -42,6 +42,8 @@ export interface Frame extends EvalContext {
   readonly kpiMet: Value[];
   /** Capped attainment as a fraction, or NoData. */
   readonly kpiAttainment: Value[];
+  /** "met", "missed", "excluded" (after on_no_data), or NoData: what status(kpi) reads. */
+  readonly kpiStatus: Value[];
   score: Value;
 }
 
@@ -71,6 +73,7 @@ class PeriodFrame implements Frame {
   readonly defines: Value[];
   readonly kpiMet: Value[];
   readonly kpiAttainment: Value[];
+  readonly kpiStatus: Value[];
   score: Value;
 
   constructor(init: FrameInit) {
@@ -91,6 +94,7 @@ class PeriodFrame implements Frame {
     this.defines = init.defines;
     this.kpiMet = init.kpiMet;
     this.kpiAttainment = init.kpiAttainment;
+    this.kpiStatus = init.kpiStatus;
     this.score = init.score;
   }
 }

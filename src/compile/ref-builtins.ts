@@ -20,6 +20,8 @@ export function refReader(builtin: RefBuiltin, slot: number, name: string, span:
       return (frame) => readGrowth(frame, slot, name, span);
     case 'attainment':
       return (frame) => frame.kpiAttainment[slot] ?? ZERO;
+    case 'status':
+      return (frame) => frame.kpiStatus[slot] ?? noData(`KPI "${name}" not evaluated`, span);
     default:
       return assertNever(builtin.name, 'reference built-in');
   }

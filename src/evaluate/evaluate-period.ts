@@ -49,6 +49,7 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
     defines: layout.defines.slice(),
     kpiMet: layout.kpiMet.slice(),
     kpiAttainment: layout.kpiAttainment.slice(),
+    kpiStatus: layout.kpiAttainment.slice(),
     score: layout.notEvaluated,
   });
   const diagnostics: Diagnostic[] = [];

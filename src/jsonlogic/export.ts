@@ -10,6 +10,7 @@
 // - `{"var": "kpi.<id>"}`: a KPI used as a condition: true when met or excluded, false when
 //   missed (the host evaluates the KPI rules first and applies grace windows and on_no_data).
 // - `{"var": "attainment.<id>"}`, `{"var": "score"}`: fractions (1 = 100%).
+// - `{"var": "status.<id>"}`: "met", "missed" or "excluded" (status(kpi)), after on_no_data.
 // - `{"var": "period.index"}` (1 = the contract's first period), `{"var": "period.month"}`,
 //   `{"var": "period.year"}`, `{"var": "period.days"}` (days in the period, 28-92).
 // - "No value" (a null or absent var, a zero divisor) makes a rule null, as attain's no-data; `??`
@@ -141,6 +142,8 @@ function describeVar(contract: Contract, path: string): string {
       return `KPI ${rest}: true when met or excluded, false when missed, null when it has no data`;
     case 'attainment':
       return `attainment of KPI ${rest}, capped, as a fraction (1 = 100%)`;
+    case 'status':
+      return `status of KPI ${rest}: "met", "missed" or "excluded", null when it has no data`;
     default:
       return `metric ${path}: ${unitOf(path)}`;
   }

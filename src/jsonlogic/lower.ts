@@ -212,6 +212,8 @@ class Lowerer {
       }
       case 'attainment':
         return this.read(`attainment.${target}`);
+      case 'status':
+        return this.read(`status.${target}`);
       default:
         throw new InternalError(`jsonlogic: no lowering for ${name}()`);
     }

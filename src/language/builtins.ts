@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { isNoData, noData, type Value } from './values.js';
 import { ONE, ZERO, isZero, rational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import { describeType, scalar } from './value-types.js';
+import { STRING, describeType, scalar } from './value-types.js';
 import type { ScalarFlavor, ValueType } from './value-types.js';
 import { mergeTypes, isProblem } from './units.js';
 import type { TypeOutcome, UnitProblem } from './units.js';
@@ -48,7 +48,7 @@ export interface ValueBuiltin extends BuiltinBase {
  */
 export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
-  readonly name: 'previous' | 'growth' | 'attainment';
+  readonly name: 'previous' | 'growth' | 'attainment' | 'status';
   readonly ref: 'metric' | 'kpi';
   type(target: ValueType): ValueType | CallProblem;
 }
@@ -179,6 +179,15 @@ const attainmentBuiltin: RefBuiltin = {
   type: () => scalar('percent'),
 };
 
+/** The values status(kpi) gives (a KPI with no data and no on_no_data has no status). */
+export const KPI_STATUSES: readonly string[] = ['met', 'missed', 'excluded'];
+
+const statusBuiltin: RefBuiltin = {
+  kind: 'ref', name: 'status', ref: 'kpi', minArgs: 1, maxArgs: 1,
+  doc: 'status(kpi): "met", "missed" or "excluded" (strictly met: status(kpi) == "met")',
+  type: () => STRING,
+};
+
 const TABLE: readonly Builtin[] = [
   extreme('min', 'min(a, b, ...): the smallest of values of one dimension'),
   extreme('max', 'max(a, b, ...): the largest of values of one dimension'),
@@ -205,6 +214,7 @@ const TABLE: readonly Builtin[] = [
   previousBuiltin,
   growthBuiltin,
   attainmentBuiltin,
+  statusBuiltin,
   {
     kind: 'value', name: 'share', minArgs: 2, maxArgs: 2,
     doc: 'share(part, whole) = part / whole, a percent (part and whole in one dimension)',
