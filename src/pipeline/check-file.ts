@@ -1,4 +1,5 @@
-// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check).
+// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check),
+// and for `attain validate` the authoring advice on a checked contract (W050).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
@@ -6,6 +7,7 @@ import type { LoadYamlOptions, YamlReader } from '../contract/load-yaml.js';
 import type { Contract } from '../contract/model.js';
 import { checkContract } from '../check/check-contract.js';
 import type { CheckedContract } from '../check/checked-contract.js';
+import { singleMetricWarning } from '../check/single-metric.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;
@@ -25,6 +27,20 @@ export interface CheckedFile {
 export function checkContractFile(file: SourceFile, options: LoadYamlOptions = {}): CheckedFile {
   const first = checkStages(file, options);
   return first.yamlReader === 'subset' && first.diagnostics.length > 0 ? checkStages(file, {}) : first;
+}
+
+/**
+ * checkContractFile plus the advice `attain validate` gives on a contract without errors (W050:
+ * every paid line depends on one metric). Advice is for authors: evaluation and the monthly run
+ * do not repeat it. A file with advice read by the quick reader is read again with yaml, as any
+ * file with a finding is.
+ */
+export function checkContractFileWithAdvice(file: SourceFile, options: LoadYamlOptions = {}): CheckedFile {
+  const first = checkContractFile(file, options);
+  if (first.checked === undefined || singleMetricWarning(first.checked) === undefined) return first;
+  const again = first.yamlReader === 'subset' ? checkContractFile(file, {}) : first;
+  const advice = again.checked === undefined ? undefined : singleMetricWarning(again.checked);
+  return advice === undefined ? again : { ...again, diagnostics: [...again.diagnostics, advice] };
 }
 
 function checkStages(file: SourceFile, options: LoadYamlOptions): CheckedFile {

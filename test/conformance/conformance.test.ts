@@ -1,8 +1,9 @@
 // The one runner of the language conformance suite: every `test/conformance/<topic>/*.yaml` file
 // holds `cases:`; each case becomes a named test. A case has `expr` (checked and evaluated as a
 // define over `metrics`) or `contract` (whole contract text), optional `data`, `history`, `period`,
-// and exactly one of `want` (value as shown in its unit, or KPI statuses/score/explanations) or
-// `want_code` (+ `want_at: line:col`, inside the expression for `expr` cases).
+// and exactly one of `want` (value as shown in its unit, or KPI statuses/score/explanations),
+// `want_code` (+ `want_at: line:col`, inside the expression for `expr` cases), or `want_advice`
+// (a `contract` case: the advice code `attain validate` adds, W050, or `none`).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import type { DataRecord } from '../helpers/engine.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
 import { formatValue } from '../../src/language/format-value.js';
 import { scalar } from '../../src/language/value-types.js';
+import { singleMetricWarning } from '../../src/check/single-metric.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,6 +33,7 @@ interface Case {
   readonly want?: string | { readonly kpis?: Strings; readonly score?: string; readonly explanation?: Strings; readonly defines?: Strings };
   readonly want_code?: string;
   readonly want_at?: string;
+  readonly want_advice?: string;
 }
 
 function fixtureFiles(dir: string): string[] {
@@ -95,14 +98,24 @@ function runContract(c: Case & { contract: string }): void {
   if (want.score !== undefined) expect(value?.score === undefined ? 'none' : formatValue(value.score, scalar('percent'))).toBe(want.score);
 }
 
+function runAdvice(c: Case & { contract: string; want_advice: string }): void {
+  const checked = check(c.contract);
+  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  if (checked.checked === undefined) throw new Error('not checked');
+  const advice = singleMetricWarning(checked.checked);
+  expect(advice?.code ?? 'none', advice?.message).toBe(c.want_advice);
+  if (advice !== undefined && c.want_at !== undefined) expect(lineCol(c.contract, advice)).toBe(c.want_at);
+}
+
 for (const file of fixtureFiles(ROOT)) {
   const topic = relative(ROOT, file);
   const doc = parse(readFileSync(file, 'utf8'), { schema: 'failsafe' }) as { cases?: Case[] };
   describe(topic, () => {
     (doc.cases ?? []).forEach((c, i) => {
       it(c.name ?? c.note ?? c.expr ?? `case ${i + 1}`, () => {
-        if ((c.want === undefined) === (c.want_code === undefined)) throw new Error('a case has exactly one of want / want_code');
-        if (c.expr !== undefined) runExpr({ ...c, expr: c.expr });
+        if ([c.want, c.want_code, c.want_advice].filter((w) => w !== undefined).length !== 1) throw new Error('a case has exactly one of want / want_code / want_advice');
+        if (c.want_advice !== undefined && c.contract !== undefined) runAdvice({ ...c, contract: c.contract, want_advice: c.want_advice });
+        else if (c.expr !== undefined) runExpr({ ...c, expr: c.expr });
         else if (c.contract !== undefined) runContract({ ...c, contract: c.contract });
         else throw new Error('a case has expr or contract');
       });

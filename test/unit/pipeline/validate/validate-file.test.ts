@@ -3,7 +3,7 @@
 // what yaml alone gives: the same diagnostics with the same spans, and the same contract id.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { checkContractFile } from '../../../../src/pipeline/check-file.js';
+import { checkContractFile, checkContractFileWithAdvice } from '../../../../src/pipeline/check-file.js';
 import { readSourceSync } from '../../../../src/workspace/files.js';
 import { validateFile } from '../../../../src/pipeline/validate/validate-file.js';
 import { quickReadingFindings } from '../../../helpers/quick-yaml.js';
@@ -22,7 +22,7 @@ describe('validateFile', () => {
       if (outcome.kind !== 'contract') continue;
       const file = readSourceSync(path).file;
       if (file === undefined) throw new Error(`cannot read ${path}`);
-      const full = checkContractFile(file);
+      const full = checkContractFileWithAdvice(file);
       expect(outcome.diagnostics, path).toEqual(full.diagnostics);
       expect(outcome.id, path).toEqual(full.contract === undefined ? undefined : { value: full.contract.id.value, span: full.contract.id.span });
       const findings = quickReadingFindings(file);
