@@ -4,6 +4,7 @@
 import { sortDiagnostics, type Diagnostic, type Label } from './diagnostic.js';
 import { renderJunit } from './render-junit.js';
 import { renderSarif } from './render-sarif.js';
+import { displayText, displayTextKeepingLineBreaks, guardCommandLines } from './safe-text.js';
 import { lineColAt, lineText, type SourceFile } from './source.js';
 
 /** Files by path, so spans can be turned into line:col and source lines. */
@@ -37,14 +38,22 @@ export function locate(d: Diagnostic, sources: SourceLookup): Located {
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
-/** `file:line:col: error[E041]: message`, the source line, a caret run under the span, labels, hint. */
+/**
+ * `file:line:col: error[E041]: message`, the source line, a caret run under the span, labels, hint.
+ * User text (paths, messages, source lines) is escaped by safe-text.ts: no control sequence or
+ * line break from the input reaches the terminal, and no line can start a CI workflow command.
+ */
 export function renderPretty(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {
+  return guardCommandLines(prettyLines(diagnostics, sources, options).join('\n'));
+}
+
+function prettyLines(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions): string[] {
   const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
     const at = locate(d, sources);
     const sev = d.severity === 'error' ? paint(ANSI.red + ANSI.bold, 'error') : paint(ANSI.yellow + ANSI.bold, 'warning');
-    out.push(`${d.span.file}:${at.line}:${at.column}: ${sev}[${d.code}]: ${d.message}`);
+    out.push(`${displayText(d.span.file)}:${at.line}:${at.column}: ${sev}[${d.code}]: ${displayText(d.message)}`);
     const file = sources(d.span.file);
     const sameLine: Label[] = [];
     const elsewhere: Label[] = [];
@@ -60,13 +69,13 @@ export function renderPretty(diagnostics: readonly Diagnostic[], sources: Source
     for (const label of elsewhere) {
       const lf = sources(label.span.file);
       const lat = lf === undefined ? { line: 1, column: 1 } : lineColAt(lf, label.span.start);
-      out.push(`  note: ${label.message} (${label.span.file}:${lat.line}:${lat.column})`);
+      out.push(`  note: ${displayText(label.message)} (${displayText(label.span.file)}:${lat.line}:${lat.column})`);
       if (lf !== undefined) out.push(...snippet(lf, label.span.start, label.span.end, paint));
     }
-    if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${d.hint}`);
+    if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${displayText(d.hint)}`);
     out.push('');
   }
-  return out.join('\n');
+  return out;
 }
 
 /** The visible part of a long line: at most 240 characters around the column. */
@@ -88,10 +97,13 @@ function caretRow(
   const text = lineText(file, from.line);
   const { shown, shift } = window(text, from.column);
   const width = to.line === from.line ? Math.max(1, to.column - from.column + 1) : Math.max(1, text.length - from.column + 1);
-  const caretPad = shown.slice(0, Math.max(0, from.column - 1 - shift)).replace(/[^\t]/g, ' ');
-  const carets = '^'.repeat(Math.min(width, Math.max(1, shown.length - (from.column - 1 - shift))));
+  // Measured on the escaped text the snippet shows, so carets stay under the span.
+  const before = Math.max(0, from.column - 1 - shift);
+  const caretPad = displayText(shown.slice(0, before)).replace(/[^\t]/g, ' ');
+  const visible = Math.min(width, Math.max(1, shown.length - before));
+  const carets = '^'.repeat(Math.max(1, displayText(shown.slice(before, before + visible)).length));
   const gutter = ' '.repeat(String(from.line).length);
-  return `${gutter} | ${caretPad}${paint(message === undefined ? ANSI.red : ANSI.blue, carets)}${message === undefined ? '' : ' ' + message}`;
+  return `${gutter} | ${caretPad}${paint(message === undefined ? ANSI.red : ANSI.blue, carets)}${message === undefined ? '' : ' ' + displayText(message)}`;
 }
 
 function snippet(file: SourceFile, start: number, end: number, paint: (code: string, text: string) => string): string[] {
@@ -99,7 +111,7 @@ function snippet(file: SourceFile, start: number, end: number, paint: (code: str
   const { shown } = window(lineText(file, from.line), from.column);
   const gutter = String(from.line);
   const pad = ' '.repeat(gutter.length);
-  return [`${pad} |`, `${gutter} | ${shown}`, caretRow(file, start, end, paint)];
+  return [`${pad} |`, `${gutter} | ${displayText(shown)}`, caretRow(file, start, end, paint)];
 }
 
 /** Stable JSON: one object per diagnostic with file, 1-based line/column/endLine/endColumn. */
@@ -161,7 +173,7 @@ export function renderGithub(diagnostics: readonly Diagnostic[], sources: Source
         `title=${escapeGithubProperty(d.code)}`,
       ].join(',');
       const message = d.hint === undefined ? d.message : `${d.message} (hint: ${d.hint})`;
-      return `::${kind} ${props}::${escapeGithubData(message)}\n`;
+      return `::${kind} ${props}::${escapeGithubData(displayTextKeepingLineBreaks(message))}\n`;
     })
     .join('');
 }

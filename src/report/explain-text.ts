@@ -2,6 +2,7 @@
 // comparison, score) followed by how each invoice line and limit was computed.
 import type { ExplainNode } from '../engine/explanation.js';
 import type { ExplainTrace } from '../engine/explain.js';
+import { displayLine } from '../diagnostics/safe-text.js';
 import { formatMinor } from '../engine/money.js';
 import type { Evaluation } from './evaluation.js';
 
@@ -57,5 +58,6 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   }
   for (const a of invoice.adjustments) out.push(`  ${a.id}: ${formatMinor(a.amount, d)}`);
   out.push(`  total = ${formatMinor(invoice.total, d)} ${invoice.currency}`, '');
-  return out.join('\n');
+  // Explanations and line details quote user text (labels, names): one escaped line each.
+  return out.map(displayLine).join('\n');
 }
