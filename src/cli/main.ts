@@ -2,6 +2,7 @@
 // Every command returns its exit code: 0 clean, 1 findings or failures, 2 usage or I/O error.
 import { Command, CommanderError } from 'commander';
 import { displayText } from '../diagnostics/safe-text.js';
+import { ATTAIN_VERSION } from '../diagnostics/tool-info.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import type { InvoiceOptions } from './invoice.js';
 
@@ -15,12 +16,11 @@ const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
-const VERSION = '0.1.0';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('attain')
     .description('KPI contracts: validate, evaluate, invoice')
-    .version(VERSION)
+    .version(ATTAIN_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
