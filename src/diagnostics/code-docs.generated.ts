@@ -6,7 +6,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E001: "`attain validate missing.yaml` (no such file), or a data file with an unsupported extension",
   E002: "`kpis: { volume: [ }`",
   E003: "`leads: count` twice under `metrics:`",
-  E004: "more than 100 YAML aliases, or a file above 8 Mi characters",
+  E004: "more than 100 YAML aliases; aliases adding more than 100000 values once expanded (values written out are not counted); nesting deeper than 64 levels (also thousands of levels, which no longer overflow the parser); a file above 8 Mi characters",
   E005: "a second document after `---`",
   E006: "an empty contract or data file",
   E010: "`taget: leads >= 100` in a KPI",
