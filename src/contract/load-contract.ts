@@ -43,8 +43,8 @@ export async function readContractFile(path: string): Promise<StageResult<Contra
     if (info.size > DEFAULT_LIMITS.maxChars * 3) {
       return { diagnostics: [diag('E004', at, { reason: `the file is larger than ${DEFAULT_LIMITS.maxChars} characters` }, { data: { limit: 'size' } })] };
     }
-    const text = await readFile(path, 'utf8');
-    return loadContract(createSourceFile(path, text));
+    const bytes = await readFile(path);
+    return loadContract(createSourceFile(path, bytes.toString('utf8'), bytes));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : (e.message ?? String(error));

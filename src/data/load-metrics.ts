@@ -107,7 +107,7 @@ async function readDataFile(path: string, diagnostics: Diagnostic[]): Promise<So
     }
     const bytes = await readFile(path);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return createSourceFile(path, text);
+    return createSourceFile(path, text, bytes);
   } catch (e) {
     diagnostics.push(ioError(path, e instanceof TypeError ? 'not valid UTF-8 text' : reasonOf(e)));
     return undefined;

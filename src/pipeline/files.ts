@@ -35,9 +35,10 @@ export function readSourceSync(path: string): ReadResult {
     if (info.size > MAX_FILE_BYTES) {
       return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}` })] };
     }
-    const raw = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    const raw = bytes.toString('utf8');
     const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    return { file: createSourceFile(path, text), diagnostics: [] };
+    return { file: createSourceFile(path, text, bytes), diagnostics: [] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { diagnostics: [ioError(path, code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message))] };
