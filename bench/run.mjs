@@ -86,19 +86,19 @@ async function rulesSection(lib) {
 }
 
 function contractSection(lib) {
-  const { contract, checked } = checkText(lib, readFileSync(SPEC_CONTRACT, 'utf8'), SPEC_CONTRACT);
+  const { contract, program } = checkText(lib, readFileSync(SPEC_CONTRACT, 'utf8'), SPEC_CONTRACT);
   const records = generateClientMonths(SIZES.contractMonths, { hostile: false });
   const series = records.map((r) => bindClientMonth(lib, contract, r.text));
   let check = 0n;
   const evaluateAll = () => {
     for (const s of series) {
-      const e = lib.evaluatePeriod(checked, s, '2026-10');
+      const e = lib.evaluatePeriod(program, s, '2026-10');
       check += lib.priceInvoice(e.value).value.total;
     }
   };
   const fromText = () => {
     for (const r of records) {
-      const e = lib.evaluatePeriod(checked, bindClientMonth(lib, contract, r.text), '2026-10');
+      const e = lib.evaluatePeriod(program, bindClientMonth(lib, contract, r.text), '2026-10');
       check += lib.priceInvoice(e.value).value.total;
     }
   };
@@ -122,10 +122,10 @@ function contractSection(lib) {
   print(`| decimal text -> bindData + evaluatePeriod + priceInvoice | ${fmtRate(median(raw))} |`);
   print();
   results.contract = { boundPerSec: 1e9 / median(bound), textPerSec: 1e9 / median(raw), check: String(check) };
-  streamSection(lib, contract, checked);
+  streamSection(lib, contract, program);
 }
 
-function streamSection(lib, contract, checked) {
+function streamSection(lib, contract, program) {
   const gc = globalThis.gc;
   const samples = [];
   const buffers = [];
@@ -134,7 +134,7 @@ function streamSection(lib, contract, checked) {
   let total = 0n;
   const t0 = process.hrtime.bigint();
   for (const text of streamClientMonths(SIZES.stream)) {
-    const e = lib.evaluatePeriod(checked, bindClientMonth(lib, contract, text), '2026-10');
+    const e = lib.evaluatePeriod(program, bindClientMonth(lib, contract, text), '2026-10');
     total += lib.priceInvoice(e.value).value.total;
     if (++i % every === 0) {
       gc?.();

@@ -1,8 +1,8 @@
 // `attain explain <contract> --data <path> [--period]`: the evaluation trace, step by step.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { explainPeriod } from '../engine/explain.js';
-import { evaluateFiles } from '../pipeline/evaluate.js';
+import { explainPeriod } from '../evaluate/trace.js';
+import { evaluateFiles } from '../pipeline/evaluate-contract.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';

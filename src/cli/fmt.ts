@@ -4,7 +4,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { displayLine } from '../diagnostics/safe-text.js';
-import { formatPaths } from '../format/format-files.js';
+import { formatPaths } from '../fmt/format-files.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 
 /**

@@ -5,9 +5,9 @@
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
 import { displayLine, displayText } from '../diagnostics/safe-text.js';
-import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly.js';
-import type { OutputWriter } from '../pipeline/monthly-output.js';
-import type { ContractOutcome } from '../pipeline/monthly-run.js';
+import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly/monthly.js';
+import type { OutputWriter } from '../pipeline/monthly/monthly-output.js';
+import type { ContractOutcome } from '../pipeline/monthly/monthly-run.js';
 import { statusCounts, totalsByCurrency } from '../report/summary.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';

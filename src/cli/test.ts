@@ -3,7 +3,7 @@
 // failed or a contract has errors, 2 usage or I/O error.
 import { renderPretty } from '../diagnostics/render.js';
 import { displayLine } from '../diagnostics/safe-text.js';
-import { testPaths, type TestRun } from '../pipeline/test-paths.js';
+import { testPaths, type TestRun } from '../pipeline/contract-tests/test-paths.js';
 import { renderTestJunit } from '../report/test-junit.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 

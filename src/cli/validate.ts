@@ -5,7 +5,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { appendFile } from 'node:fs/promises';
 import { renderDiagnostics, renderGithubSummary, type DiagnosticFormat } from '../diagnostics/render.js';
 import { displayText } from '../diagnostics/safe-text.js';
-import { validatePaths } from '../pipeline/validate.js';
+import { validatePaths } from '../pipeline/validate/validate.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { parseJobsOption } from './jobs-option.js';
 

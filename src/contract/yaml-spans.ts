@@ -49,7 +49,7 @@ function pairIn(map: { readonly items: Pair[] }, key: string): Pair | undefined 
 export function findPair(doc: Document, map: Node | null, key: string): Pair | undefined {
   const m = resolveNode(doc, map);
   if (!isMap(m)) return undefined;
-  return pairIn(m as { readonly items: Pair[] }, key);
+  return pairIn(m, key);
 }
 
 /** Walk `path` from the document root; stops (node null) where the path leaves the document. */
@@ -58,7 +58,7 @@ export function nodeAtPath(doc: Document, path: YamlPath): NodeAt {
   for (const step of path) {
     const node = at.node;
     if (isMap(node)) {
-      const pair = pairIn(node as { readonly items: Pair[] }, String(step));
+      const pair = pairIn(node, String(step));
       if (pair === undefined) return { node: null };
       at = { node: resolveNode(doc, pair.value), key: pair.key as Node };
     } else if (isSeq(node)) {

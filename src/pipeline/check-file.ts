@@ -4,8 +4,8 @@ import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { LoadYamlOptions, YamlReader } from '../contract/load-yaml.js';
 import type { Contract } from '../contract/model.js';
-import { checkContract } from '../engine/check.js';
-import type { CheckedContract } from '../engine/checked.js';
+import { checkContract } from '../check/check-contract.js';
+import type { CheckedContract } from '../check/checked-contract.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;

@@ -1,15 +1,15 @@
 // Rendering (stage 9): an Evaluation -> CSV invoice lines for accounting import.
 // One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings;
 // text cells guarded against formula injection (safe-text.ts csvCell).
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString } from '../engine/rational.js';
 import { csvCell } from '../diagnostics/safe-text.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
 
 export function renderEvaluationCsv(e: Evaluation): string {
   const { result, invoice } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const d = invoice.minorDigits;
   const rows: string[][] = [['contract', 'period', 'line', 'label', 'applied', 'quantity', 'unit_price', 'amount', 'currency']];
   for (const l of invoice.lines) {

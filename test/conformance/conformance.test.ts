@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check, evalExpr, lineCol, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { formatValue } from '../../src/engine/format-value.js';
-import { scalar } from '../../src/engine/types.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { formatValue } from '../../src/language/format-value.js';
+import { scalar } from '../../src/language/value-types.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -74,9 +74,9 @@ function runContract(c: Case & { contract: string }): void {
     return;
   }
   expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  if (checked.checked === undefined || checked.contract === undefined) throw new Error('not checked');
+  if (checked.program === undefined || checked.contract === undefined) throw new Error('not checked');
   const period = c.period ?? '2026-10';
-  const result = evaluatePeriod(checked.checked, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
+  const result = evaluatePeriod(checked.program, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
   if (c.want_code !== undefined) {
     const hit = result.diagnostics.find((d) => d.code === c.want_code);
     expect(hit, result.diagnostics.map((d) => d.code).join(', ')).toBeDefined();

@@ -10,9 +10,9 @@ import { CODES } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
 import { lineColAt, type SourceFile } from '../../src/diagnostics/source.js';
-import { evaluateFiles } from '../../src/pipeline/evaluate.js';
-import { testPaths } from '../../src/pipeline/test-paths.js';
-import { validatePaths } from '../../src/pipeline/validate.js';
+import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
+import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
+import { validatePaths } from '../../src/pipeline/validate/validate.js';
 
 const DIR = 'test/golden/bad';
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';

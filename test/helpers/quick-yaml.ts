@@ -10,7 +10,7 @@ import { readYamlSubset } from '../../src/contract/yaml-subset.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import type { SourceFile } from '../../src/diagnostics/source.js';
-import { checkContract } from '../../src/engine/check.js';
+import { checkContract } from '../../src/check/check-contract.js';
 
 /** What a composed tree holds, in document order: all the stages after stage 1 read. */
 export function shapeOf(doc: Document): unknown[] {

@@ -17,7 +17,7 @@ function nested(levels: readonly Level[]): string {
   let text = 'x';
   for (let i = levels.length - 1; i >= 0; i--) {
     const indent = ' '.repeat(i);
-    switch (levels[i]) {
+    switch (levels[i] ?? 'map') {
       case 'map':
         text = `k${i}:\n${indent} ${text.trimStart()}`;
         break;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
-import { formatContract } from '../../../src/format/format-contract.js';
+import { formatContract } from '../../../src/fmt/format-contract.js';
 
 const DIR = new URL('.', import.meta.url).pathname;
 const NAMES = readdirSync(DIR)
