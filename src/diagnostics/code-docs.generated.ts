@@ -27,6 +27,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E033: "`grwth(followers)` (hint: did you mean \"growth\"?)",
   E034: "`clamp(x, 1)`",
   E035: "a KPI named like a metric; a metric named `score` or `period`",
+  E037: "201 defines each using the next one (`d0: d1 + 1`, `d1: d2 + 1`, ...): a chain is at most 200 defines deep",
   E036: "`previous(leads + 1)`; `attainment(leads)` where `leads` is a metric",
   E040: "`leads + true`; `if leads then 1 else 2`; `\"a\" < \"b\"`",
   E041: "`avg_time_on_site >= 2` (hint: did you mean 2 min?); `ad_spend * ad_spend`",
