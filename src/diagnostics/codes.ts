@@ -4,7 +4,10 @@
 // Never-released codes were removed before 0.1.0; from now on a code is retired, never reused.
 //
 // Bands: E00x file/YAML, E01x structure/schema, E02x expression syntax, E03x names/references,
-// E04x types/units, E05x contract semantics, E06x metric data, E07x evaluation, E08x contract tests.
+// E04x types/units, E05x contract semantics, E06x metric data, E07x evaluation, E08x contract tests,
+// E09x metric sources (sources.yaml, exports, databases) and values read from them.
+//
+// Retired (never reused): W060 (a percent above 1 was a warning; now the error E090).
 import type { Diagnostic, Label, Severity, Span } from './diagnostic.js';
 
 export interface CodeEntry {
@@ -83,7 +86,6 @@ export const CODES = {
   E069: { name: 'data-shape', severity: 'error', title: 'Malformed metric data', message: '{reason}' },
   W061: { name: 'metric-missing-in-period', severity: 'warning', title: 'Metric missing in the evaluated period', message: 'metric "{name}" is missing for period {period}', hint: 'KPIs and payments that need it have no value: a KPI then fails the evaluation unless it sets on_no_data' },
   W068: { name: 'data-contract-unknown', severity: 'warning', title: 'Data for a contract not validated', message: 'data for contract "{id}" cannot be checked: that contract is not among the validated files', hint: 'validate the data together with its contract, e.g. attain validate contracts examples' },
-  W060: { name: 'percent-as-number', severity: 'warning', title: 'Percent given as a plain number above 1', message: '{value} for percent metric "{name}" is read as {percent}', hint: 'write {value}% if a percentage was meant, or a fraction ({fraction})' },
 
   // E07x: evaluation
   E070: { name: 'kpi-no-data', severity: 'error', title: 'KPI has no data', message: 'KPI "{kpi}" has no value: {reason}', hint: 'add the missing data, or set on_no_data: missed | excluded on the KPI' },
@@ -96,6 +98,9 @@ export const CODES = {
   // E08x: the contract's own tests
   E080: { name: 'test-failed', severity: 'error', title: 'Contract test failed', message: 'test "{test}": {reason}' },
   E081: { name: 'test-invalid', severity: 'error', title: 'Contract test is invalid', message: 'test "{test}": {reason}' },
+
+  // E09x: metric sources, and percent values read from data or sources
+  E090: { name: 'percent-as-number', severity: 'error', title: 'Percent given as a plain number above 1', message: '{value} for percent {what} "{name}" is a plain number above 1 (as a fraction it would be {percent})', hint: 'write {value}% or {fraction}' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof CODES;
