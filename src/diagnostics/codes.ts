@@ -100,6 +100,17 @@ export const CODES = {
   E081: { name: 'test-invalid', severity: 'error', title: 'Contract test is invalid', message: 'test "{test}": {reason}' },
 
   // E09x: metric sources, and percent values read from data or sources
+  E091: { name: 'unknown-source', severity: 'error', title: 'Unknown source or connection', message: '{reason}' },
+  E092: { name: 'unknown-column', severity: 'error', title: 'Unknown column', message: '{reason}' },
+  E093: { name: 'aggregate-type', severity: 'error', title: 'Aggregate not meaningful for this column', message: '{reason}' },
+  E094: { name: 'definition-unit', severity: 'error', title: 'Definition unit differs from the metric', message: '{reason}' },
+  E095: { name: 'bad-cell', severity: 'error', title: 'Cell cannot be read', message: '{reason}' },
+  E096: { name: 'source-input', severity: 'error', title: 'Source input missing or malformed', message: '{reason}' },
+  E097: { name: 'connection', severity: 'error', title: 'Database connection failed', message: '{reason}' },
+  E098: { name: 'metric-undefined', severity: 'error', title: 'Metric defined nowhere', message: '{reason}' },
+  E099: { name: 'aggregate-form', severity: 'error', title: 'Malformed metric definition', message: '{reason}' },
+  W090: { name: 'unknown-where-value', severity: 'warning', title: 'Value never seen in the column', message: '{reason}' },
+  W091: { name: 'data-wins', severity: 'warning', title: 'Value from --data replaces the sources', message: '{reason}' },
   E090: { name: 'percent-as-number', severity: 'error', title: 'Percent given as a plain number above 1', message: '{value} for percent {what} "{name}" is a plain number above 1 (as a fraction it would be {percent})', hint: 'write {value}% or {fraction}' },
 } as const satisfies Record<string, CodeEntry>;
 
