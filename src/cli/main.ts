@@ -2,6 +2,7 @@
 // Every command returns its exit code: 0 clean, 1 findings or failures, 2 usage or I/O error.
 import { Command, CommanderError } from 'commander';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
+import type { DataOptions } from './data.js';
 import type { InvoiceOptions } from './invoice.js';
 
 // Commands are loaded when they run: start-up then pays only for the command used (docs/performance.md).
@@ -13,6 +14,8 @@ const runExplain: typeof import('./explain.js').runExplain = async (...a) => (aw
 const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('./fmt.js')).runFmt(...a);
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
+
+const runData: typeof import('./data.js').runData = async (...a) => (await import('./data.js')).runData(...a);
 
 const VERSION = '0.1.0';
 
@@ -43,18 +46,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('evaluate')
     .description('attainment, score and invoice of one contract for one period')
     .argument('<contract>', 'the contract file')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
     .option('--format <format>', 'json | md | text | csv', 'json')
-    .action(async (contract: string, opts: { data: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
+    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
 
   program
     .command('explain')
     .description('the evaluation trace, step by step')
     .argument('<contract>', 'the contract file')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .action(async (contract: string, opts: { data: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+
+  program
+    .command('data')
+    .description('aggregate a sources file into metric data (SPEC section 4 format) for review and archiving')
+    .requiredOption('--sources <file>', 'the sources.yaml file')
+    .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); the period before is included for previous()')
+    .option('--contracts <dir>', 'directory of contracts (recursively *.yaml, *.yml)', 'contracts')
+    .option('--format <format>', 'yaml | json | csv', 'yaml')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .action(async (opts: DataOptions) => setExit(await runData(opts, io)));
 
   program
     .command('invoice')

@@ -107,6 +107,8 @@ function buildSource(name: string, s: Obj, path: YamlPath, at: Spans, connection
     return undefined;
   }
   const rule = contractRule(isObj(s['contract']) ? s['contract'] : {}, at.span([...path, 'contract']));
+  // The contract column is often a raw header (`community`, `client`) no preset knows: read it as text.
+  if (rule.kind === 'column' && !columns.has(rule.column)) columns.set(rule.column, { name: rule.column, from: [rule.column], type: 'text', span: rule.span });
   const date = typeof s['date'] === 'string' ? spanned(s['date'], at.span([...path, 'date'])) : columns.has('date') && preset !== undefined ? spanned('date', here) : firstDate(columns, here);
   const map = new Map<string, string>(Object.entries(isObj(s['map']) ? s['map'] : {}).map(([k, v]) => [k, String(v)]));
   return {

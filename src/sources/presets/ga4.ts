@@ -23,6 +23,7 @@ export const GA4: Preset = {
     { name: 'engagement_rate', type: 'percent', percent: 'fraction', from: ['Engagement rate', 'Коэффициент взаимодействия', "Taux d'engagement"] },
     { name: 'bounce_rate', type: 'percent', percent: 'fraction', from: ['Bounce rate', 'Показатель отказов', 'Taux de rebond'] },
     { name: 'average_engagement_time', type: 'duration', from: ['Average engagement time per session', 'Среднее время взаимодействия на сеанс', "Durée d'engagement moyenne par session", 'Average engagement time'] },
+    { name: 'views', type: 'count', from: ['Views', 'Просмотры', 'Vues'] },
     { name: 'event_count', type: 'count', from: ['Event count', 'Количество событий', "Nombre d'événements"] },
     { name: 'key_events', type: 'number', from: ['Key events', 'Ключевые события', 'Événements clés', 'Conversions'] },
     { name: 'total_users', type: 'count', nonAdditive: true, from: ['Total users', 'Всего пользователей', "Nombre total d'utilisateurs"] },

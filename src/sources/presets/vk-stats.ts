@@ -4,6 +4,8 @@ import type { Preset } from './preset.js';
 
 /** VK's referral sources of community visits -> stable ids. */
 const VISIT_SOURCES: Readonly<Record<string, string>> = {
+  'Прямые ссылки': 'direct_links',
+  'Direct links': 'direct_links',
   'Закладки': 'bookmarks',
   'Bookmarks': 'bookmarks',
   'Мои сообщества': 'my_groups',
