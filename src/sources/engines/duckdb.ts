@@ -23,7 +23,8 @@ async function connect(): Promise<DuckDBConnection> {
 export function duckdbEngine(): SqlEngine {
   return async (req) => {
     const conn = await connect();
-    const from = `read_parquet([${req.files.map(sqlString).join(', ')}])`;
+    const files = `[${req.files.map(sqlString).join(', ')}]`;
+    const from = `read_parquet(${files})`;
     const diagnostics: Diagnostic[] = [];
     const at = req.source.origin.kind === 'files' ? (req.source.origin.patterns[0]?.span ?? req.source.span) : req.source.span;
     let described: Record<string, SqlCell>[];
@@ -44,7 +45,7 @@ export function duckdbEngine(): SqlEngine {
       }
     }
     if (diagnostics.length > 0) return { groups: [], queries: [], diagnostics };
-    const q = buildQuery(DUCKDB, req.source, req.aggregates, req.kind, from, req.from !== undefined && req.to !== undefined ? { from: req.from, to: req.to } : undefined);
+    const q = buildQuery(DUCKDB, req.source, req.aggregates, req.kind, `read_parquet(${files}${DUCKDB.rowOrderColumns})`, req.from !== undefined && req.to !== undefined ? { from: req.from, to: req.to } : undefined);
     try {
       const rows = (await conn.runAndReadAll(q.sql, [...q.params])).getRowObjectsJS() as Record<string, SqlCell>[];
       const groups: SqlGroup[] = rows.map((r) => ({ contract: String(r['c'] ?? ''), period: String(r['p']), rows: Number(r['n']), accumulators: accumulatorsOf(r, q.parts, req.aggregates, req.source) }));

@@ -27,10 +27,10 @@ export function redact(text: string, url: string | undefined): string {
 const pools = new Map<string, pg.Client>();
 
 async function clientFor(conn: ConnectionDecl): Promise<pg.Client> {
-  const known = pools.get(conn.name);
-  if (known !== undefined) return known;
   const url = process.env[conn.env];
   if (url === undefined || url === '') throw new Error(`connection "${conn.name}": the environment variable ${conn.env} is not set`);
+  const known = pools.get(url);
+  if (known !== undefined) return known;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // Numeric and bigint come back as text already; keep every type as text (no float parsing).
   try {
@@ -38,11 +38,11 @@ async function clientFor(conn: ConnectionDecl): Promise<pg.Client> {
   } catch (e) {
     throw new Error(`connection "${conn.name}" (${conn.env}) failed: ${redact(String((e as Error).message), url)}`);
   }
-  pools.set(conn.name, client);
+  pools.set(url, client);
   return client;
 }
 
-/** Close every connection opened by this process (end of a run). */
+/** Close every connection opened by this process (end of a run). Keyed by URL, never printed. */
 export async function closePostgres(): Promise<void> {
   const clients = [...pools.values()];
   pools.clear();

@@ -19,8 +19,13 @@ export interface Dialect {
   date(sql: string, timezone: string | undefined): string;
   /** The period key of a date: `YYYY-MM` or `YYYY-Qn`. */
   period(dateSql: string, kind: PeriodKind): string;
-  /** `first`/`last` of a column by the date column, among the rows passing `filter`. */
+  /**
+   * `first`/`last` of a column by the date column, then the engine's row order (file and row for
+   * files, physical order for a table), among the rows passing `filter`.
+   */
   firstLast(fn: 'first' | 'last', valueSql: string, dateSql: string, filter: string): string;
+  /** Extra arguments of the file reader that expose row order (DuckDB), or ''. */
+  readonly rowOrderColumns: string;
   /** A numeric column as an exact number (text columns of a table are cast). */
   number(sql: string): string;
 }

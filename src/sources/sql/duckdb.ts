@@ -11,6 +11,7 @@ export const DUCKDB: Dialect = {
   text: (sql) => `CAST(${sql} AS VARCHAR)`,
   date: (sql, tz) => (tz === undefined ? `CAST(${sql} AS DATE)` : `CAST(timezone(${sqlString(tz)}, ${sql}) AS DATE)`),
   period: (d, kind) => (kind === 'month' ? `strftime(${d}, '%Y-%m')` : `(CAST(year(${d}) AS VARCHAR) || '-Q' || CAST(quarter(${d}) AS VARCHAR))`),
-  firstLast: (fn, v, d, filter) => `${fn === 'first' ? 'arg_min' : 'arg_max'}(${v}, ${d}) FILTER (WHERE ${filter} AND ${v} IS NOT NULL)`,
+  firstLast: (fn, v, d, filter) => `${fn === 'first' ? 'arg_min' : 'arg_max'}(${v}, {'d': ${d}, 'f': filename, 'r': file_row_number}) FILTER (WHERE ${filter} AND ${v} IS NOT NULL)`,
+  rowOrderColumns: ', filename = true, file_row_number = true',
   number: (sql) => sql,
 };
