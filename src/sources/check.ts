@@ -114,7 +114,7 @@ export function checkAggregate(sources: SourcesFile, a: Aggregate, currency: str
     return undefined;
   }
   if (a.fn === 'sum' && c.nonAdditive === true) {
-    out.push(diag('E093', a.span, { reason: `${a.source}.${c.name} is not additive: the same user or person is counted on several rows, so their sum over-counts` }, { hint: `use last(${a.source}.${c.name}) or max(${a.source}.${c.name}) (or a weighted_avg, for a rate), or export the figure for the whole period` }));
+    out.push(diag('E093', a.span, { reason: `${a.source}.${c.name} is not additive (a level, or people counted once per row): a sum over rows over-counts` }, { hint: `use last(${a.source}.${c.name}) or max(${a.source}.${c.name}) (or a weighted_avg, for a rate), or export the figure for the whole period` }));
     return undefined;
   }
   if (a.fn === 'weighted_avg' && a.weight !== undefined) {
