@@ -3,15 +3,12 @@
 // Nothing partial: any error leaves `value` absent.
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
-import { bindData } from '../data/bind.js';
-import { loadMetricFile } from '../data/load-metrics.js';
-import type { PeriodSeries, RawPeriod } from '../data/metric-data.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { closeEngines } from '../sources/engines/lazy.js';
 import { checkContractFile } from './check-file.js';
-import { digestOf, evaluateBound, type EvaluateOptions } from './evaluate.js';
+import { evaluateBound, type EvaluateOptions } from './evaluate.js';
 import { expandPaths, readSource } from './files.js';
-import { aggregateSources, findingsFor, readSourcesFile, sourcedSeries, undefinedMetrics } from './sources.js';
+import { aggregateSources, bindSourced, readSourcesFile } from './sources.js';
 
 export interface SourcedRun {
   readonly value?: Evaluation;
@@ -34,47 +31,34 @@ export async function evaluateFromSources(contractPath: string, sourcesPath: str
   if (checked === undefined || sourcesRead.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
   const contract = checked.contract;
 
-  let data: PeriodSeries | undefined;
   const dataFiles: SourceFile[] = [];
   if (dataPath !== undefined) {
     const found = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
     diagnostics.push(...found.diagnostics);
-    const periods: RawPeriod[] = [];
     for (const p of found.files) {
       const read = await readSource(p);
       diagnostics.push(...read.diagnostics);
       if (read.file === undefined) continue;
       files.set(p, read.file);
-      const loaded = loadMetricFile(read.file);
-      diagnostics.push(...loaded.diagnostics);
-      const mine = [...(loaded.value?.contracts.get(contract.id.value) ?? []), ...(loaded.value?.contracts.get('') ?? [])];
-      if (mine.length > 0) dataFiles.push(read.file);
-      periods.push(...mine);
+      dataFiles.push(read.file);
     }
-    const bound = bindData(contract, periods, digestOf(dataFiles));
-    diagnostics.push(...bound.diagnostics);
-    data = bound.value;
   }
-  diagnostics.push(...undefinedMetrics(sourcesRead.value, contract, data));
   if (hasErrors(diagnostics)) return { diagnostics, sources: files };
-
   let result;
   try {
     result = await aggregateSources(sourcesRead.value, [contract], options.period);
   } finally {
     await closeEngines();
   }
-  diagnostics.push(...findingsFor(result, contract.id.value));
+  const bound = bindSourced(contractRead.file, checked, sourcesRead.value, result, dataFiles);
+  diagnostics.push(...bound.diagnostics);
   await addLocatedFiles(diagnostics, files);
-  if (hasErrors(diagnostics)) return { diagnostics, sources: files };
-  const sourced = sourcedSeries(contract, sourcesRead.value, result, data, dataFiles);
-  diagnostics.push(...sourced.diagnostics);
-  const run = evaluateBound({ contractFile: contractRead.file, checked, series: sourced.series, dataSha256: sourced.series.sha256 }, options);
+  if (bound.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
+  const run = evaluateBound(bound.value, options);
   diagnostics.push(...run.diagnostics);
   if (run.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
-  return { value: { ...run.value, inputs: { ...run.value.inputs, sources: sourced.inputs } }, diagnostics, sources: files };
+  return { value: { ...run.value, inputs: { ...run.value.inputs, ...(bound.inputs === undefined ? {} : { sources: bound.inputs }) } }, diagnostics, sources: files };
 }
-
 /** Read the export files findings point into, so they render with their source line. */
 export async function addLocatedFiles(diagnostics: readonly Diagnostic[], files: Map<string, SourceFile>): Promise<void> {
   for (const d of diagnostics) {

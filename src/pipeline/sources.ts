@@ -15,7 +15,11 @@ import { LAZY_ENGINES } from '../sources/engines/lazy.js';
 import { loadSourcesFile } from '../sources/load-sources.js';
 import type { SourcesFile } from '../sources/model.js';
 import { runSources, type SourcesResult } from '../sources/run.js';
-import { digestOf } from './evaluate.js';
+import { bindData } from '../data/bind.js';
+import { loadMetricFile } from '../data/load-metrics.js';
+import type { RawPeriod } from '../data/metric-data.js';
+import type { CheckedContract } from '../engine/checked.js';
+import { digestOf, type BoundSources } from './evaluate.js';
 import { readSource } from './files.js';
 
 /** Read and check a sources file (E001 when it cannot be read). */
@@ -53,7 +57,7 @@ export function undefinedMetrics(sources: SourcesFile, contract: Contract, data:
     if (definitionFor(sources, contract.id.value, name) !== undefined) continue;
     if (data !== undefined && [...data.periods.values()].some((p) => p.values.has(name))) continue;
     const reason = `metric "${name}" of contract "${contract.id.value}" is defined nowhere: not in ${sources.file.path} (metrics: or overrides:) and not in --data`;
-    out.push(diag('E098', decl.nameSpan, { reason }, { hint: `add ${name}: <aggregate> under metrics: in ${sources.file.path}`, labels: [{ span: sources.file.path === '' ? decl.nameSpan : { file: sources.file.path, start: 0, end: 0 }, message: 'the sources file' }] }));
+    out.push(diag('E098', decl.nameSpan, { reason }, { hint: `add ${name}: <aggregate> under metrics: in ${sources.file.path}, or give it in --data` }));
   }
   return out;
 }
@@ -104,6 +108,41 @@ export function sourcedSeries(
   // The data digest covers the sources file, every input file read and --data.
   const combined = usedInputs.length === 0 ? sha : digestOf([...files, ...usedInputs.map((i) => ({ sha256: i.sha256 ?? '' } as SourceFile))]);
   return { series: new BoundSeries(id, periods, combined), inputs, diagnostics };
+}
+
+/**
+ * A checked contract bound to its sourced series (with `--data` files winning), ready for stages
+ * 7-8; `inputs` is what the evaluation carries under inputs.sources.
+ */
+export function bindSourced(
+  contractFile: SourceFile,
+  checked: CheckedContract,
+  sources: SourcesFile,
+  result: SourcesResult,
+  dataFiles: readonly SourceFile[],
+): { value?: BoundSources; inputs?: SourcesInputs; diagnostics: Diagnostic[] } {
+  const contract = checked.contract;
+  const diagnostics: Diagnostic[] = [];
+  let data: PeriodSeries | undefined;
+  const used: SourceFile[] = [];
+  if (dataFiles.length > 0) {
+    const periods: RawPeriod[] = [];
+    for (const f of dataFiles) {
+      const loaded = loadMetricFile(f);
+      diagnostics.push(...loaded.diagnostics);
+      const mine = [...(loaded.value?.contracts.get(contract.id.value) ?? []), ...(loaded.value?.contracts.get('') ?? [])];
+      if (mine.length > 0) used.push(f);
+      periods.push(...mine);
+    }
+    const bound = bindData(contract, periods, digestOf(used));
+    diagnostics.push(...bound.diagnostics);
+    data = bound.value;
+  }
+  diagnostics.push(...undefinedMetrics(sources, contract, data), ...findingsFor(result, contract.id.value));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const sourced = sourcedSeries(contract, sources, result, data, used);
+  diagnostics.push(...sourced.diagnostics);
+  return { value: { contractFile, checked, series: sourced.series, dataSha256: sourced.series.sha256 }, inputs: sourced.inputs, diagnostics };
 }
 
 /** The findings of a run that concern one contract (shared ones included). */
