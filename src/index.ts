@@ -4,9 +4,10 @@
 import { loadYaml } from './contract/load-yaml.js';
 import { loadContract } from './contract/load-contract.js';
 import { parseExpression } from './parser/parse.js';
-import { checkContract } from './engine/check.js';
-import { evaluatePeriod } from './engine/evaluate.js';
-import { priceInvoice } from './engine/invoice.js';
+import { checkContract } from './check/check-contract.js';
+import { compileProgram } from './compile/compile-program.js';
+import { evaluatePeriod } from './evaluate/evaluate-period.js';
+import { priceInvoice } from './invoice/price-invoice.js';
 import { loadMetricFile } from './data/load-metrics.js';
 import { bindData } from './data/bind.js';
 
@@ -16,6 +17,7 @@ export const STAGES = [
   { name: 'loadContract', run: loadContract },
   { name: 'parseExpression', run: parseExpression },
   { name: 'checkContract', run: checkContract },
+  { name: 'compileProgram', run: compileProgram },
   { name: 'loadMetricFile', run: loadMetricFile },
   { name: 'bindData', run: bindData },
   { name: 'evaluatePeriod', run: evaluatePeriod },
@@ -30,24 +32,25 @@ export { createSourceFile, lineColAt, type SourceFile } from './diagnostics/sour
 export { renderDiagnostics, renderPretty, renderJson, renderGithub, type DiagnosticFormat } from './diagnostics/render.js';
 
 // Stages
-export { loadYaml, loadContract, parseExpression, checkContract, loadMetricFile, bindData, evaluatePeriod, priceInvoice };
+export { loadYaml, loadContract, parseExpression, checkContract, compileProgram, loadMetricFile, bindData, evaluatePeriod, priceInvoice };
 export { printExpression } from './parser/print.js';
 export type { Expr } from './parser/ast.js';
 export type { Contract } from './contract/model.js';
-export type { CheckedContract } from './engine/checked.js';
-export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './engine/results.js';
+export type { CheckedContract } from './check/checked-contract.js';
+export type { Program } from './compile/program.js';
+export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './evaluate/results.js';
 export type { PeriodSeries } from './data/metric-data.js';
 
 // Whole runs (what the CLI does), for programs
-export { validatePaths as validate, type ValidationRun } from './pipeline/validate.js';
-export { evaluateFiles, evaluateSources, type EvaluationRun } from './pipeline/evaluate.js';
-export { runContractTests, type TestOutcome } from './pipeline/contract-tests.js';
-export { runMonthlyInvoices } from './pipeline/monthly.js';
-export { formatContract } from './format/format-contract.js';
-export { formatPaths } from './format/format-files.js';
-export { compileToJsonLogic } from './engine/to-jsonlogic.js';
-export { explainPeriod, type ExplainTrace } from './engine/explain.js';
-export { testPaths, type TestRun } from './pipeline/test-paths.js';
+export { validatePaths as validate, type ValidationRun } from './pipeline/validate/validate.js';
+export { evaluateFiles, evaluateSources, type EvaluationRun } from './pipeline/evaluate-contract.js';
+export { runContractTests, type TestOutcome } from './pipeline/contract-tests/contract-tests.js';
+export { runMonthlyInvoices } from './pipeline/monthly/monthly.js';
+export { formatContract } from './fmt/format-contract.js';
+export { formatPaths } from './fmt/format-files.js';
+export { compileToJsonLogic } from './jsonlogic/export.js';
+export { explainPeriod, type ExplainTrace } from './evaluate/trace.js';
+export { testPaths, type TestRun } from './pipeline/contract-tests/test-paths.js';
 export type { Evaluation } from './report/evaluation.js';
 
 // Formatting of results

@@ -2,9 +2,9 @@
 // conditions as JSON Logic rules (deterministic JSON on stdout); diagnostics on stderr.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { compileToJsonLogic } from '../engine/to-jsonlogic.js';
+import { compileToJsonLogic } from '../jsonlogic/export.js';
 import { checkContractFile } from '../pipeline/check-file.js';
-import { readSource } from '../pipeline/files.js';
+import { readSource } from '../workspace/files.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 
 export const COMPILE_TARGETS = ['jsonlogic'] as const;

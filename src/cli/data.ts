@@ -3,7 +3,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { dataFromSources, type DataFormat } from '../pipeline/data-from-sources.js';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../workspace/atomic-write.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 

@@ -2,7 +2,7 @@
 // On failure nothing is printed to stdout (no partial invoice); located errors go to stderr.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { evaluateFiles } from '../pipeline/evaluate.js';
+import { evaluateFiles } from '../pipeline/evaluate-contract.js';
 import { evaluateFromSources } from '../pipeline/evaluate-sourced.js';
 import { renderEvaluationCsv } from '../report/csv.js';
 import { renderEvaluationJson } from '../report/json.js';

@@ -1,7 +1,7 @@
 // `attain explain <contract> --data <path> [--period]`: the evaluation trace, step by step.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { explainPeriod } from '../engine/explain.js';
+import { explainPeriod } from '../evaluate/trace.js';
 import { evaluateEither } from './evaluate.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';

@@ -3,7 +3,7 @@
 // diagnostics and a one-line summary on stderr.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { formatPaths } from '../format/format-files.js';
+import { formatPaths } from '../fmt/format-files.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 
 /**

@@ -4,9 +4,9 @@
 // force for the period, are skipped, not failed), 1 any contract failed, 2 usage or I/O error.
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
-import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly.js';
-import type { OutputWriter } from '../pipeline/monthly-output.js';
-import type { ContractOutcome } from '../pipeline/monthly-run.js';
+import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly/monthly.js';
+import type { OutputWriter } from '../pipeline/monthly/monthly-output.js';
+import type { ContractOutcome } from '../pipeline/monthly/monthly-run.js';
 import { statusCounts, totalsByCurrency } from '../report/summary.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';

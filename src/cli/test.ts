@@ -2,7 +2,7 @@
 // Formats: pretty, json, junit (src/report/test-junit.ts). Exit code: 0 all passed, 1 a test
 // failed or a contract has errors, 2 usage or I/O error.
 import { renderPretty } from '../diagnostics/render.js';
-import { testPaths, type TestRun } from '../pipeline/test-paths.js';
+import { testPaths, type TestRun } from '../pipeline/contract-tests/test-paths.js';
 import { renderTestJunit } from '../report/test-junit.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 

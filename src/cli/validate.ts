@@ -2,7 +2,7 @@
 // of the formats of render.ts. Exit code: 0 clean or warnings only, 1 errors, 2 usage or I/O error.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics, type DiagnosticFormat } from '../diagnostics/render.js';
-import { validatePaths } from '../pipeline/validate.js';
+import { validatePaths } from '../pipeline/validate/validate.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { parseJobsOption } from './jobs-option.js';
 

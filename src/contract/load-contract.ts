@@ -8,26 +8,18 @@ import { createSourceFile } from '../diagnostics/source.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { buildModel } from './build-model.js';
 import { DEFAULT_LIMITS, loadYaml } from './load-yaml.js';
-import type { LoadYamlOptions, YamlReader } from './load-yaml.js';
 import type { Contract } from './model.js';
 import { validateShape } from './schema.js';
 
-/** A loaded contract, and which reader composed its YAML (absent when the YAML had errors). */
-export type LoadedContract = StageResult<Contract> & { readonly yamlReader?: YamlReader };
-
-/**
- * Load a contract from its text: YAML (E00x), shape (E01x), model (E032, E054, E058, E013).
- * `quick`: see LoadYamlOptions (only `attain validate` asks for it).
- */
-export function loadContract(file: SourceFile, options: LoadYamlOptions = {}): LoadedContract {
-  const yaml = loadYaml(file, DEFAULT_LIMITS, options);
+/** Load a contract from its text: YAML (E00x), shape (E01x), model (E032, E054, E058, E013). */
+export function loadContract(file: SourceFile): StageResult<Contract> {
+  const yaml = loadYaml(file);
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
-  const yamlReader = yaml.value.reader;
   const shape = validateShape(yaml.value.doc, file);
-  if (hasErrors(shape)) return { diagnostics: [...yaml.diagnostics, ...shape], yamlReader };
+  if (hasErrors(shape)) return { diagnostics: [...yaml.diagnostics, ...shape] };
   const model = buildModel(yaml.value.doc, file);
   const diagnostics: Diagnostic[] = [...yaml.diagnostics, ...shape, ...model.diagnostics];
-  return model.value === undefined ? { diagnostics, yamlReader } : { value: model.value, diagnostics, yamlReader };
+  return model.value === undefined ? { diagnostics } : { value: model.value, diagnostics };
 }
 
 /**

@@ -2,6 +2,7 @@
 // expressions are still text (with their origin in the file), but every field carries its Span.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { SourceFile, TextOrigin } from '../diagnostics/source.js';
+import type { RoundingMode } from '../numbers/money.js';
 
 export interface Spanned<T> {
   readonly value: T;
@@ -18,7 +19,7 @@ export interface ExprText {
 
 export type MetricUnit = 'count' | 'percent' | 'ratio' | 'duration' | 'money' | 'number';
 export type PeriodKind = 'month' | 'quarter';
-export type RoundingMode = 'half-even' | 'half-up';
+export type { RoundingMode };
 export type OnNoData = 'error' | 'missed' | 'excluded';
 export type TierMode = 'graduated' | 'volume';
 

@@ -2,7 +2,7 @@
 // stage result), and each bound period's values by metric slot for evaluation (metricSlots).
 import type { Contract, MetricDecl } from '../contract/model.js';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
-import type { Rational } from '../engine/rational.js';
+import type { Rational } from '../numbers/rational.js';
 import type { DataValue, PeriodSeries, PeriodValues } from './metric-data.js';
 
 // The objects a binding returns are built with `new`, not object literals. V8 keeps survival

@@ -2,7 +2,7 @@
 // each with the span of the value in its data file (or in the contract's `tests:`).
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
-import type { Rational } from '../engine/rational.js';
+import type { Rational } from '../numbers/rational.js';
 import type { RawRecord } from '../contract/model.js';
 
 /** One metric value in base units: percent as a fraction, duration in seconds, money in currency units. */

@@ -7,7 +7,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TextOrigin } from '../diagnostics/source.js';
 import type { RawValue } from '../contract/model.js';
-import { parseDecimal, parseSimpleDecimal, HUNDRED, type Rational } from '../engine/rational.js';
+import { parseDecimal, parseSimpleDecimal, HUNDRED, type Rational } from '../numbers/rational.js';
 import type { Expr } from '../parser/ast.js';
 import { parseExpression } from '../parser/parse.js';
 

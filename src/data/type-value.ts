@@ -12,7 +12,7 @@
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MetricDecl, MetricUnit, RawValue } from '../contract/model.js';
-import { compareRationals, HUNDRED, ONE, toDecimalString, type Rational } from '../engine/rational.js';
+import { compareRationals, HUNDRED, ONE, toDecimalString, type Rational } from '../numbers/rational.js';
 import { readPlainNumber, readQuantity, shownValue, type Quantity, type QuantityKind } from './quantity.js';
 
 export interface TypedValue {

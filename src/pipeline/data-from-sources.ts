@@ -4,11 +4,11 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import type { Contract, MetricUnit } from '../contract/model.js';
-import { toDecimalString, type Rational } from '../engine/rational.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
 import { closeEngines } from '../sources/engines/lazy.js';
 import { checkContractFile } from './check-file.js';
 import { addLocatedFiles } from './evaluate-sourced.js';
-import { expandPaths, readSource } from './files.js';
+import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, readSourcesFile } from './sources.js';
 
 export type DataFormat = 'yaml' | 'json' | 'csv';

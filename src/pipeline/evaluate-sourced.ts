@@ -6,8 +6,8 @@ import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { closeEngines } from '../sources/engines/lazy.js';
 import { checkContractFile } from './check-file.js';
-import { evaluateBound, type EvaluateOptions } from './evaluate.js';
-import { expandPaths, readSource } from './files.js';
+import { evaluateBound, type EvaluateOptions } from './evaluate-contract.js';
+import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, bindSourced, readSourcesFile } from './sources.js';
 
 export interface SourcedRun {

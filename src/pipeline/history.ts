@@ -2,7 +2,7 @@
 // contract's effective dates, up to the evaluated period, evaluated and priced (stages 7-8).
 import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import type { HistoryPoint, KpiPoint, ReportHistory } from '../report/html-history.js';
-import { evaluateBound, type BoundSources } from './evaluate.js';
+import { evaluateBound, type BoundSources } from './evaluate-contract.js';
 
 /**
  * Evaluate `bound` for each period of its data between the contract's `effective.from` and

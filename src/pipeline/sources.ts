@@ -8,19 +8,21 @@ import type { Contract } from '../contract/model.js';
 import { shiftPeriod } from '../contract/period.js';
 import { BoundSeries, BoundValue } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
-import { toDecimalString } from '../engine/rational.js';
+import { toDecimalString } from '../numbers/rational.js';
 import type { SourcesInputs } from '../report/evaluation.js';
 import { definitionFor } from '../sources/check.js';
+import { checkForContract } from './sources-units.js';
 import { LAZY_ENGINES } from '../sources/engines/lazy.js';
 import { loadSourcesFile } from '../sources/load-sources.js';
 import type { SourcesFile } from '../sources/model.js';
-import { runSources, type SourcesResult } from '../sources/run.js';
+import { runSources, type SourcedValue, type SourcesResult } from '../sources/run.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import type { RawPeriod } from '../data/metric-data.js';
-import type { CheckedContract } from '../engine/checked.js';
-import { digestOf, type BoundSources } from './evaluate.js';
-import { readSource } from './files.js';
+import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
+import { digestOf, type BoundSources } from './evaluate-contract.js';
+import { readSource } from '../workspace/files.js';
 
 /** Read and check a sources file (E001 when it cannot be read). */
 export async function readSourcesFile(path: string): Promise<{ value?: SourcesFile; file?: SourceFile; diagnostics: readonly Diagnostic[] }> {
@@ -38,13 +40,24 @@ export function periodsFor(contract: Contract, period: string | undefined): Read
 }
 
 /** Aggregate the sources for these contracts. */
-export function aggregateSources(sources: SourcesFile, contracts: readonly Contract[], period: string | undefined): Promise<SourcesResult> {
+export async function aggregateSources(sources: SourcesFile, contracts: readonly Contract[], period: string | undefined): Promise<SourcesResult> {
   const periods = new Map<string, ReadonlySet<string>>();
   for (const c of contracts) {
     const p = periodsFor(c, period);
     if (p !== undefined) periods.set(c.id.value, p);
   }
-  return runSources({ sources, contracts, ...(period === undefined ? {} : { periods }) }, LAZY_ENGINES);
+  // Units first (no row is read for a contract whose definitions do not fit it): such a contract
+  // fails alone with its findings, the others are aggregated.
+  const refused = new Map<string, Diagnostic[]>();
+  for (const c of contracts) {
+    const found = checkForContract(sources, c);
+    if (hasErrors(found)) refused.set(c.id.value, found);
+  }
+  const result = await runSources({ sources, contracts: contracts.filter((c) => !refused.has(c.id.value)), ...(period === undefined ? {} : { periods }) }, LAZY_ENGINES);
+  if (refused.size === 0) return result;
+  const failed = new Map(result.failed);
+  for (const [id, d] of refused) failed.set(id, [...(failed.get(id) ?? []), ...d]);
+  return { ...result, failed };
 }
 
 /**
@@ -74,7 +87,7 @@ export function sourcedSeries(
   dataFiles: readonly SourceFile[],
 ): { series: PeriodSeries; inputs: SourcesInputs; diagnostics: Diagnostic[] } {
   const id = contract.id.value;
-  const sourced = result.values.get(id) ?? new Map();
+  const sourced: ReadonlyMap<string, ReadonlyMap<string, SourcedValue>> = result.values.get(id) ?? new Map<string, ReadonlyMap<string, SourcedValue>>();
   const periods = new Map<string, PeriodValues>();
   const keys = new Set<string>([...sourced.keys(), ...(data?.periods.keys() ?? [])]);
   const diagnostics: Diagnostic[] = [];
@@ -142,7 +155,7 @@ export function bindSourced(
   if (hasErrors(diagnostics)) return { diagnostics };
   const sourced = sourcedSeries(contract, sources, result, data, used);
   diagnostics.push(...sourced.diagnostics);
-  return { value: { contractFile, checked, series: sourced.series, dataSha256: sourced.series.sha256 }, inputs: sourced.inputs, diagnostics };
+  return { value: { contractFile, checked, program: compileProgram(checked), series: sourced.series, dataSha256: sourced.series.sha256 }, inputs: sourced.inputs, diagnostics };
 }
 
 /** The findings of a run that concern one contract (shared ones included). */

@@ -1,7 +1,7 @@
 // Rendering (stage 9): an Evaluation -> CSV invoice lines for accounting import.
 // One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
 
@@ -13,7 +13,7 @@ function field(value: string): string {
 
 export function renderEvaluationCsv(e: Evaluation): string {
   const { result, invoice } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const d = invoice.minorDigits;
   const rows: string[][] = [['contract', 'period', 'line', 'label', 'applied', 'quantity', 'unit_price', 'amount', 'currency']];
   for (const l of invoice.lines) {

@@ -1,6 +1,6 @@
 // What the reports render: one evaluated period of one contract with its invoice and the
 // digests of its inputs. Built by the pipeline; reports only read it.
-import type { PeriodResult, Invoice } from '../engine/results.js';
+import type { PeriodResult, Invoice } from '../evaluate/results.js';
 import type { InputProvenance, ValueProvenance } from '../sources/provenance.js';
 
 /** Where the metric values came from when they were aggregated from a sources file. */

@@ -1,8 +1,8 @@
 // Rendering (stage 9): the step-by-step trace of an evaluation (defines, KPIs with every
 // comparison, score) followed by how each invoice line and limit was computed.
-import type { ExplainNode } from '../engine/explanation.js';
-import type { ExplainTrace } from '../engine/explain.js';
-import { formatMinor } from '../engine/money.js';
+import type { ExplainNode } from '../evaluate/explanation.js';
+import type { ExplainTrace } from '../evaluate/trace.js';
+import { formatMinor } from '../numbers/money.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 
 function node(n: ExplainNode, depth: number, out: string[]): void {
@@ -51,7 +51,7 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   }
   const { invoice } = e;
   const d = invoice.minorDigits;
-  out.push('', `invoice (${invoice.currency}, rounding ${e.result.checked.contract.rounding.value}):`);
+  out.push('', `invoice (${invoice.currency}, rounding ${e.result.program.contract.rounding.value}):`);
   for (const l of invoice.lines) {
     out.push(`  ${l.id}: ${l.applied ? l.detail : 'not applied (when is false)'} = ${formatMinor(l.amount, d)}`);
   }

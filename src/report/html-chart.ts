@@ -1,7 +1,7 @@
 // HTML report support: inline SVG charts (stage 9): an attainment bar per KPI and the history of
 // a KPI's attainment over the periods of the data. Coordinates are display-only JS numbers.
-import { toDecimalString, type Rational } from '../engine/rational.js';
-import type { KpiStatus } from '../engine/results.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
+import type { KpiStatus } from '../evaluate/results.js';
 import type { HistoryPoint } from './html-history.js';
 import { escapeHtml } from './html-text.js';
 

@@ -1,7 +1,7 @@
 // Input of the HTML report's history charts: one contract evaluated for every period of its data
 // (built by src/pipeline/history.ts; the report only reads it).
-import type { Rational } from '../engine/rational.js';
-import type { KpiStatus } from '../engine/results.js';
+import type { Rational } from '../numbers/rational.js';
+import type { KpiStatus } from '../evaluate/results.js';
 
 /** One KPI in one period: its status and attainment (absent when excluded or no-data). */
 export interface KpiPoint {

@@ -1,7 +1,7 @@
 // Rendering (stage 9): an Evaluation -> the stable JSON interface of SPEC section 5.
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
-import { formatMinor } from '../engine/money.js';
-import { toDecimalString, type Rational } from '../engine/rational.js';
+import { formatMinor } from '../numbers/money.js';
+import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 
 function ratio(r: Rational | undefined): string | null {
@@ -11,7 +11,7 @@ function ratio(r: Rational | undefined): string | null {
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
 export function evaluationToJson(e: Evaluation): Record<string, unknown> {
   const { result, invoice } = e;
-  const contract = result.checked.contract;
+  const contract = result.program.contract;
   const digits = invoice.minorDigits;
   const money = (r: Rational | undefined): string | null =>
     r === undefined ? null : formatRationalMoney(r, digits);
@@ -21,7 +21,7 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
     period: result.period,
     period_index: result.periodIndex,
     currency: invoice.currency,
-    kpis: result.checked.kpis.map((k, i) => {
+    kpis: result.program.kpis.map((k, i) => {
       const r = result.kpis[i];
       return {
         id: k.decl.id,

@@ -1,6 +1,6 @@
 // Rendering (stage 9) for the monthly run: the outcome of every contract -> summary.csv and
 // summary.json, with totals by currency. Rows sorted by contract id; money as decimal strings.
-import { formatMinor } from '../engine/money.js';
+import { formatMinor } from '../numbers/money.js';
 
 /** One contract of the run, as the summary shows it. */
 export interface SummaryRow {

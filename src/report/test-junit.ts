@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderPretty, type SourceLookup } from '../diagnostics/render.js';
 import { escapeXmlText, junitClassname, xmlAttributes, XML_DECLARATION } from '../diagnostics/render-junit.js';
-import type { TestOutcome } from '../pipeline/contract-tests.js';
+import type { TestOutcome } from './test-outcome.js';
 
 export interface TestJunitInput {
   readonly outcomes: readonly TestOutcome[];

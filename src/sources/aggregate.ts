@@ -2,7 +2,7 @@
 // (contract, period), exact (decimal digits), then each aggregate's value as a Rational.
 // `where` conditions are evaluated here over the row's typed cells.
 import Fraction from 'fraction.js';
-import type { Rational } from '../engine/rational.js';
+import type { Rational } from '../numbers/rational.js';
 import type { Expr } from '../parser/ast.js';
 import type { Aggregate } from './model.js';
 import type { CellValue } from './read/cells.js';

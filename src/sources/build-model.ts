@@ -1,6 +1,6 @@
 // Sources, stage 3: a schema-valid sources.yaml Document -> SourcesFile (presets resolved to
 // typed columns, definitions parsed), every field with the span of its YAML node.
-import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { isScalar, type Document } from 'yaml';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
@@ -188,10 +188,4 @@ function textFormat(preset: Preset | undefined, f: Obj): TextFormat {
     firstTableOnly: preset?.firstTableOnly ?? false,
     startDateComment: preset?.startDateComment ?? false,
   };
-}
-
-/** Whether a yaml node is a mapping (for callers deciding if a YAML file is a sources file). */
-export function isSourcesDocument(doc: Document): boolean {
-  const root = doc.contents as Node | null;
-  return isMap(root) && root.items.some((p) => isScalar(p.key) && p.key.value === 'sources');
 }

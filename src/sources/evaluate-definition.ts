@@ -1,8 +1,8 @@
 // Sources, definitions: a checked definition (arithmetic over aggregates `$i`) + the aggregates'
 // exact values -> the metric's value, or undefined when any part has none (a division by zero, an
 // average over no rows). Exact rationals throughout; `??` takes the right side when the left has none.
-import { compareRationals, isZero, type Rational } from '../engine/rational.js';
-import { parseDecimal } from '../engine/rational.js';
+import { compareRationals, isZero, type Rational } from '../numbers/rational.js';
+import { parseDecimal } from '../numbers/rational.js';
 import type { Expr } from '../parser/ast.js';
 
 const SECONDS: Readonly<Record<string, number>> = { s: 1, min: 60, h: 3600, d: 86400 };

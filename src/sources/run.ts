@@ -9,9 +9,9 @@ import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { createSourceFile } from '../diagnostics/source.js';
 import type { Contract, PeriodKind } from '../contract/model.js';
-import type { Rational } from '../engine/rational.js';
+import type { Rational } from '../numbers/rational.js';
 import { accumulate, aggregateValue, matches, newAccumulator, type Accumulator } from './aggregate.js';
-import { checkColumns, checkForContract, definitionFor } from './check.js';
+import { checkColumns, definitionFor } from './check.js';
 import type { SqlAnswer, SqlRequest } from './engines/engine.js';
 import { evaluateDefinition } from './evaluate-definition.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
@@ -85,7 +85,6 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   const empty = { values: new Map(), inputs: [], queries: [], failed, warnings };
   if (hasErrors(shared)) return { ...empty, diagnostics: shared };
   const byId = new Map(request.contracts.map((c) => [c.id.value, c]));
-  for (const c of request.contracts) fail(c.id.value, checkForContract(sources, c));
 
   // The aggregates each source must compute: those of the definitions of the contracts still in.
   const states = new Map<string, SourceState>();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { bindSources, evaluateBound } from '../../src/pipeline/evaluate.js';
+import { bindSources, evaluateBound } from '../../src/pipeline/evaluate-contract.js';
 import { evaluateHistory } from '../../src/pipeline/history.js';
 import { renderEvaluationHtml } from '../../src/report/html.js';
 import type { Evaluation } from '../../src/report/evaluation.js';

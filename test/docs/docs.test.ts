@@ -21,12 +21,12 @@ import { parse as parseYaml } from 'yaml';
 import { loadMetricFile } from '../../src/data/load-metrics.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { formatValue } from '../../src/engine/format-value.js';
+import { formatValue } from '../../src/language/format-value.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { checkContractFile } from '../../src/pipeline/check-file.js';
-import { looksLikeDataFile } from '../../src/pipeline/data-owner.js';
-import { runContractTests } from '../../src/pipeline/contract-tests.js';
-import { evaluateSources } from '../../src/pipeline/evaluate.js';
+import { looksLikeDataFile } from '../../src/data/data-owner.js';
+import { runContractTests } from '../../src/pipeline/contract-tests/contract-tests.js';
+import { evaluateSources } from '../../src/pipeline/evaluate-contract.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

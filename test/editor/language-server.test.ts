@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import { lineColAt } from '../../src/diagnostics/source.js';
-import { validatePaths } from '../../src/pipeline/validate.js';
+import { validatePaths } from '../../src/pipeline/validate/validate.js';
 
 const SERVER = resolve('node_modules/yaml-language-server/bin/yaml-language-server');
 const SCHEMA_URI = pathToFileURL(resolve('schema/contract.schema.json')).href;

@@ -16,9 +16,9 @@ import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { checkContractFile } from '../../src/pipeline/check-file.js';
-import { evaluateFiles } from '../../src/pipeline/evaluate.js';
-import { testPaths } from '../../src/pipeline/test-paths.js';
-import { validatePaths } from '../../src/pipeline/validate.js';
+import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
+import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
+import { validatePaths } from '../../src/pipeline/validate/validate.js';
 import { renderEvaluationJson } from '../../src/report/json.js';
 
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';

@@ -5,7 +5,7 @@ import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import type { RawValue } from '../../src/contract/model.js';
 import { readPlainNumber, readQuantity } from '../../src/data/quantity.js';
-import { parseDecimal, parseSimpleDecimal, type Rational } from '../../src/engine/rational.js';
+import { parseDecimal, parseSimpleDecimal, type Rational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 20260603, numRuns: 3000 } as const;
 
@@ -34,7 +34,7 @@ function reference(text: string): Rational {
 
 function raw(value: string | number, source: string): RawValue {
   const span = { file: 'data.yaml', start: 0, end: source.length };
-  return { value, source, span, keySpan: span } as RawValue;
+  return { value, source, span, keySpan: span };
 }
 
 describe('short plain decimals', () => {

@@ -3,18 +3,18 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import type { CheckedKpi } from '../../src/engine/checked.js';
-import type { Frame } from '../../src/engine/frame.js';
-import { computeScore, fastScore, rationalScore } from '../../src/engine/kpi.js';
+import type { ProgramKpi } from '../../src/compile/program.js';
+import type { Frame } from '../../src/compile/frame.js';
+import { computeScore, fastScore, rationalScore } from '../../src/evaluate/kpi.js';
 import {
   ceilToMinor,
   floorToMinor,
   floorToMinorRational,
   roundToMinor,
   roundToMinorRational,
-} from '../../src/engine/money.js';
-import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/engine/rational.js';
-import type { KpiResult, KpiStatus } from '../../src/engine/results.js';
+} from '../../src/numbers/money.js';
+import { addRationals, compareRationals, divRationals, fromSafeIntegers, gcdSafe, mulRationals, subRationals, type Rational } from '../../src/numbers/rational.js';
+import type { KpiResult, KpiStatus } from '../../src/evaluate/results.js';
 
 const RUNS = { seed: 20260602, numRuns: 2000 } as const;
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
@@ -84,8 +84,8 @@ const kpiCase = fc.tuple(fc.option(smallOrHuge.map(fraction), { nil: undefined }
 const NOWHERE = { file: 'c.yaml', start: 0, end: 0 };
 const FRAME = { period: '2026-10' } as unknown as Frame;
 
-function build(cases: readonly (readonly [Rational | undefined, Rational, KpiStatus, boolean])[]): [CheckedKpi[], (KpiResult | undefined)[]] {
-  const kpis = cases.map(([weight], i) => ({ weight, decl: { id: `k${i}`, idSpan: NOWHERE } }) as unknown as CheckedKpi);
+function build(cases: readonly (readonly [Rational | undefined, Rational, KpiStatus, boolean])[]): [ProgramKpi[], (KpiResult | undefined)[]] {
+  const kpis = cases.map(([weight], i) => ({ weight, decl: { id: `k${i}`, idSpan: NOWHERE } }) as unknown as ProgramKpi);
   const results = cases.map(([weight, capped, st, present], i): KpiResult | undefined => {
     if (!present) return undefined;
     const base = { id: `k${i}`, status: st, explanation: '', ...(weight === undefined ? {} : { weight }) };

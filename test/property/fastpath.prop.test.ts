@@ -1,18 +1,18 @@
-// Property: the fast path on JS numbers (src/engine/fast-number.ts) and the rational closures
+// Property: the fast path on JS numbers (src/compile/fast-number.ts) and the rational closures
 // agree on generated expressions and data: huge values (beyond 2^53), tiny decimals, zeros,
 // negatives, missing values and exact boundaries. Fixed seed (STYLE 5, 6).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, series } from '../helpers/engine.js';
-import type { CompiledTree } from '../../src/engine/compile.js';
-import { isCompiledTree } from '../../src/engine/compile.js';
-import type { Value } from '../../src/engine/checked.js';
-import { isNoData } from '../../src/engine/checked.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { compileFast, lastDen } from '../../src/engine/fast-number.js';
-import { asFrame } from '../../src/engine/frame.js';
-import type { Frame } from '../../src/engine/frame.js';
-import { fromSafeIntegers, isRational } from '../../src/engine/rational.js';
+import type { CompiledTree } from '../../src/compile/compile-expression.js';
+import { isCompiledTree } from '../../src/compile/compile-expression.js';
+import type { Value } from '../../src/check/checked-contract.js';
+import { isNoData } from '../../src/check/checked-contract.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { compileFast, lastDen } from '../../src/compile/fast-number.js';
+import { asFrame } from '../../src/compile/frame.js';
+import type { Frame } from '../../src/compile/frame.js';
+import { fromSafeIntegers, isRational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 20260601, numRuns: 300 } as const;
 const METRICS = ['a', 'b', 'c'];
@@ -79,9 +79,9 @@ function setup(expr: string, current: Record<string, string>, before: Record<str
   const text = ['contract: fast', 'version: 1', 'currency: RUB', 'effective: { from: 2026-01 }', 'metrics:', ...METRICS.map((m) => `  ${m}: number`), 'define:', `  e: '${expr}'`].join('\n');
   const c = check(`${text}\n`);
   // Generated text can be ill-typed only through nesting limits; such cases say nothing here.
-  if (c.checked === undefined || c.contract === undefined) return undefined;
-  const evaluated = evaluatePeriod(c.checked, series(c.contract, { '2026-09': before, '2026-10': current }), '2026-10');
-  const compiled = c.checked.defines[0]?.compiled;
+  if (c.program === undefined || c.contract === undefined) return undefined;
+  const evaluated = evaluatePeriod(c.program, series(c.contract, { '2026-09': before, '2026-10': current }), '2026-10');
+  const compiled = c.program.defines[0]?.compiled;
   if (evaluated.value === undefined || compiled === undefined || !isCompiledTree(compiled)) return undefined;
   return { tree: compiled, frame: asFrame(evaluated.value.context) };
 }

@@ -4,12 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/load-contract.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { isNoData } from '../../src/engine/checked.js';
-import { evaluatePeriod } from '../../src/engine/evaluate.js';
-import { toDecimalString } from '../../src/engine/rational.js';
-import { expressionScalars } from '../../src/format/expression-scalars.js';
-import { formatContract } from '../../src/format/format-contract.js';
-import { doubleQuoted, plainIsSafe } from '../../src/format/yaml-scalar.js';
+import { isNoData } from '../../src/check/checked-contract.js';
+import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import { toDecimalString } from '../../src/numbers/rational.js';
+import { expressionScalars } from '../../src/fmt/expression-scalars.js';
+import { formatContract } from '../../src/fmt/format-contract.js';
+import { doubleQuoted, plainIsSafe } from '../../src/fmt/yaml-scalar.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { printExpression } from '../../src/parser/print.js';
 import { check, series } from '../helpers/engine.js';
@@ -73,8 +73,8 @@ function skeleton(text: string): string[] {
 /** Define values and KPI statuses of period 2026-03 for the data, as comparable text. */
 function outcome(text: string, data: Record<string, string>): string[] {
   const c = check(text, 'prop.yaml');
-  if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
-  const r = evaluatePeriod(c.checked, series(c.contract, { '2026-03': data }), '2026-03').value;
+  if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+  const r = evaluatePeriod(c.program, series(c.contract, { '2026-03': data }), '2026-03').value;
   if (r === undefined) throw new Error('no result');
   const show = (v: unknown): string => (isNoData(v as never) ? 'no-data' : typeof v === 'object' ? toDecimalString(v as never, 30) : String(v));
   return [...r.defines.map((d) => `${d.name}=${show(d.value)}`), ...r.kpis.map((k) => `${k.id}:${k.status}`)];

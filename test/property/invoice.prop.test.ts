@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { priceInvoice } from '../../src/engine/invoice.js';
-import { minorToRational } from '../../src/engine/money.js';
-import type { Rational } from '../../src/engine/rational.js';
-import { money } from '../../src/engine/types.js';
+import { priceInvoice } from '../../src/invoice/price-invoice.js';
+import { minorToRational } from '../../src/numbers/money.js';
+import type { Rational } from '../../src/numbers/rational.js';
+import { money } from '../../src/language/value-types.js';
 import { amountForm, cond, fakeExpr, payment, periodResult, type ResultSpec } from '../helpers/invoice-fakes.js';
 
 const RUNS = { seed: 42, numRuns: 200 } as const;

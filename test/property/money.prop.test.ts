@@ -8,8 +8,8 @@ import {
   formatMinor,
   minorToRational,
   roundToMinor,
-} from '../../src/engine/money.js';
-import { parseDecimal, type Rational } from '../../src/engine/rational.js';
+} from '../../src/numbers/money.js';
+import { parseDecimal, type Rational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 42, numRuns: 200 } as const;
 

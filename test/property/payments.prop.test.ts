@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { priceFixedQuantity, pricePackage, priceTiers, type TierPrice } from '../../src/engine/payments.js';
-import { ZERO, type Rational } from '../../src/engine/rational.js';
+import { priceFixedQuantity, pricePackage, priceTiers, type TierPrice } from '../../src/invoice/pricing.js';
+import { ZERO, type Rational } from '../../src/numbers/rational.js';
 
 const RUNS = { seed: 42, numRuns: 200 } as const;
 

@@ -1,7 +1,7 @@
 // Sources, exact numbers: a decimal as bigint digits and a power-of-ten scale. Cells are decimals,
 // so sums, products and comparisons stay exact and cheap; a Rational is made once per result.
 import Fraction from 'fraction.js';
-import type { Rational } from '../../engine/rational.js';
+import type { Rational } from '../../numbers/rational.js';
 
 /** `digits / 10^scale`. */
 export interface Decimal {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TEST_FORMATS } from '../../../src/cli/test.js';
 import { VALIDATE_FORMATS } from '../../../src/cli/validate.js';
-import { validatePaths } from '../../../src/pipeline/validate.js';
+import { validatePaths } from '../../../src/pipeline/validate/validate.js';
 
 const read = (path: string): unknown => parse(readFileSync(`examples/ci/${path}`, 'utf8'));
 

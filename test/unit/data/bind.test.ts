@@ -4,7 +4,7 @@ import { bindData, bindTestData } from '../../../src/data/bind.js';
 import { metricSlots } from '../../../src/data/bound.js';
 import { loadMetricFile } from '../../../src/data/load-metrics.js';
 import type { PeriodSeries, RawPeriod } from '../../../src/data/metric-data.js';
-import { toDecimalString } from '../../../src/engine/rational.js';
+import { toDecimalString } from '../../../src/numbers/rational.js';
 import { acmeContract, acmeTest, codesAt, fixture } from './helpers.js';
 
 /** Periods of a file's only contract ('' or acme-smm). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricDecl, MetricUnit, RawValue } from '../../../src/contract/model.js';
 import { typeValue } from '../../../src/data/type-value.js';
-import { toDecimalString } from '../../../src/engine/rational.js';
+import { toDecimalString } from '../../../src/numbers/rational.js';
 
 const FILE = 'values.yaml';
 

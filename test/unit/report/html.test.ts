@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHistoryChart } from '../../../src/report/html-chart.js';
 import { renderEvaluationHtml } from '../../../src/report/html.js';
 import { escapeHtml } from '../../../src/report/html-text.js';
-import { rational } from '../../../src/engine/rational.js';
+import { rational } from '../../../src/numbers/rational.js';
 import { buildReportFixture, HOSTILE } from '../../browser/report-fixture.js';
 
 const fixture = buildReportFixture();

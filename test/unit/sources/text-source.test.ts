@@ -46,7 +46,7 @@ describe('a money column in another currency', () => {
     const contract = checkContractFile(createSourceFile('c.yaml', 'contract: golden-src\nversion: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { spend: money }\nkpis:\n  k: { target: spend >= 0 RUB }\n')).checked?.contract;
     const sources = source(yaml.replace('from: Spend,', 'from: "Spend (USD)",'));
     // Declared with the currency in `from:`: found before any row is read.
-    const { checkForContract } = await import('../../../src/sources/check.js');
+    const { checkForContract } = await import('../../../src/pipeline/sources-units.js');
     expect(checkForContract(sources, contract!).map((d) => d.code)).toEqual(['E094']);
     // Read from the header at run time (a preset-style column without the currency in `from:`).
     const plain = source(yaml.replace('spend: { from: Spend, type: money }', 'spend: { from: "Spend (USD)", type: money, currency: RUB }'));

@@ -1,0 +1,38 @@
+// Stage 6 (checkContract): the typed tree. Every node is an Expr node with its static type and,
+// for names, the slot it was resolved to. Produced by typecheck.ts, consumed by compile.ts.
+import type { Span } from '../diagnostics/diagnostic.js';
+import type { ArithmeticOp, ComparisonOp, Expr } from '../parser/ast.js';
+import type { Value } from './checked-contract.js';
+import type { RefBuiltin, ValueBuiltin } from '../language/builtins.js';
+import type { ValueType } from '../language/value-types.js';
+
+interface TypedBase {
+  readonly expr: Expr;
+  readonly type: ValueType;
+}
+
+export type TypedNode =
+  | (TypedBase & { readonly kind: 'Const'; readonly value: Value })
+  | (TypedBase & { readonly kind: 'Metric'; readonly slot: number; readonly name: string })
+  | (TypedBase & { readonly kind: 'Define'; readonly name: string })
+  | (TypedBase & { readonly kind: 'KpiMet'; readonly slot: number; readonly id: string })
+  | (TypedBase & { readonly kind: 'Score' })
+  | (TypedBase & { readonly kind: 'PeriodIndex' })
+  | (TypedBase & { readonly kind: 'PeriodMonth' })
+  | (TypedBase & { readonly kind: 'Negate'; readonly operand: TypedNode })
+  | (TypedBase & { readonly kind: 'Not'; readonly operand: TypedNode })
+  | (TypedBase & { readonly kind: 'Arithmetic'; readonly op: ArithmeticOp; readonly left: TypedNode; readonly right: TypedNode })
+  | (TypedBase & { readonly kind: 'Compare'; readonly op: ComparisonOp; readonly left: TypedNode; readonly right: TypedNode })
+  | (TypedBase & { readonly kind: 'Logical'; readonly op: 'and' | 'or'; readonly left: TypedNode; readonly right: TypedNode })
+  | (TypedBase & { readonly kind: 'Coalesce'; readonly left: TypedNode; readonly right: TypedNode })
+  | (TypedBase & { readonly kind: 'Between'; readonly value: TypedNode; readonly low: TypedNode; readonly high: TypedNode })
+  | (TypedBase & { readonly kind: 'In'; readonly value: TypedNode; readonly items: readonly TypedNode[] })
+  | (TypedBase & { readonly kind: 'If'; readonly cond: TypedNode; readonly then: TypedNode; readonly else: TypedNode })
+  | (TypedBase & { readonly kind: 'Call'; readonly builtin: ValueBuiltin; readonly args: readonly TypedNode[] })
+  | (TypedBase & { readonly kind: 'RefCall'; readonly builtin: RefBuiltin; readonly slot: number; readonly name: string });
+
+/** A reference from one evaluation step to another (define, KPI or score), for ordering. */
+export interface StepRef {
+  readonly step: string;
+  readonly span: Span;
+}

@@ -1,0 +1,157 @@
+// Pipeline for `attain evaluate` / `explain`: a contract and its metric data -> one evaluated
+// period with its invoice (stages 1-8). Nothing partial: any error leaves `value` absent.
+import { createHash } from 'node:crypto';
+import { diag } from '../diagnostics/codes.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../diagnostics/source.js';
+import { comparePeriods, periodOrdinal } from '../contract/period.js';
+import { bindData } from '../data/bind.js';
+import { loadMetricFile } from '../data/load-metrics.js';
+import { findMissingMetrics } from '../data/missing.js';
+import type { PeriodSeries, RawPeriod } from '../data/metric-data.js';
+import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
+import type { Program } from '../compile/program.js';
+import { evaluatePeriod } from '../evaluate/evaluate-period.js';
+import { priceInvoice } from '../invoice/price-invoice.js';
+import type { Evaluation } from '../report/evaluation.js';
+import { checkContractFile } from './check-file.js';
+import { expandPaths, readSource } from '../workspace/files.js';
+
+export interface EvaluationRun {
+  readonly value?: Evaluation;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, SourceFile>;
+}
+
+export interface EvaluateOptions {
+  /** `YYYY-MM` (or `YYYY-Qn`); default: the latest period in the data. */
+  readonly period?: string;
+}
+
+/** Evaluate one contract file against a data file or a directory of data files. */
+export async function evaluateFiles(contractPath: string, dataPath: string, options: EvaluateOptions = {}): Promise<EvaluationRun> {
+  const sources = new Map<string, SourceFile>();
+  const contract = await readSource(contractPath);
+  if (contract.file === undefined) return { diagnostics: contract.diagnostics, sources };
+  sources.set(contractPath, contract.file);
+  const { files, diagnostics: found } = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
+  const diagnostics: Diagnostic[] = [...found];
+  const dataFiles: SourceFile[] = [];
+  for (const path of files) {
+    const read = await readSource(path);
+    diagnostics.push(...read.diagnostics);
+    if (read.file !== undefined) {
+      sources.set(path, read.file);
+      dataFiles.push(read.file);
+    }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, sources };
+  const run = evaluateSources(contract.file, dataFiles, options);
+  return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };
+}
+
+/** Evaluate a contract (as text) against data files (as text). The library's in-memory entry. */
+export function evaluateSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+  const bound = bindSources(contractFile, dataFiles);
+  if (bound.value === undefined) return { diagnostics: bound.diagnostics };
+  const run = evaluateBound(bound.value, options);
+  return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+}
+
+/** A checked contract with its typed metric series: what every period is evaluated from. */
+export interface BoundSources {
+  readonly contractFile: SourceFile;
+  readonly checked: CheckedContract;
+  /** The checked contract compiled (stage 6b), once for every period evaluated from it. */
+  readonly program: Program;
+  readonly series: PeriodSeries;
+  /** Digest of the data files that carried this contract's periods (see `digestOf`). */
+  readonly dataSha256: string;
+}
+
+/**
+ * Stages 1-6 and binding: check the contract and type this contract's periods from every data
+ * file (a file naming no contract counts too). `value` is absent when anything is in error.
+ */
+export function bindSources(contractFile: SourceFile, dataFiles: readonly SourceFile[]): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
+  const checkedFile = checkContractFile(contractFile);
+  const diagnostics: Diagnostic[] = [...checkedFile.diagnostics];
+  const checked = checkedFile.checked;
+  if (checked === undefined || hasErrors(diagnostics)) return { diagnostics };
+  const contract = checked.contract;
+  const id = contract.id.value;
+
+  const periods: RawPeriod[] = [];
+  const used: SourceFile[] = [];
+  const seen = new Map<string, RawPeriod>();
+  for (const file of dataFiles) {
+    const loaded = loadMetricFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.value === undefined) continue;
+    const mine = [...(loaded.value.contracts.get(id) ?? []), ...(loaded.value.contracts.get('') ?? [])];
+    if (mine.length > 0) used.push(file);
+    for (const p of mine) {
+      const earlier = seen.get(p.period);
+      if (earlier !== undefined) {
+        diagnostics.push(diag('E069', p.span, { reason: `period ${p.period} of contract "${id}" is given twice` }, { labels: [{ span: earlier.span, message: 'first given here' }] }));
+        continue;
+      }
+      seen.set(p.period, p);
+      periods.push(p);
+    }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+  if (used.length === 0) {
+    const at = dataFiles[0] === undefined ? contract.id.span : { file: dataFiles[0].path, start: 0, end: 0 };
+    diagnostics.push(diag('E068', at, { reason: `no metric data for contract "${id}"` }));
+    return { diagnostics };
+  }
+  const dataSha256 = digestOf(used);
+  const bound = bindData(contract, periods, dataSha256);
+  diagnostics.push(...bound.diagnostics);
+  const series = bound.value;
+  if (series === undefined || hasErrors(diagnostics)) return { diagnostics };
+  return { value: { contractFile, checked, program: compileProgram(checked), series, dataSha256 }, diagnostics };
+}
+
+/** Stages 7-8 for one period of a bound contract (default: the latest period in the data). */
+export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+  const { program, series, contractFile, dataSha256 } = bound;
+  const contract = program.contract;
+  const diagnostics: Diagnostic[] = [];
+  const kind = contract.period.value;
+  if (options.period !== undefined && periodOrdinal(options.period, kind) === undefined) {
+    const example = kind === 'month' ? '2026-10' : '2026-Q4';
+    diagnostics.push(diag('E073', contract.period.span, { reason: `"${options.period}" is not a ${kind} period (a ${kind}ly contract is evaluated for periods such as ${example})` }));
+    return { diagnostics };
+  }
+  const period = options.period ?? [...series.periods.keys()].sort((a, b) => comparePeriods(a, b, kind)).at(-1);
+  if (period === undefined) {
+    diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${contract.id.value}"` }));
+    return { diagnostics };
+  }
+  diagnostics.push(...findMissingMetrics(contract, series, period));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const evaluated = evaluatePeriod(program, series, period);
+  diagnostics.push(...evaluated.diagnostics);
+  if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
+  const invoice = priceInvoice(evaluated.value);
+  diagnostics.push(...invoice.diagnostics);
+  if (invoice.value === undefined || hasErrors(diagnostics)) return { diagnostics };
+  return {
+    value: { result: evaluated.value, invoice: invoice.value, inputs: { contractSha256: contractFile.sha256, dataSha256 } },
+    diagnostics,
+  };
+}
+
+/**
+ * The digest of the data: the file's own sha-256, or for several files the sha-256 of their sorted
+ * digests (content only, so the result does not depend on where the files are).
+ */
+export function digestOf(files: readonly SourceFile[]): string {
+  if (files.length === 1 && files[0] !== undefined) return files[0].sha256;
+  const h = createHash('sha256');
+  for (const sha of files.map((f) => f.sha256).sort()) h.update(`${sha}\n`);
+  return h.digest('hex');
+}
