@@ -120,7 +120,7 @@ function buildSource(name: string, s: Obj, path: YamlPath, at: Spans, connection
     ...(date === undefined ? {} : { date }),
     ...(typeof s['timezone'] === 'string' ? { timezone: spanned(s['timezone'], at.span([...path, 'timezone'])) } : {}),
     map,
-    format: textFormat(preset, isObj(s['format']) ? s['format'] : {}),
+    format: textFormat(preset, isObj(s['format']) ? s['format'] : {}, at.span([...path, 'format', 'totals']), diagnostics),
     columns,
     declared: preset === undefined,
   };
@@ -172,7 +172,19 @@ function contractRule(c: Obj, span: Span): ContractRule {
   return { kind: 'value', value: String(c['value']), span };
 }
 
-function textFormat(preset: Preset | undefined, f: Obj): TextFormat {
+/** A user's `totals:` pattern, or E096 at it when it is not a valid regular expression. */
+function totalsPattern(text: unknown, span: Span, diagnostics: Diagnostic[]): RegExp | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return new RegExp(text, 'u');
+  } catch (e) {
+    diagnostics.push(diag('E096', span, { reason: `totals: ${JSON.stringify(text)} is not a regular expression (${(e as Error).message})` }));
+    return undefined;
+  }
+}
+
+function textFormat(preset: Preset | undefined, f: Obj, totalsSpan: Span, diagnostics: Diagnostic[]): TextFormat {
+  const pattern = totalsPattern(f['totals'], totalsSpan, diagnostics);
   const delimiter = typeof f['delimiter'] === 'string' ? f['delimiter'] : preset?.delimiter;
   const comment = typeof f['comment'] === 'string' ? f['comment'] : preset?.comment;
   return {
@@ -183,7 +195,7 @@ function textFormat(preset: Preset | undefined, f: Obj): TextFormat {
     ...(comment === undefined ? {} : { comment }),
     totals: preset?.totals ?? [],
     totalsPrefixes: preset?.totalsPrefixes ?? [],
-    ...(typeof f['totals'] === 'string' ? { totalsPattern: new RegExp(f['totals'], 'u') } : {}),
+    ...(pattern === undefined ? {} : { totalsPattern: pattern }),
     noValue: preset?.noValue ?? [],
     firstTableOnly: preset?.firstTableOnly ?? false,
     startDateComment: preset?.startDateComment ?? false,

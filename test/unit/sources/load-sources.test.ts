@@ -64,6 +64,11 @@ describe('loadSourcesFile', () => {
     expect(load(BASE.replace('sum(metrica.visits)\n', 'weighted_avg(metrica.visits)\n')).at).toEqual(['E034@15:13']);
   });
 
+  it('refuses a totals pattern that is not a regular expression, at the pattern', () => {
+    const text = BASE.replace('    preset: yandex-metrica\n', '    preset: yandex-metrica\n    format: { totals: "^(Total" }\n');
+    expect(load(text).at).toEqual(['E096@5:23']);
+  });
+
   it('points a syntax error inside a where clause at its column', () => {
     expect(load(BASE.replace('status == "qualified")\'\noverrides', 'status == )\'\noverrides')).at).toEqual(['E020@18:36']);
   });
