@@ -79,6 +79,9 @@ describe('examples/sources', () => {
       expect(text).toContain('acme-smm');
       const acme = JSON.parse(readFileSync(join(out, 'run', 'acme-smm', 'invoice.json'), 'utf8')) as { total: string };
       expect(acme.total).toBe('109000.00');
+      const html = readFileSync(join(out, 'run', 'acme-smm', 'report.html'), 'utf8');
+      expect(html).toContain('Where the metric values came from');
+      expect(html).toContain('<code>sessions</code> 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
       const volga = JSON.parse(readFileSync(join(out, 'run', 'volga-community-direct', 'invoice.json'), 'utf8')) as { total: string };
       expect(volga.total).toBe('102500.00');
       const manifest = JSON.parse(readFileSync(join(out, 'run', 'manifest.json'), 'utf8')) as { sources: { inputs: { sha256: string | null }[]; queries: string[] } };
