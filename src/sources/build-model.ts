@@ -110,6 +110,13 @@ function buildSource(name: string, s: Obj, path: YamlPath, at: Spans, connection
   // The contract column is often a raw header (`community`, `client`) no preset knows: read it as text.
   if (rule.kind === 'column' && !columns.has(rule.column)) columns.set(rule.column, { name: rule.column, from: [rule.column], type: 'text', span: rule.span });
   const date = typeof s['date'] === 'string' ? spanned(s['date'], at.span([...path, 'date'])) : columns.has('date') && preset !== undefined ? spanned('date', here) : firstDate(columns, here);
+  if (typeof s['timezone'] === 'string') {
+    try {
+      new Intl.DateTimeFormat('en-CA', { timeZone: s['timezone'] });
+    } catch {
+      diagnostics.push(diag('E096', at.span([...path, 'timezone']), { reason: `timezone: "${s['timezone']}" is not an IANA time zone such as Europe/Moscow or UTC` }));
+    }
+  }
   const map = new Map<string, string>(Object.entries(isObj(s['map']) ? s['map'] : {}).map(([k, v]) => [k, String(v)]));
   return {
     name,

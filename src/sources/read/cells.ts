@@ -49,9 +49,24 @@ function readClock(t: string): Decimal | undefined {
   return { digits: BigInt(seconds), scale: 0 };
 }
 
-/** Read a date in the column's format; YYYY-MM-DD text, or undefined. */
-export function readDate(text: string, format: DateFormat): string | undefined {
+/**
+ * The calendar date of a timestamp with an offset (`2026-10-31T22:30:00Z`) in `timezone`; a
+ * timestamp without one is already local to the source's timezone (its date part is the date).
+ */
+function zonedDate(t: string, timezone: string): string | undefined {
+  if (!/[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(t)) return undefined;
+  const instant = new Date(t.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (Number.isNaN(instant.getTime())) return undefined;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Read a date in the column's format; YYYY-MM-DD text, or undefined. Timestamps take `timezone` (default UTC). */
+export function readDate(text: string, format: DateFormat, timezone = 'UTC'): string | undefined {
   const t = text.trim();
+  if (format === 'YYYY-MM-DD') {
+    const zoned = zonedDate(t, timezone);
+    if (zoned !== undefined) return zoned;
+  }
   let y: string | undefined;
   let m: string | undefined;
   let d: string | undefined;
@@ -82,7 +97,7 @@ export function readDate(text: string, format: DateFormat): string | undefined {
 }
 
 /** Read one cell of a typed column. An empty cell (or a no-value marker) has no value. */
-export function readCell(text: string, column: ColumnDecl, style: NumberStyle, noValue: readonly string[]): CellResult {
+export function readCell(text: string, column: ColumnDecl, style: NumberStyle, noValue: readonly string[], timezone?: string): CellResult {
   const t = text.trim();
   if (t === '' || noValue.includes(t)) return EMPTY;
   switch (column.type) {
@@ -90,7 +105,7 @@ export function readCell(text: string, column: ColumnDecl, style: NumberStyle, n
       return { value: { kind: 'text', value: column.values?.[t] ?? t } };
     case 'date': {
       const format = column.dateFormat ?? 'YYYY-MM-DD';
-      const iso = readDate(t, format);
+      const iso = readDate(t, format, timezone);
       return iso === undefined ? { problem: `"${t}" is not a date in the format ${format}` } : { value: { kind: 'text', value: iso } };
     }
     case 'duration': {

@@ -212,7 +212,7 @@ function readRow(
   for (const [name, index] of header) {
     const column = source.columns.get(name) as ColumnDecl;
     const cell = row.cells[index] as Cell;
-    const r = readCell(cell.text, column, source.format, source.format.noValue);
+    const r = readCell(cell.text, column, source.format, source.format.noValue, source.timezone?.value);
     const at: Span = { file: file.path, start: cell.start, end: cell.end };
     if (r.problem !== undefined) {
       bad = true;

@@ -75,6 +75,13 @@ describe('readDate', () => {
   ] as const)('%s as %s is %s', (text, format, expected) => {
     expect(readDate(text, format)).toBe(expected);
   });
+
+  it('places a timestamp with an offset on the date of the source timezone (default UTC)', () => {
+    expect(readDate('2026-10-31T22:30:00Z', 'YYYY-MM-DD')).toBe('2026-10-31');
+    expect(readDate('2026-10-31T22:30:00Z', 'YYYY-MM-DD', 'Europe/Moscow')).toBe('2026-11-01');
+    expect(readDate('2026-11-01 01:30:00+03:00', 'YYYY-MM-DD')).toBe('2026-10-31');
+    expect(readDate('2026-10-31 23:59:00', 'YYYY-MM-DD', 'Europe/Moscow')).toBe('2026-10-31');
+  });
 });
 
 describe('scanDelimited', () => {
