@@ -7,6 +7,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { checkLimits, checkPayment } from './payments.js';
 import { booleanRule, checkContractCurrency, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './field-rules.js';
 import { CheckSession } from './session.js';
+import { checkLineTaxIds } from './tax-rules.js';
 import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, EvalStep } from './checked-contract.js';
 import { isCompiledTree } from '../compile/compile-expression.js';
 import { checkJsonLogicTarget } from '../jsonlogic/kpi-targets.js';
@@ -24,6 +25,7 @@ export function checkContract(contract: Contract): StageResult<CheckedContract> 
   const s = new CheckSession(contract);
   checkContractCurrency(contract, s.diagnostics);
   checkPaymentIds(contract, s.diagnostics);
+  checkLineTaxIds(contract, s.diagnostics);
   const steps = new Map<string, StepRef[]>();
   const defines = checkDefines(s, steps);
   const kpis = checkKpis(s, steps);

@@ -49,6 +49,7 @@ export const CODES = {
   E034: { name: 'wrong-arity', severity: 'error', title: 'Wrong number of arguments', message: '{name} takes {expected} argument(s), got {actual}' },
   E035: { name: 'name-conflict', severity: 'error', title: 'Name already used', message: '"{name}" is already {what}' },
   E036: { name: 'invalid-reference', severity: 'error', title: 'Reference not allowed here', message: '{reason}' },
+  E037: { name: 'unknown-tax-rate', severity: 'error', title: 'Unknown tax rate', message: 'payment "{line}" names tax rate "{id}", which the contract does not declare' },
 
   // E04x: types and units
   E040: { name: 'type-mismatch', severity: 'error', title: 'Type mismatch', message: '{reason}' },

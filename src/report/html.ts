@@ -21,8 +21,8 @@ function renderHeader(e: Evaluation): string {
   const title = c.title ?? c.id.value;
   const until = c.effective.until === undefined ? 'open-ended' : c.effective.until.value;
   const rows: [string, string][] = [];
-  if (c.parties?.agency !== undefined) rows.push(['Agency', c.parties.agency]);
-  if (c.parties?.client !== undefined) rows.push(['Client', c.parties.client]);
+  if (c.parties?.agency !== undefined) rows.push(['Agency', c.parties.agency.name]);
+  if (c.parties?.client !== undefined) rows.push(['Client', c.parties.client.name]);
   rows.push(['Period', `${e.result.period} (period ${e.result.periodIndex} of the contract)`]);
   rows.push(['Effective', `${c.effective.from.value} – ${until}`]);
   rows.push(['Currency', e.invoice.currency]);

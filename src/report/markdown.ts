@@ -20,7 +20,7 @@ export function renderEvaluationMarkdown(e: Evaluation): string {
   const out: string[] = [];
   out.push(`# ${cell(c.title ?? c.id.value)} — ${result.period}`, '');
   out.push(`Contract \`${c.id.value}\` version ${c.version.value}, period ${result.period} (index ${result.periodIndex}).`);
-  if (c.parties !== undefined) out.push(`Agency: ${cell(c.parties.agency ?? '—')}; client: ${cell(c.parties.client ?? '—')}.`);
+  if (c.parties !== undefined) out.push(`Agency: ${cell(c.parties.agency?.name ?? '—')}; client: ${cell(c.parties.client?.name ?? '—')}.`);
   out.push('', '## KPIs', '', '| KPI | Status | Weight | Attainment | Explanation |', '| --- | --- | ---: | ---: | --- |');
   result.checked.kpis.forEach((k, i) => {
     const r = result.kpis[i];

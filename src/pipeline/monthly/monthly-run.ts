@@ -163,7 +163,7 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
   const e = run.value;
   const history = evaluateHistory(bound.value, period);
   const contract = e.result.checked.contract;
-  const client = contract.parties?.client;
+  const client = contract.parties?.client?.name;
   const row: SummaryRow = {
     contract: job.id,
     ...(client === undefined ? {} : { client }),
