@@ -16,6 +16,9 @@ import { exprOrigin, exprTextOf, keyText, nodeSpan, resolveNode, scalarSource } 
 
 const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
 
+/** The placeholders of `invoice.number` (filled in by src/taxes/invoice-document.ts). */
+const NUMBER_KEYS: readonly string[] = ['contract', 'period', 'yyyy', 'mm', 'q', 'version'];
+
 /** Walks one document, collecting diagnostics. Assumes the document passed validateShape. */
 class ModelBuilder {
   readonly diagnostics: Diagnostic[] = [];
@@ -213,6 +216,11 @@ function buildTax(b: ModelBuilder, node: Node | undefined): TaxDecl | undefined 
 function buildInvoiceDoc(b: ModelBuilder, node: Node | undefined): InvoiceDocDecl | undefined {
   if (!isMap(node)) return undefined;
   const number = b.str(b.get(node, 'number'));
+  for (const m of number?.value.matchAll(/\{([^}]*)\}/g) ?? []) {
+    if (NUMBER_KEYS.includes(m[1] ?? '')) continue;
+    const reason = `unknown placeholder {${m[1] ?? ''}} in the invoice number (use ${NUMBER_KEYS.map((k) => `{${k}}`).join(' ')})`;
+    if (number !== undefined) b.diagnostics.push(diag('E013', number.span, { reason }));
+  }
   const issueDay = b.num(b.get(node, 'issue_day'))?.value ?? 1;
   const dueDays = b.num(b.get(node, 'due_days'))?.value ?? 0;
   return { ...(number === undefined ? {} : { number }), issueDay, dueDays, span: b.span(node) };

@@ -169,7 +169,7 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
     ...(client === undefined ? {} : { client }),
     status: 'ok',
     ...(e.result.score === undefined ? {} : { score: toDecimalString(e.result.score) }),
-    total: { minor: e.invoice.total, currency: e.invoice.currency, digits: e.invoice.minorDigits },
+    total: { minor: e.taxed.total, currency: e.invoice.currency, digits: e.invoice.minorDigits },
     currency: e.invoice.currency,
     errors: [],
   };
