@@ -7,7 +7,8 @@ import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lineColAt, type SourceFile } from '../../diagnostics/source.js';
 import { toDecimalString } from '../../numbers/rational.js';
-import { renderEvaluationCsv } from '../../report/csv.js';
+import { renderEvaluationCsv, type CsvDialect } from '../../report/csv.js';
+import type { LocaleId } from '../../contract/model.js';
 import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
@@ -140,7 +141,13 @@ function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
  * with no files. A valid contract of the other period kind (quarterly in a month run, monthly in
  * a quarter run) gives a skipped outcome with no files, whatever its data.
  */
-export function evaluateContractJob(job: ContractJob, period: string): ContractOutcome {
+/** How the documents of a run are written: `--locale` and `--csv-dialect`. */
+export interface DocumentRenderOptions {
+  readonly locale?: LocaleId;
+  readonly csvDialect?: CsvDialect;
+}
+
+export function evaluateContractJob(job: ContractJob, period: string, render: DocumentRenderOptions = {}): ContractOutcome {
   const byPath = new Map<string, SourceFile>();
   if (job.contractFile !== undefined) byPath.set(job.contractFile.path, job.contractFile);
   for (const f of job.dataFiles) byPath.set(f.path, f);
@@ -173,11 +180,12 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
     currency: e.invoice.currency,
     errors: [],
   };
+  const locale = render.locale === undefined ? {} : { locale: render.locale };
   const files = [
     { name: 'invoice.json' as const, content: renderEvaluationJson(e) },
-    { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e) },
-    { name: 'invoice.csv' as const, content: renderEvaluationCsv(e) },
-    { name: 'report.html' as const, content: renderEvaluationHtml(e, history) },
+    { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e, locale) },
+    { name: 'invoice.csv' as const, content: renderEvaluationCsv(e, { ...locale, ...(render.csvDialect === undefined ? {} : { dialect: render.csvDialect }) }) },
+    { name: 'report.html' as const, content: renderEvaluationHtml(e, history, locale) },
   ];
   return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job) };
 }

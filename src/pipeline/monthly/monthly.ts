@@ -6,7 +6,7 @@ import type { RunSummary } from '../../report/summary.js';
 import { evaluateJobs } from './monthly-pool.js';
 import { gatherMonthlyInputs } from './monthly-inputs.js';
 import { ATOMIC_WRITER, checkOutputDir, writeMonthlyOutput, type Manifest, type OutputWriter } from './monthly-output.js';
-import { digestsOf, locateDiagnostic, type ContractOutcome } from './monthly-run.js';
+import { digestsOf, locateDiagnostic, type ContractOutcome, type DocumentRenderOptions } from './monthly-run.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -17,6 +17,8 @@ export interface MonthlyRunOptions {
   /** Contracts evaluated at once in worker threads; 1 (the default) evaluates in this thread. */
   readonly jobs?: number;
   readonly writer?: OutputWriter;
+  /** `--locale` and `--csv-dialect` for the documents written. */
+  readonly render?: DocumentRenderOptions;
   /** Called once the contracts are known, then after each contract is evaluated. */
   readonly onStart?: (total: number) => void;
   readonly onContract?: (done: number, total: number, outcome: ContractOutcome) => void;
@@ -50,7 +52,7 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
   if (check.kind === 'refuse') return { kind: 'usage', message: check.message };
 
   opts.onStart?.(inputs.jobs.length);
-  const outcomes = await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract);
+  const outcomes = await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract, opts.render ?? {});
   const lookup = (p: string): SourceFile | undefined => inputs.sources.get(p);
   const summary: RunSummary = {
     period: opts.period,
