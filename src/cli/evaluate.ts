@@ -8,11 +8,12 @@ import type { LocaleId } from '../contract/model.js';
 import { LOCALES } from '../report/locale/messages.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
+import { renderEvaluationXlsx } from '../report/xlsx/evaluation-xlsx.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv'] as const;
+export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 /** Document options of `evaluate`: `--locale` and `--csv-dialect`. */
@@ -21,7 +22,7 @@ export interface RenderChoice {
   readonly dialect?: CsvDialect;
 }
 
-export function renderEvaluation(e: Evaluation, format: EvaluateFormat, choice: RenderChoice = {}): string {
+export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx'>, choice: RenderChoice = {}): string {
   const locale = choice.locale === undefined ? {} : { locale: choice.locale };
   switch (format) {
     case 'json':
@@ -53,6 +54,13 @@ export async function runEvaluate(
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
-  io.stdout(renderEvaluation(run.value, format, { ...(locale === undefined ? {} : { locale }), ...(dialect === undefined ? {} : { dialect }) }));
+  const choice = { ...(locale === undefined ? {} : { locale }), ...(dialect === undefined ? {} : { dialect }) };
+  if (format === 'xlsx') {
+    const bytes = renderEvaluationXlsx(run.value, choice);
+    if (io.stdoutBytes !== undefined) io.stdoutBytes(bytes);
+    else io.stdout(Buffer.from(bytes).toString('latin1'));
+    return EXIT.ok;
+  }
+  io.stdout(renderEvaluation(run.value, format, choice));
   return EXIT.ok;
 }

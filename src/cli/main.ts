@@ -45,7 +45,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<contract>', 'the contract file')
     .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .option('--format <format>', 'json | md | text | csv', 'json')
+    .option('--format <format>', 'json | md | text | csv | xlsx (binary, to stdout)', 'json')
     .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: the contract\'s locale)')
     .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
     .action(async (contract: string, opts: { data: string; period?: string; format: string; locale?: string; csvDialect?: string }) => setExit(await runEvaluate(contract, opts, io)));

@@ -12,6 +12,7 @@ import type { LocaleId } from '../../contract/model.js';
 import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
+import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
 import type { SummaryRow } from '../../report/summary.js';
 import { checkContractFile } from '../check-file.js';
 import { bindSources, digestOf, evaluateBound } from '../evaluate-contract.js';
@@ -19,7 +20,7 @@ import { evaluateHistory } from '../history.js';
 import type { ContractJob } from './monthly-inputs.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order. */
-export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'report.html'] as const;
+export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'report.html'] as const;
 export type InvoiceFileName = (typeof INVOICE_FILES)[number];
 
 /** Digests identifying a contract's inputs (null when the input could not be read). */
@@ -33,7 +34,7 @@ export interface ContractOutcome {
   readonly id: string;
   readonly row: SummaryRow;
   /** The rendered files (empty when the contract failed: nothing partial is written). */
-  readonly files: readonly { readonly name: InvoiceFileName; readonly content: string }[];
+  readonly files: readonly { readonly name: InvoiceFileName; readonly content: string | Uint8Array }[];
   /** Errors and warnings, sorted; rendered against the run's sources. */
   readonly diagnostics: readonly Diagnostic[];
   readonly inputs: InputDigests;
@@ -185,6 +186,7 @@ export function evaluateContractJob(job: ContractJob, period: string, render: Do
     { name: 'invoice.json' as const, content: renderEvaluationJson(e) },
     { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e, locale) },
     { name: 'invoice.csv' as const, content: renderEvaluationCsv(e, { ...locale, ...(render.csvDialect === undefined ? {} : { dialect: render.csvDialect }) }) },
+    { name: 'invoice.xlsx' as const, content: renderEvaluationXlsx(e, locale) },
     { name: 'report.html' as const, content: renderEvaluationHtml(e, history, locale) },
   ];
   return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job) };

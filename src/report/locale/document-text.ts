@@ -44,7 +44,7 @@ export function documentText(e: Evaluation, locale: LocaleId): DocumentText {
     percent1: (r) => (r === undefined ? '—' : formatPercentText(toDecimalString(r.mul(100), 1), locale)),
     rate: (fraction) => formatPercentText(shiftPoint(fraction), locale),
     quantity: (r) => formatDecimal(toDecimalString(r), locale),
-    limitLabel: (id) => translator(locale)(id as MessageKey),
+    limitLabel: (id) => translator(locale)(id),
   };
 }
 

@@ -76,7 +76,7 @@ describe('isolation', () => {
     expect(sakura.error).toMatch(/sakura-reach\.yaml:12:21: E065 /);
     expect(summary.contracts.find((c: { contract: string }) => c.contract === 'broken').error).toMatch(/broken\.yaml:\d+:\d+: E002 /);
     for (const id of MONTHLY.filter((m) => m !== 'sakura-reach')) {
-      expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'report.html']);
+      expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'invoice.xlsx', 'report.html']);
     }
     expect(existsSync(join(out, 'sakura-reach'))).toBe(false);
     expect(existsSync(join(out, 'broken'))).toBe(false);
@@ -373,7 +373,7 @@ describe('period kinds', () => {
     expect(cli.code).toBe(0);
     expect(cli.stderr).toContain('[1/15] acme-smm skipped (monthly contract; invoiced in month runs (2026-10, 2026-11, 2026-12))');
     expect(cli.stderr).toMatch(/1 of 15 contracts invoiced, 0 failed, 14 skipped \(other period kind or not in force\); total 25287\.50 GBP/);
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json', 'summary.xlsx']);
     // The data file is the example's own, so even the input digests match its recorded invoice.
     const expected = readFileSync(join(ROOT, 'examples/polaris-retainer-penalty/invoices/2026-Q4.json'), 'utf8');
     expect(readFileSync(join(out, 'polaris-retainer-penalty', 'invoice.json'), 'utf8')).toBe(expected);
