@@ -6,7 +6,7 @@ import { parseDecimal, toDecimalString, type Rational } from '../../numbers/rati
 import type { Evaluation } from '../evaluation.js';
 import { formatRationalMoney } from '../json.js';
 import { formatDecimal, formatMoneyText, formatPercentText } from './format.js';
-import { translator, type MessageKey, type Translate } from './messages.js';
+import { translator, type Translate } from './messages.js';
 
 /** Formatting bound to one evaluation's currency and one locale. */
 export interface DocumentText {
