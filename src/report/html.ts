@@ -32,7 +32,7 @@ function renderHeader(e: Evaluation, x: DocumentText): string {
   rows.push([t('html.effective'), `${c.effective.from.value} – ${until}`]);
   rows.push([t('currency'), e.invoice.currency]);
   const number = e.document === undefined ? '' : `<p class="number">${esc(t('invoice_number', { number: e.document.number }))}</p>`;
-  const sub = esc(t('html.sub', { id: '\u0000', version: c.version.value, period: e.result.period })).replace('\u0000', `<code>${esc(c.id.value)}</code>`);
+  const sub = esc(t('html.sub', { id: '@@attain-id@@', version: c.version.value, period: e.result.period })).replace('@@attain-id@@', `<code>${esc(c.id.value)}</code>`);
   return [
     '<header>',
     `<h1>${esc(title)}</h1>`,

@@ -107,3 +107,12 @@ describe('escapeHtml', () => {
     }
   });
 });
+
+describe('renderEvaluationHtml subtitle', () => {
+  it('keeps the contract id as code in every locale', () => {
+    for (const locale of ['en', 'ru-RU', 'fr-FR'] as const) {
+      const doc = renderEvaluationHtml(fixture.evaluation, fixture.history, { locale });
+      expect(doc).toContain('<code>acme-smm</code>');
+    }
+  });
+});
