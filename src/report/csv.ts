@@ -30,7 +30,7 @@ function field(value: string, separator: string): string {
 
 export function renderEvaluationCsv(e: Evaluation, options: CsvOptions = {}): string {
   const { result, invoice, taxed } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const d = invoice.minorDigits;
   const cur = invoice.currency;
   const id = c.id.value;

@@ -15,7 +15,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function renderHeader(e: Evaluation, x: DocumentText): string {
   const { t } = x;
-  const c = e.result.checked.contract;
+  const c = e.result.program.contract;
   const title = c.title ?? c.id.value;
   const until = c.effective.until === undefined ? t('html.open_ended') : c.effective.until.value;
   const rows: [string, string][] = [];
@@ -61,7 +61,7 @@ function renderCards(e: Evaluation, x: DocumentText): string {
 
 function renderKpis(e: Evaluation, x: DocumentText): string {
   const { t } = x;
-  const rows = e.result.checked.kpis.map((k, i) => {
+  const rows = e.result.program.kpis.map((k, i) => {
     const r = e.result.kpis[i];
     const status = r?.status ?? 'no-data';
     const desc = k.decl.description === undefined ? '' : `<span class="desc">${esc(k.decl.description)}</span>`;
@@ -122,7 +122,7 @@ function renderInvoice(e: Evaluation, x: DocumentText): string {
 
 function renderHistory(e: Evaluation, history: ReportHistory, x: DocumentText): string {
   const { t } = x;
-  const charts = e.result.checked.kpis.map((k, i) => {
+  const charts = e.result.program.kpis.map((k, i) => {
     return `<figure><figcaption><code>${esc(k.decl.id)}</code></figcaption>${renderHistoryChart(k.decl.id, history.points, `history-${i}`)}</figure>`;
   });
   const rows = history.points.map((p) => {
@@ -164,7 +164,7 @@ function renderInputs(e: Evaluation, x: DocumentText): string {
  * evaluation and history give the same bytes (no timestamps, no random ids).
  */
 export function renderEvaluationHtml(e: Evaluation, history: ReportHistory, options: { readonly locale?: LocaleId } = {}): string {
-  const c = e.result.checked.contract;
+  const c = e.result.program.contract;
   const x = documentText(e, documentLocale(e, options.locale));
   const footer = e.taxed.taxes.length > 0 ? 'html.footer_taxed' : 'html.footer';
   return [

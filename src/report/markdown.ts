@@ -17,7 +17,7 @@ export interface MarkdownOptions {
 
 export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions = {}): string {
   const { result, invoice, taxed } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const x = documentText(e, documentLocale(e, options.locale));
   const { t } = x;
   const out: string[] = [];
@@ -34,7 +34,7 @@ export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions
     }
   }
   out.push('', `## ${t('md.kpis')}`, '', t('md.kpi_header'), '| --- | --- | ---: | ---: | --- |');
-  result.checked.kpis.forEach((k, i) => {
+  result.program.kpis.forEach((k, i) => {
     const r = result.kpis[i];
     const status = t(`status.${r?.status ?? 'no-data'}` as MessageKey);
     out.push(`| ${k.decl.id} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r?.explanation ?? '')} |`);

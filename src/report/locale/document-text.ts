@@ -29,7 +29,7 @@ export interface DocumentText {
 
 /** The locale of the documents: `--locale` when given, else the contract's, else `en`. */
 export function documentLocale(e: Evaluation, override?: LocaleId): LocaleId {
-  return override ?? e.result.checked.contract.locale?.value ?? 'en';
+  return override ?? e.result.program.contract.locale?.value ?? 'en';
 }
 
 export function documentText(e: Evaluation, locale: LocaleId): DocumentText {

@@ -40,7 +40,7 @@ export function evaluationSheets(e: Evaluation, locale: LocaleId): Sheet[] {
   totals.push(row(taxed.taxes.length > 0 ? t('total_payable') : t('total'), taxed.total, true));
   if (taxed.exempt !== undefined) totals.push([], [text(taxed.exempt)]);
   const kpis: Cell[][] = [[text(t('kpi'), true), text(t('status'), true), text(t('weight'), true), text(t('attainment'), true), text(t('target_explanation'), true)]];
-  e.result.checked.kpis.forEach((k, i) => {
+  e.result.program.kpis.forEach((k, i) => {
     const r = e.result.kpis[i];
     const ratio = (v: typeof k.weight): Cell => (v === undefined ? EMPTY : num(toDecimalString(v, 4), decimalsOf(toDecimalString(v, 4))));
     kpis.push([text(k.decl.id), text(t(`status.${r?.status ?? 'no-data'}` as MessageKey)), ratio(k.weight), ratio(r?.attainment), text(`${k.decl.target.text} — ${r?.explanation ?? ''}`)]);
