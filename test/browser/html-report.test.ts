@@ -83,7 +83,7 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
       expect(await page.locator('script').count()).toBe(0);
       // Every id (code) and every header cell word sits on one line: one client rect per word box.
       // Run in the page as a string: the test compiles without DOM types.
-      const broken = (await page.evaluate(`(() => {
+      const broken = await page.evaluate<string[]>(`(() => {
         const out = [];
         for (const el of document.querySelectorAll('table code, thead th, .status')) {
           const text = (el.textContent || '').trim();
@@ -93,7 +93,7 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
           if (range.getClientRects().length > 1) out.push(text);
         }
         return out;
-      })()`)) as string[];
+      })()`);
       expect(broken).toEqual([]);
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -25,7 +25,7 @@ export interface ReportFixture {
 export function buildReportFixture(locale: LocaleId = 'en'): ReportFixture {
   const contractText = readFileSync(`${ROOT}contracts/acme-smm.yaml`, 'utf8')
     .replace('title: ACME - social media and site traffic', `title: "ACME ${HOSTILE} & \\"friends\\""`)
-    .replace(/^parties:\n(  .*\n)+/m, `parties: { agency: "North <b>Star</b> Agency", client: "ACME LLC ${HOSTILE}" }\n`)
+    .replace(/^parties:\n( {2}.*\n)+/m, `parties: { agency: "North <b>Star</b> Agency", client: "ACME LLC ${HOSTILE}" }\n`)
     .replace('description: Visitors from social networks behave like real, interested people', 'description: "<img src=x onerror=alert(1)> real visitors"')
     .replace('label: Leads from social networks', `label: "Leads ${HOSTILE}"`);
   const dataText = readFileSync(`${ROOT}examples/month/2026-10/acme-smm.yaml`, 'utf8').replace('leads: 68, followers: 4451,', 'leads: 68,');
