@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document } from 'yaml';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { checkContractFile } from '../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../src/check/check-file.js';
 import { agreesWithYaml, quickReadingFindings } from '../helpers/quick-yaml.js';
 import './arbitraries.js';
 

@@ -12,7 +12,7 @@ import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import type { SummaryRow } from '../../report/summary.js';
-import { checkContractFile } from '../check-file.js';
+import { checkContractFile } from '../../check/check-file.js';
 import { bindSources, digestOf, evaluateBound } from '../evaluate-contract.js';
 import { evaluateHistory } from '../history.js';
 import type { ContractJob } from './monthly-inputs.js';

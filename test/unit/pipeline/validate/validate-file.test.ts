@@ -3,7 +3,7 @@
 // what yaml alone gives: the same diagnostics with the same spans, and the same contract id.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { checkContractFile } from '../../../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../../../src/check/check-file.js';
 import { readSourceSync } from '../../../../src/workspace/files.js';
 import { validateFile } from '../../../../src/pipeline/validate/validate-file.js';
 import { quickReadingFindings } from '../../../helpers/quick-yaml.js';

@@ -1,11 +1,12 @@
-// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check).
+// Stages 1-6 for one contract file (load YAML, shape, model, parse, resolve, check): SourceFile ->
+// CheckedFile. Shared by validate, evaluate, test, compile and the language server (src/lsp).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { LoadYamlOptions, YamlReader } from '../contract/load-yaml.js';
 import type { Contract } from '../contract/model.js';
-import { checkContract } from '../check/check-contract.js';
-import type { CheckedContract } from '../check/checked-contract.js';
+import { checkContract } from './check-contract.js';
+import type { CheckedContract } from './checked-contract.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;
