@@ -96,8 +96,23 @@ export function indexNames(contract: Contract): NameIndex {
   for (const t of contract.tests) {
     dataKeys(t.data);
     for (const h of t.history.values()) dataKeys(h.value);
+    for (const [id, want] of t.expect.kpis ?? []) {
+      const key = keyBefore(contract.file.text, id, want.span.start);
+      if (key !== undefined) uses.push({ name: id, span: { file: want.span.file, start: key, end: key + id.length } });
+    }
   }
   return { declared, uses, exprs };
+}
+
+/**
+ * Offset of the key `id` written just before a value at `valueStart` (`id: met`, `"id": met`):
+ * the model keeps the span of an expected KPI status, not of its key.
+ */
+function keyBefore(text: string, id: string, valueStart: number): number | undefined {
+  const at = text.lastIndexOf(id, valueStart);
+  if (at < 0) return undefined;
+  const between = text.slice(at + id.length, valueStart);
+  return /^["']?\s*:\s*$/.test(between) && !/[A-Za-z0-9_]/.test(text[at - 1] ?? '') ? at : undefined;
 }
 
 /** Every node of an expression, parents before children. */
