@@ -57,9 +57,7 @@ export interface Analysis {
 export function analyse(path: string, text: string): Analysis {
   const file = createSourceFile(path, text);
   if (!/\.ya?ml$/i.test(path) || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
-  // The quick reader as in `attain validate`: a file with any finding is read again with yaml
-  // (check-file.ts), so diagnostics and spans are validate's; a clean file is read twice as fast.
-  const checked = checkContractFile(file, { quick: true });
+  const checked = checkContractFile(file);
   const contract = checked.contract;
   return {
     file,

@@ -2,6 +2,7 @@
 // failed with expected vs actual) and one on each KPI (met/missed in each test's period). Tests
 // run through an injected runner (the one `attain test` uses; src/cli/lsp.ts passes it in).
 import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
 import { bindTestData } from '../data/bind.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -30,10 +31,11 @@ export function contractLenses(checked: CheckedContract, runTests: TestRunner | 
     });
   }
   const statuses = new Map<string, string[]>();
+  const program = contract.tests.length === 0 ? undefined : compileProgram(checked);
   for (const t of contract.tests) {
     const bound = bindTestData(contract, t);
     if (bound.value === undefined || hasErrors(bound.diagnostics)) continue;
-    const result = evaluatePeriod(checked, bound.value, t.period.value).value;
+    const result = program === undefined ? undefined : evaluatePeriod(program, bound.value, t.period.value).value;
     if (result === undefined) continue;
     for (const k of result.kpis) {
       const want = t.expect.kpis?.get(k.id)?.value;
