@@ -163,3 +163,14 @@ export function nodeAt(expr: Expr, offset: number): Expr | undefined {
   });
   return found;
 }
+
+/**
+ * Whether a span is a whole expression scalar whose characters could not be mapped (then every
+ * diagnostic inside it covers the scalar, and the editor says so).
+ */
+export function coversUnmappedScalar(index: NameIndex | undefined, span: Span): boolean {
+  return (index?.exprs ?? []).some((s) => {
+    const o = s.text.origin;
+    return o.unmapped === true && o.scalar?.start === span.start && o.scalar.end === span.end;
+  });
+}

@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedContract } from '../check/checked-contract.js';
 import type { Contract } from '../contract/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { analyse, type Analysis, type NameIndex } from './analysis.js';
+import { analyse, coversUnmappedScalar, type Analysis, type NameIndex } from './analysis.js';
 import { contractLenses, type Lens, type TestRunner } from './code-lens.js';
 import { completeAt } from './completion.js';
 import { formatEdit } from './formatting.js';
@@ -255,11 +255,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
 function toLsp(a: Analysis, d: Diagnostic): LspDiagnostic {
   const hint = d.hint === undefined ? '' : `\nhint: ${d.hint}`;
+  const unmapped = coversUnmappedScalar(a.index, d.span) ? '\n(marks the whole scalar: the position inside this folded scalar cannot be mapped exactly)' : '';
   return {
     range: rangeOf(a.file, d.span),
     severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
     source: 'attain',
-    message: d.message + hint,
+    message: d.message + hint + unmapped,
   };
 }
