@@ -390,7 +390,7 @@ function fastOf(node: CompiledNode, sub: Sub): FastFn | undefined {
     case 'RefCall':
       return t.builtin.name === 'growth' ? growth(2 * t.slot) : t.builtin.name === 'previous' ? previous(2 * t.slot) : undefined;
     default:
-      // Define, KpiMet, Score, PeriodIndex, PeriodMonth, Coalesce, In, Const: islands.
+      // Define, KpiMet, Score, PeriodIndex, PeriodMonth, PeriodYear, PeriodDays, Coalesce, In, Const: islands.
       return undefined;
   }
 }

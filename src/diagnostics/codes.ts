@@ -40,6 +40,7 @@ export const CODES = {
   E023: { name: 'expression-too-complex', severity: 'error', title: 'Expression exceeds a limit', message: '{reason}' },
   E024: { name: 'invalid-number', severity: 'error', title: 'Invalid number', message: 'invalid number "{text}"' },
   E025: { name: 'empty-expression', severity: 'error', title: 'Empty expression', message: 'the expression is empty' },
+  E026: { name: 'define-chain-too-deep', severity: 'error', title: 'Define chain too deep', message: 'define "{name}" depends on a chain of more than {limit} defines', hint: 'a define may build on others at most {limit} deep; split the computation or shorten the chain' },
 
   // E03x: names and references
   E030: { name: 'unknown-name', severity: 'error', title: 'Unknown name', message: 'unknown name "{name}"' },
@@ -70,6 +71,13 @@ export const CODES = {
   E057: { name: 'bounds', severity: 'error', title: 'Invalid bounds', message: '{reason}' },
   E058: { name: 'period-format', severity: 'error', title: 'Invalid period', message: '{reason}' },
   E059: { name: 'contract-rule', severity: 'error', title: 'Contract rule violated', message: '{reason}' },
+  W050: {
+    name: 'single-metric-pay',
+    severity: 'warning',
+    title: 'Every paid line depends on one metric',
+    message: 'every paid line depends on metric "{name}" alone',
+    hint: 'one metric invites gaming (followers can be bought, traffic can come from bots): make the pay also depend on a second metric, e.g. a quality KPI in when:',
+  },
 
   // E06x: metric data
   E061: { name: 'unknown-metric', severity: 'error', title: 'Unknown metric', message: 'unknown metric "{name}"' },

@@ -85,6 +85,10 @@ class Lowerer {
         return this.read('period.index');
       case 'PeriodMonth':
         return this.read('period.month');
+      case 'PeriodYear':
+        return this.read('period.year');
+      case 'PeriodDays':
+        return this.read('period.days');
       case 'Negate': {
         const a = this.node(t.operand);
         return { v: op('-', a.v), d: a.d };
@@ -120,6 +124,13 @@ class Lowerer {
         return this.call(t, t.args.map((a) => this.node(a)));
       case 'RefCall':
         return this.refCall(t.builtin.name, t.name);
+      case 'PreviousDefine': {
+        // The define on the period before is its expression over previous.<metric> vars.
+        const prev = this.node(t.previous);
+        if (t.builtin.name === 'previous') return prev;
+        const cur = this.env.define(t.name);
+        return divide({ v: op('-', cur.v, prev.v), d: allOf(cur.d, prev.d) }, prev);
+      }
       default:
         return assertNever(t, 'typed node');
     }
@@ -215,6 +226,8 @@ class Lowerer {
       }
       case 'attainment':
         return this.read(`attainment.${target}`);
+      case 'status':
+        return this.read(`status.${target}`);
       default:
         throw new InternalError(`jsonlogic: no lowering for ${name}()`);
     }

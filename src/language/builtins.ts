@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { isNoData, noData, type Value } from './values.js';
 import { ONE, ZERO, isZero, rational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import { describeType, isQuantity, scalar } from './value-types.js';
+import { STRING, describeType, isQuantity, scalar } from './value-types.js';
 import type { ScalarFlavor, ValueType } from './value-types.js';
 import { mergeTypes, isProblem } from './units.js';
 import type { TypeOutcome, UnitProblem } from './units.js';
@@ -59,12 +59,14 @@ export interface ValueBuiltin extends BuiltinBase {
 }
 
 /**
- * A function of a name: previous(metric), growth(metric), attainment(kpi). What it reads is the
- * evaluation frame's business: src/compile/ref-builtins.ts implements each by name.
+ * A function of a name: previous(metric or define), growth(metric or define), attainment(kpi).
+ * What it reads is the evaluation frame's business: src/compile/ref-builtins.ts implements each
+ * by name. `ref: 'metric'` also accepts a define made of metrics (typed again on the period before
+ * by src/check/type-expression.ts).
  */
 export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
-  readonly name: 'previous' | 'growth' | 'attainment';
+  readonly name: 'previous' | 'growth' | 'attainment' | 'status';
   readonly ref: 'metric' | 'kpi';
   readonly type: (target: ValueType) => ValueType | CallProblem;
 }
@@ -176,23 +178,32 @@ function extreme(name: 'min' | 'max', doc: string): ValueBuiltin {
 
 const previousBuiltin: RefBuiltin = {
   kind: 'ref', name: 'previous', ref: 'metric', minArgs: 1, maxArgs: 1,
-  doc: 'previous(metric): the same metric one period earlier (no data if that period or value is missing)',
+  doc: 'previous(x): metric or define x one period earlier (no data if that period or a value it needs is missing)',
   type: (t) => t,
 };
 
 const growthBuiltin: RefBuiltin = {
   kind: 'ref', name: 'growth', ref: 'metric', minArgs: 1, maxArgs: 1,
-  doc: 'growth(metric) = (x - previous x) / previous x, a percent (+400% from 20 to 100)',
+  doc: 'growth(x) = (x - previous x) / previous x for a metric or define x, a percent (+400% from 20 to 100)',
   type: (t) =>
     isQuantity(t)
       ? scalar('percent')
-      : { code: 'E040', reason: `growth() needs a numeric metric, found ${describeType(t)}`, arg: 0 },
+      : { code: 'E040', reason: `growth() needs a numeric metric or define, found ${describeType(t)}`, arg: 0 },
 };
 
 const attainmentBuiltin: RefBuiltin = {
   kind: 'ref', name: 'attainment', ref: 'kpi', minArgs: 1, maxArgs: 1,
   doc: 'attainment(kpi): the KPI attainment capped by its cap (an excluded KPI counts as fully attained)',
   type: () => scalar('percent'),
+};
+
+/** The values status(kpi) gives (a KPI with no data and no on_no_data has no status). */
+export const KPI_STATUSES: readonly string[] = ['met', 'missed', 'excluded'];
+
+const statusBuiltin: RefBuiltin = {
+  kind: 'ref', name: 'status', ref: 'kpi', minArgs: 1, maxArgs: 1,
+  doc: 'status(kpi): "met", "missed" or "excluded" (strictly met: status(kpi) == "met")',
+  type: () => STRING,
 };
 
 const TABLE: readonly Builtin[] = [
@@ -221,6 +232,7 @@ const TABLE: readonly Builtin[] = [
   previousBuiltin,
   growthBuiltin,
   attainmentBuiltin,
+  statusBuiltin,
   {
     kind: 'value', name: 'share', minArgs: 2, maxArgs: 2, shape: { kind: 'ratio', scale: 1 },
     doc: 'share(part, whole) = part / whole, a percent (part and whole in one dimension)',

@@ -3,7 +3,7 @@
 // Everything comes from the same stages `attain validate` runs (check/check-file.ts).
 import type { Contract, ExprText, RawRecord } from '../contract/model.js';
 import type { CheckedContract } from '../check/checked-contract.js';
-import { checkContractFile } from '../check/check-file.js';
+import { checkContractFileWithAdvice } from '../check/check-file.js';
 import { looksLikeDataFile } from '../data/data-owner.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
@@ -57,7 +57,7 @@ export interface Analysis {
 export function analyse(path: string, text: string): Analysis {
   const file = createSourceFile(path, text);
   if (!/\.ya?ml$/i.test(path) || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
-  const checked = checkContractFile(file);
+  const checked = checkContractFileWithAdvice(file);
   const contract = checked.contract;
   return {
     file,

@@ -19,8 +19,10 @@ export interface CompletionModel {
 
 const KEYWORDS = ['and', 'or', 'not', 'if', 'then', 'else', 'between', 'in', 'true', 'false'];
 const PERIOD_FIELDS: readonly (readonly [string, string])[] = [
-  ['index', 'the number of the period in the contract, 1 for the first'],
-  ['month', 'the calendar month of the period, 1-12'],
+  ['index', "1 for the contract's first period (effective.from), 2 for the next, ..."],
+  ['month', 'calendar month 1-12 (for quarters: the first month of the quarter)'],
+  ['year', 'calendar year of the period (2026 for 2026-10 and for 2026-Q4)'],
+  ['days', 'days in the period by the calendar: 28-31 for a month, 90-92 for a quarter'],
 ];
 const UNITS: readonly (readonly [string, string])[] = [
   ['%', 'percent: 20% is 0.2'],
@@ -85,7 +87,7 @@ function expressionItems(text: string, offset: number, contract: Contract | unde
       ...doc(builtinHover(b.name)),
     });
   }
-  items.push({ label: 'period', kind: CompletionItemKind.Module, detail: 'period.index, period.month', sortText: '4period' });
+  items.push({ label: 'period', kind: CompletionItemKind.Module, detail: 'period.index, period.month, period.year, period.days', sortText: '4period' });
   items.push({ label: 'score', kind: CompletionItemKind.Variable, detail: 'the weighted score (percent)', sortText: '4score' });
   for (const k of KEYWORDS) items.push({ label: k, kind: CompletionItemKind.Keyword, sortText: `5${k}` });
   const typed = prefixAt(text, offset).text;

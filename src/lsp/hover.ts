@@ -71,7 +71,7 @@ export function nameHover(name: string, contract: Contract, checked: CheckedCont
     return lines.join('\n\n');
   }
   if (name === 'score') return '**score**: the weighted attainment of the weighted KPIs (percent)';
-  if (name === 'period') return '**period**: `period.index` (1 for the first period of the contract), `period.month` (1-12)';
+  if (name === 'period') return '**period**: `period.index` (1 for the first period of the contract), `period.month` (1-12), `period.year`, `period.days` (days in the period)';
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { formatContract } from '../../src/fmt/format-contract.js';
+import { BUILTINS } from '../../src/language/builtins.js';
 import { positionAt } from '../../src/lsp/positions.js';
 import { startLsp, uriOf, type LspClient, type Position, type Range } from '../helpers/lsp-client.js';
 
@@ -99,7 +100,7 @@ describe('attain lsp over stdio', () => {
     expect(define?.range).toEqual(rangeOfNeedle(TEXT, 'direct_share', 1));
     expect((await hover(pos(TEXT, 'bounce_rate <=', 2)))?.contents.value).toContain('**metric** `bounce_rate`: percent');
     expect((await hover(pos(TEXT, 'when: quality_traffic', 8)))?.contents.value).toContain('bounce_rate <= 20% and avg_time_on_site >= 2 min');
-    expect((await hover(pos(TEXT, 'growth(followers)', 1)))?.contents.value).toContain('growth(metric)');
+    expect((await hover(pos(TEXT, 'growth(followers)', 1)))?.contents.value).toContain(BUILTINS.get('growth')?.doc ?? 'a doc line');
     expect((await hover(pos(TEXT, '2 min', 1)))?.contents.value).toContain('= 120 s');
     expect((await hover(pos(TEXT, '20%', 1)))?.contents.value).toContain('= 0.2');
     expect((await hover(pos(TEXT, '500 RUB', 1)))?.contents.value).toContain('= 50000 minor units');
@@ -123,7 +124,7 @@ describe('attain lsp over stdio', () => {
     expect(keys).not.toContain('sessions');
     const withPeriod = TEXT.replace('target: direct_share >= 60%', 'target: period.');
     await lsp.diagnostics(PATH, lsp.replace(PATH, withPeriod));
-    expect((await complete(pos(withPeriod, 'period.', 7))).map((c) => c.label)).toEqual(['index', 'month']);
+    expect((await complete(pos(withPeriod, 'period.', 7))).map((c) => c.label)).toEqual(['index', 'month', 'year', 'days']);
     await lsp.diagnostics(PATH, lsp.replace(PATH, TEXT));
   });
 

@@ -83,9 +83,19 @@ describe('evaluatePeriod', () => {
     expect(r.value?.score && toDecimalString(r.value.score)).toBe('0.955');
   });
 
-  it('a zero denominator gives the cap', () => {
+  it('a zero denominator gives the cap when the KPI is met', () => {
     const r = run(`${HEAD}kpis:\n  a: { target: bounce_rate <= 20%, cap: 120% }\n`, { '2026-10': { bounce_rate: '0%' } });
     expect(r.value?.kpis[0]?.attainment?.toString()).toBe('1.2');
+  });
+
+  it('a zero denominator gives 0 when the KPI is missed (SPEC 3), so a score-priced payment pays nothing', () => {
+    const text = `${HEAD}define:\n  change: leads - 100\nkpis:\n  a: { target: change >= 0, weight: 100% }\n  b: { target: bounce_rate <= -1%, cap: 120% }\n`;
+    const r = run(text, { '2026-10': { leads: '90', bounce_rate: '0%' } });
+    expect(r.value?.kpis.map((k) => [k.status, k.attainment?.toString()])).toEqual([
+      ['missed', '0'],
+      ['missed', '0'],
+    ]);
+    expect(r.value?.score?.toString()).toBe('0');
   });
 
   it('excluded KPIs are redistributed in the score and count as met in conditions', () => {
@@ -120,5 +130,21 @@ describe('evaluatePeriod', () => {
     const b = run(text, { '2026-10': GOOD });
     expect(JSON.stringify(explainPeriod(a.value as NonNullable<typeof a.value>))).toBe(JSON.stringify(explainPeriod(b.value as NonNullable<typeof b.value>)));
     expect(a.value?.kpis[0]?.explanation).toBe('direct_sessions / sessions 65% >= 60% (met)');
+  });
+
+  it('growth(define): a define input missing in the period before is E070 naming the define and the metric', () => {
+    const text = `${HEAD}define:\n  per_session: leads / sessions\nkpis:\n  up: { target: growth(per_session) >= 0% }\n`;
+    const r = run(text, { '2026-09': { leads: '80' }, '2026-10': GOOD });
+    const d = r.diagnostics[0];
+    expect(d?.code).toBe('E070');
+    expect(d?.message).toBe('KPI "up" has no value: previous(per_session) in 2026-09: metric "sessions" missing in 2026-09');
+    expect(r.value?.kpis[0]?.status).toBe('no-data');
+  });
+
+  it('growth(define) with on_no_data: missed is missed, not an error', () => {
+    const text = `${HEAD}define:\n  per_session: leads / sessions\nkpis:\n  up: { target: growth(per_session) >= 0%, on_no_data: missed }\n`;
+    const r = run(text, { '2026-10': GOOD });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value?.kpis[0]?.status).toBe('missed');
   });
 });
