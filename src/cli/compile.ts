@@ -3,7 +3,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { compileToJsonLogic } from '../jsonlogic/export.js';
-import { checkContractFile } from '../pipeline/check-file.js';
+import { checkContractFile } from '../check/check-file.js';
 import { readSource } from '../workspace/files.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 

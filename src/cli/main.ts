@@ -15,6 +15,7 @@ const runTest: typeof import('./test.js').runTest = async (...a) => (await impor
 const runExplain: typeof import('./explain.js').runExplain = async (...a) => (await import('./explain.js')).runExplain(...a);
 const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('./fmt.js')).runFmt(...a);
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
+const runLsp: typeof import('./lsp.js').runLsp = async (...a) => (await import('./lsp.js')).runLsp(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
 const runData: typeof import('./data.js').runData = async (...a) => (await import('./data.js')).runData(...a);
@@ -101,6 +102,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<contract>', 'the contract file')
     .requiredOption('--to <target>', 'jsonlogic')
     .action(async (contract: string, opts: { to: string }) => setExit(await runCompile(contract, opts, io)));
+
+  program
+    .command('lsp')
+    .description('the language server for contracts and metric data (LSP over stdio; editors start it as `attain lsp --stdio`)')
+    .option('--stdio', 'speak over stdin/stdout (the default and only transport)')
+    .action(async () => setExit(await runLsp()));
 
   program
     .command('schema')

@@ -119,7 +119,7 @@ export function exprOrigin(node: Scalar, file: SourceFile): TextOrigin {
   }
   if (map === undefined || map.length !== text.length + 1) {
     // Mapping failed: keep the scalar so callers point at the whole of it, never at line 1.
-    return { file: file.path, base: range[0], scalar };
+    return { file: file.path, base: range[0], scalar, unmapped: true };
   }
   return { file: file.path, base: map[0] ?? range[0], map, scalar };
 }

@@ -93,6 +93,11 @@ export interface TextOrigin {
   readonly map?: readonly number[];
   /** The whole scalar, for when a position inside it cannot be mapped. */
   readonly scalar?: { readonly start: number; readonly end: number };
+  /**
+   * The scalar's characters could not be aligned with the string (a folded scalar YAML reads in a
+   * way the mapper does not follow): every span then covers the whole scalar (see originSpan).
+   */
+  readonly unmapped?: true;
 }
 
 /** File offset of character `index` of a string with the given origin. */
@@ -106,6 +111,7 @@ export function originOffset(origin: TextOrigin, index: number): number {
 
 /** Span in file coordinates of characters [start, end) of a string with the given origin. */
 export function originSpan(origin: TextOrigin, start: number, end: number): { file: string; start: number; end: number } {
+  if (origin.unmapped === true && origin.scalar !== undefined) return { file: origin.file, start: origin.scalar.start, end: origin.scalar.end };
   const s = originOffset(origin, start);
   const e = end <= start ? s : originOffset(origin, end - 1) + 1;
   return { file: origin.file, start: s, end: Math.max(s, e) };

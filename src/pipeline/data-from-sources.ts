@@ -6,7 +6,7 @@ import type { SourceFile } from '../diagnostics/source.js';
 import type { Contract, MetricUnit } from '../contract/model.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
 import { closeEngines } from '../sources/engines/lazy.js';
-import { checkContractFile } from './check-file.js';
+import { checkContractFile } from '../check/check-file.js';
 import { addLocatedFiles } from './evaluate-sourced.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, readSourcesFile } from './sources.js';

@@ -17,7 +17,7 @@ import type { Program } from '../compile/program.js';
 import { evaluatePeriod } from '../evaluate/evaluate-period.js';
 import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
-import { checkContractFile } from './check-file.js';
+import { checkContractFile } from '../check/check-file.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 
 export interface EvaluationRun {

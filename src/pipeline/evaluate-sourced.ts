@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { closeEngines } from '../sources/engines/lazy.js';
-import { checkContractFile } from './check-file.js';
+import { checkContractFile } from '../check/check-file.js';
 import { evaluateBound, type EvaluateOptions } from './evaluate-contract.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, bindSourced, readSourcesFile } from './sources.js';

@@ -23,7 +23,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { formatValue } from '../../src/language/format-value.js';
 import { parseExpression } from '../../src/parser/parse.js';
-import { checkContractFile } from '../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../src/check/check-file.js';
 import { looksLikeDataFile } from '../../src/data/data-owner.js';
 import { runContractTests } from '../../src/pipeline/contract-tests/contract-tests.js';
 import { evaluateSources } from '../../src/pipeline/evaluate-contract.js';

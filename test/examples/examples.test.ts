@@ -15,7 +15,7 @@ import { loadMetricFile } from '../../src/data/load-metrics.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { checkContractFile } from '../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../src/check/check-file.js';
 import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
 import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
 import { validatePaths } from '../../src/pipeline/validate/validate.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, loadYaml } from '../../src/contract/load-yaml.js';
 import { loadMetricFile } from '../../src/data/load-metrics.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
-import { checkContractFile } from '../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../src/check/check-file.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 25);
 

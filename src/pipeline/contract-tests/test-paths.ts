@@ -1,7 +1,7 @@
 // Pipeline for `attain test [paths]`: find the contracts, check them, run their tests.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
-import { checkContractFile } from '../check-file.js';
+import { checkContractFile } from '../../check/check-file.js';
 import { looksLikeDataFile } from '../../data/data-owner.js';
 import { runContractTests, type TestOutcome } from './contract-tests.js';
 import { expandPaths, readSource } from '../../workspace/files.js';

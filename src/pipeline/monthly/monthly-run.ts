@@ -14,7 +14,7 @@ import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
 import type { SummaryRow } from '../../report/summary.js';
-import { checkContractFile } from '../check-file.js';
+import { checkContractFile } from '../../check/check-file.js';
 import type { Evaluation } from '../../report/evaluation.js';
 import type { SourcesFile } from '../../sources/model.js';
 import type { SourcesResult } from '../../sources/run.js';

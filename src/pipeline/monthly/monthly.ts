@@ -6,7 +6,7 @@ import type { RunSummary } from '../../report/summary.js';
 import { evaluateJobs } from './monthly-pool.js';
 import { gatherMonthlyInputs } from './monthly-inputs.js';
 import { ATOMIC_WRITER, checkOutputDir, writeMonthlyOutput, type Manifest, type OutputWriter } from './monthly-output.js';
-import { checkContractFile } from '../check-file.js';
+import { checkContractFile } from '../../check/check-file.js';
 import { digestOf } from '../evaluate-contract.js';
 import { addLocatedFiles } from '../evaluate-sourced.js';
 import type { ContractJob } from './monthly-inputs.js';

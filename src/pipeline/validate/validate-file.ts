@@ -2,7 +2,7 @@
 // neither) and check it if it is a contract. The same function runs in this thread or in a worker
 // thread (validate-pool.ts), so both give the same outcome; validate.ts merges outcomes in order.
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
-import { checkContractFileWithAdvice } from '../check-file.js';
+import { checkContractFileWithAdvice } from '../../check/check-file.js';
 import { isSourcesText, looksLikeDataFile } from '../../data/data-owner.js';
 import { readSourceSync } from '../../workspace/files.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
-import { checkContractFile } from '../../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../../src/check/check-file.js';
 import { closeEngines, LAZY_ENGINES } from '../../../src/sources/engines/lazy.js';
 import { loadSourcesFile } from '../../../src/sources/load-sources.js';
 import { runSources } from '../../../src/sources/run.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
-import { checkContractFile } from '../../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../../src/check/check-file.js';
 import { LAZY_ENGINES } from '../../../src/sources/engines/lazy.js';
 import { loadSourcesFile } from '../../../src/sources/load-sources.js';
 import { runSources } from '../../../src/sources/run.js';

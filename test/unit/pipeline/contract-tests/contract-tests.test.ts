@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../../../src/diagnostics/source.js';
-import { checkContractFile } from '../../../../src/pipeline/check-file.js';
+import { checkContractFile } from '../../../../src/check/check-file.js';
 import { runContractTests } from '../../../../src/pipeline/contract-tests/contract-tests.js';
 
 function run(tests: string) {

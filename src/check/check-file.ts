@@ -1,12 +1,12 @@
-// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check),
-// and for `attain validate` the authoring advice on a checked contract (W050).
+// Stages 1-6 for one contract file (load YAML, shape, model, parse, resolve, check): SourceFile ->
+// CheckedFile, and for `attain validate` and the language server the authoring advice (W050).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
-import { checkContract } from '../check/check-contract.js';
-import type { CheckedContract } from '../check/checked-contract.js';
-import { singleMetricWarning } from '../check/single-metric.js';
+import { checkContract } from './check-contract.js';
+import type { CheckedContract } from './checked-contract.js';
+import { singleMetricWarning } from './single-metric.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;

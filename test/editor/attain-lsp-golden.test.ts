@@ -1,0 +1,67 @@
+// `attain lsp` reports exactly what `attain validate` reports: for every golden bad file (with
+// its data and extra files opened beside it), the same codes at the same ranges, per file, as the
+// real server publishes them over stdio.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSourceFile } from '../../src/diagnostics/source.js';
+import { rangeOf } from '../../src/lsp/positions.js';
+import { validatePaths } from '../../src/pipeline/validate/validate.js';
+import { startLsp, type LspClient, type LspDiagnostic } from '../helpers/lsp-client.js';
+
+const DIR = 'test/golden/bad';
+
+function filesOf(name: string): string[] {
+  const path = join(DIR, name);
+  const text = readFileSync(path, 'utf8');
+  const header = (key: string): string[] => [...text.matchAll(new RegExp(`^# ${key}: (.*)$`, 'gm'))].map((m) => join(DIR, (m[1] ?? '').trim()));
+  return [path, ...header('with'), ...header('data')];
+}
+
+const key = (code: string | number | undefined, r: LspDiagnostic['range']): string =>
+  `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+// Sources files (`sources:` at the top, E09x/W09x) are checked by `attain validate` only: the
+// language server does not open them yet (see docs/editors.md).
+const fixtures = readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f) && !f.includes('.data.') && !f.includes('.with.'))
+  .filter((f) => !filesOf(f).some((p) => existsSync(p) && /^sources:/m.test(readFileSync(p, 'utf8'))))
+  .sort();
+
+let lsp: LspClient;
+let compared = 0;
+beforeAll(async () => {
+  lsp = await startLsp();
+});
+afterAll(async () => {
+  await lsp.stop();
+});
+
+describe('attain lsp diagnostics = attain validate diagnostics', () => {
+  it('has golden files to compare', () => {
+    expect(fixtures.length).toBeGreaterThan(50);
+  });
+  for (const name of fixtures) {
+    it(name, async () => {
+      const files = filesOf(name).filter((f) => existsSync(f));
+      const run = await validatePaths(filesOf(name));
+      const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+      for (const [f, text] of texts) lsp.openOnly(f, text);
+      try {
+        for (const [f, text] of texts) {
+          const source = createSourceFile(f, text);
+          const wanted = run.diagnostics.filter((d) => d.span.file === f).map((d) => key(d.code, rangeOf(source, d.span))).sort();
+          const got = (await lsp.diagnostics(resolve(f), 1)).map((d) => key(d.code, d.range)).sort();
+          expect(got, f).toEqual(wanted);
+          compared += wanted.length;
+        }
+      } finally {
+        for (const f of files) lsp.close(f);
+      }
+    });
+  }
+  it('compared diagnostics, not only empty lists', () => {
+    // 48 when written: the evaluate- and test-mode files are clean for validate.
+    expect(compared).toBeGreaterThan(40);
+  });
+});
