@@ -18,7 +18,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E020: "`leads >=`; `1 < x < 3`; `x in 3`; `\"unterminated`",
   E021: "`leads & sessions`",
   E022: "`2 kg`; `500 rub` (hint: `RUB`); `2 secs` (hint: `sec`)",
-  E023: "an expression above 4000 characters, 1000 tokens or nesting 64",
+  E023: "an expression above 4000 characters, 1000 tokens or nesting 64; with `attain compile --to jsonlogic`, a rule above 100000 nodes or all rules above 2000000 once defines are inlined, or a constant no float holds exactly (`9007199254740993`)",
   E024: "`1__0`; `1_`; `1.`",
   E025: "`target: \"\"`",
   E030: "`sesions >= 100` (hint: did you mean \"sessions\"?)",
