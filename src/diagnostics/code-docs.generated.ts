@@ -61,6 +61,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E073: "a period of the wrong kind: `--period 2026-10` for a quarterly contract",
   E075: "tiers or a package with a negative quantity",
   E076: "data-dependent `min` above `max` at run time",
+  E077: "22 defines each squaring the one before (`d1: d0 * d0`, ...): the operands of one operation exceed 16384 bits (about 4900 digits, numerators and denominators together); the monthly run fails that contract only",
   E080: "a contract test whose `expect:` does not match (expected and actual values are shown)",
   E081: "`expect: { kpis: { volumen: met } }` (no such KPI); an expected amount in another currency",
   W060: "`bounce_rate: 17.5` for a percent metric (read as 1750%; hint: write 17.5%)",
