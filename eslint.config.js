@@ -119,6 +119,4 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
-  // Removed on the branch that drops the second YAML reader (issue 12); kept out of lint until then.
-  { ignores: ['src/contract/yaml-subset.ts', 'test/helpers/quick-yaml.ts'] },
 );

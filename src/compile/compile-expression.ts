@@ -2,7 +2,7 @@
 // constant sub-trees are folded, and evaluation never throws: division by zero and missing values
 // yield NoData carrying the span of the sub-expression. No eval, no Function, no name lookups.
 import type { Span } from '../diagnostics/diagnostic.js';
-import { refReader } from './ref-builtins.js';
+import { previousDefineReader, refReader } from './ref-builtins.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
 import type { CompiledExpr, EvalContext } from './program.js';
 import { isNoData, type Value } from '../language/values.js';
@@ -10,19 +10,16 @@ import type { CallSite } from '../language/builtins.js';
 import { asFrame, createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
 import { compileFast, constantsOf, lastDen } from './fast-number.js';
-import { checkOperandSize } from '../numbers/size-limit.js';
+import { checkOperandSize } from './size-limit.js';
 import type { FastFn } from './fast-number.js';
 import { ZERO, fromSafeIntegers, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import type { TypedNode } from '../check/typed-tree.js';
+import { isQuantity } from '../language/value-types.js';
 
-/** A compiled node: the closure, its folded constant, and compiled children (for explanations). */
-export interface CompiledNode {
-  readonly typed: TypedNode;
-  readonly fn: (f: Frame) => Value;
-  readonly constant?: Value;
-  readonly children: readonly CompiledNode[];
-}
+import type { CompiledNode } from './compiled-node.js';
+
+export type { CompiledNode };
 
 /** A CompiledExpr made here; `node` gives access to sub-expressions (explanations, attainment). */
 export interface CompiledTree extends CompiledExpr {
@@ -34,6 +31,12 @@ export interface CompileEnv {
   readonly text: string;
   /** Define name -> slot in Frame.defines. */
   readonly defineSlots: ReadonlyMap<string, number>;
+  /**
+   * Run whole expressions on the fast path on JS numbers first (default true). Off, every
+   * expression runs on the exact rational closures only: the reference the property tests
+   * compare the fast path with, and a switch to rule the fast path out when investigating.
+   */
+  readonly fastPath?: boolean;
 }
 
 export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
@@ -43,15 +46,15 @@ export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
 const NOWHERE: Span = { file: '', start: 0, end: 0 };
 const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
-  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
+  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
   metrics: [], previousPeriod: undefined, previous: undefined, fast: new Float64Array(0), fastAt: 0, fastPreviousAt: 0,
-  defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
+  defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: UNSET,
 });
 
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */
 export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
   const node = compileNode(typed, env);
-  const fn = exactFn(node);
+  const fn = env.fastPath === false ? node.fn : exactFn(node);
   return {
     expr: typed.expr,
     type: typed.type,
@@ -81,7 +84,7 @@ export function exactFn(node: CompiledNode): Fn {
       return x === 1 ? true : x === 0 ? false : slow(f);
     };
   }
-  if (kind === 'scalar' || kind === 'duration' || kind === 'money') {
+  if (isQuantity(node.typed.type)) {
     const fast = compileFast(node);
     if (fast === undefined) return slow;
     return numericRoot(fast, slow, constantsOf(node));
@@ -111,7 +114,7 @@ function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn
 /** Node kinds that compute (worth the fast path as a root); the others only read a value. */
 const COMPUTED_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Negate', 'Not', 'Arithmetic', 'Compare', 'Logical', 'Between', 'If', 'Call', 'RefCall']);
 
-const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'RefCall']);
+const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'PeriodYear', 'PeriodDays', 'RefCall', 'PreviousDefine']);
 
 export function compileNode(t: TypedNode, env: CompileEnv): CompiledNode {
   const children = childrenOf(t).map((c) => compileNode(c, env));
@@ -180,6 +183,10 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return (f) => f.periodIndexValue;
     case 'PeriodMonth':
       return (f) => f.periodMonthValue;
+    case 'PeriodYear':
+      return (f) => f.periodYearValue;
+    case 'PeriodDays':
+      return (f) => f.periodDaysValue;
     case 'Negate': {
       const a = fnAt(children, 0);
       return (f) => {
@@ -197,7 +204,7 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
     case 'Arithmetic':
       return arithmetic(t.op, fnAt(children, 0), fnAt(children, 1), t.expr.span, textOf(env, t.right.expr.span));
     case 'Compare':
-      return compare(t.op, fnAt(children, 0), fnAt(children, 1), t.left.type.kind === 'scalar' || t.left.type.kind === 'duration' || t.left.type.kind === 'money');
+      return compare(t.op, fnAt(children, 0), fnAt(children, 1), isQuantity(t.left.type));
     case 'Logical':
       return t.op === 'and' ? and(fnAt(children, 0), fnAt(children, 1)) : or(fnAt(children, 0), fnAt(children, 1));
     case 'Coalesce': {
@@ -211,7 +218,7 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
     case 'Between':
       return between(fnAt(children, 0), fnAt(children, 1), fnAt(children, 2));
     case 'In':
-      return inList(children.map((c) => c.fn), t.value.type.kind === 'scalar' || t.value.type.kind === 'duration' || t.value.type.kind === 'money');
+      return inList(children.map((c) => c.fn), isQuantity(t.value.type));
     case 'If': {
       const c = fnAt(children, 0);
       const a = fnAt(children, 1);
@@ -225,6 +232,11 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return call(t, children, env);
     case 'RefCall': {
       return refReader(t.builtin, t.slot, t.name, t.expr.span);
+    }
+    case 'PreviousDefine': {
+      const slot = env.defineSlots.get(t.name);
+      if (slot === undefined) throw new InternalError(`compile: define ${t.name} has no slot`);
+      return previousDefineReader(t.builtin, slot, t.name, t.expr.span, compileNode(t.previous, env).fn);
     }
     default:
       return assertNever(t, 'typed node');

@@ -45,13 +45,6 @@ function pairIn(map: { readonly items: Pair[] }, key: string): Pair | undefined 
   return index.get(key);
 }
 
-/** The pair of `map` whose key text is `key`, if any. */
-export function findPair(doc: Document, map: Node | null, key: string): Pair | undefined {
-  const m = resolveNode(doc, map);
-  if (!isMap(m)) return undefined;
-  return pairIn(m, key);
-}
-
 /** Walk `path` from the document root; stops (node null) where the path leaves the document. */
 export function nodeAtPath(doc: Document, path: YamlPath): NodeAt {
   let at: NodeAt = { node: resolveNode(doc, doc.contents) };

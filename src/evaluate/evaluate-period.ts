@@ -1,7 +1,7 @@
 // Stage 7: Program + PeriodSeries -> PeriodResult for one period. Builds the frame
 // (metric values by slot, the previous period for previous()/growth()), then runs the defines,
 // KPIs and score in dependency order. No-data KPIs are E070 unless on_no_data says otherwise.
-import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contract/period.js';
+import { periodDays, periodIndex, periodMonth, periodOrdinal, periodYear, shiftPeriod } from '../contract/period.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -13,7 +13,7 @@ import { createFrame, noData } from '../compile/frame.js';
 import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from '../numbers/rational.js';
-import { MAX_EXACT_BITS, NumberSizeError } from '../numbers/size-limit.js';
+import { MAX_EXACT_BITS, NumberSizeError } from '../compile/size-limit.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
 /**
@@ -53,6 +53,8 @@ function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period:
     periodMonth: info.month,
     periodIndexValue: info.indexValue,
     periodMonthValue: info.monthValue,
+    periodYearValue: info.yearValue,
+    periodDaysValue: info.daysValue,
     periodSpan: values.span,
     metrics,
     previousPeriod,
@@ -63,6 +65,7 @@ function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period:
     defines: layout.defines.slice(),
     kpiMet: layout.kpiMet.slice(),
     kpiAttainment: layout.kpiAttainment.slice(),
+    kpiStatus: layout.kpiAttainment.slice(),
     score: layout.notEvaluated,
   });
   const diagnostics: Diagnostic[] = [];
@@ -135,6 +138,8 @@ interface PeriodInfo {
   readonly month: number;
   readonly indexValue: Rational;
   readonly monthValue: Rational;
+  readonly yearValue: Rational;
+  readonly daysValue: Rational;
 }
 
 const PERIOD_CACHE_SIZE = 1024;
@@ -160,7 +165,9 @@ function computePeriodInfo(checked: Program, period: string): PeriodInfo | { rea
   if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
   const index = located.index;
   const month = periodMonth(period, kind) ?? 0;
-  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month) };
+  const yearValue = rational(periodYear(period, kind) ?? 0);
+  const daysValue = rational(periodDays(period, kind) ?? 0);
+  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month), yearValue, daysValue };
 }
 
 const LAYOUTS = new WeakMap<Program, FrameLayout>();

@@ -9,7 +9,7 @@ import { findMinorDigits } from '../numbers/currency.js';
 import { priceLine, type LineEnv } from './invoice-line.js';
 import { ceilToMinor, floorToMinor, formatMinor } from '../numbers/money.js';
 import { isRational } from '../numbers/rational.js';
-import { NumberSizeError } from '../numbers/size-limit.js';
+import { NumberSizeError } from '../compile/size-limit.js';
 import { numberSizeDiagnostic } from '../evaluate/evaluate-period.js';
 import type { Adjustment, Invoice, InvoiceLine, PeriodResult } from '../evaluate/results.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { MAX_DEFINE_CHAIN } from '../../src/check/session.js';
-import { MAX_EXACT_BITS } from '../../src/numbers/size-limit.js';
+import { MAX_EXACT_BITS } from '../../src/compile/size-limit.js';
 import { checkContractFile } from '../../src/pipeline/check-file.js';
 import { runCli } from '../helpers/cli.js';
 

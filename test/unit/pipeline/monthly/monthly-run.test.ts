@@ -188,8 +188,8 @@ describe('outputs', () => {
     expect(tree(b)).toEqual(tree(a));
   });
 
-  // Worker threads need the compiled worker (dist/, built by `npm ci` through `prepare`).
-  it.skipIf(!existsSync(join(ROOT, 'dist/src/pipeline/monthly/monthly-worker.js')))('the compiled CLI gives byte-identical output with --jobs 3 (worker threads)', () => {
+  // Worker threads need the compiled worker: dist/, built from src/ before the tests (test/setup/build-dist.ts).
+  it('the compiled CLI gives byte-identical output with --jobs 3 (worker threads)', () => {
     const cli = (out: string, ...extra: string[]): void => {
       spawnSync(process.execPath, [join(ROOT, 'bin/attain.js'), 'invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet', ...extra], { cwd: work });
     };
@@ -268,7 +268,7 @@ describe('atomic output', () => {
   });
 
   it('the CLI reports a write failure as exit 2', async () => {
-    const writer: OutputWriter = { writeFile: () => Promise.reject(new Error('EACCES: permission denied')) };
+    const writer: OutputWriter = { writeFile: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) };
     const io = { stdout: () => undefined, stderr: (t: string) => void (err += t), color: false };
     let err = '';
     const code = await runInvoice({ contracts, data, period: '2026-10', out: join(work, 'out') }, io, 'none', writer);

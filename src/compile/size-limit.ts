@@ -3,7 +3,7 @@
 // (20 squarings took 72 s and 760 MB): an operation whose operands are too large stops the
 // evaluation with NumberSizeError, which evaluatePeriod and priceInvoice turn into E077.
 import type { Span } from '../diagnostics/diagnostic.js';
-import type { Rational } from './rational.js';
+import type { Rational } from '../numbers/rational.js';
 
 /** Largest size of the operands of one operation, in bits (numerators and denominators together: about 4 900 decimal digits). */
 export const MAX_EXACT_BITS = 16_384;
