@@ -58,7 +58,7 @@ export class CheckSession {
 
   /**
    * Type every define, each after the defines it uses (so typing one never recurses into
-   * another, whatever the order in the file), and E037 for a define at the end of a chain longer
+   * another, whatever the order in the file), and E026 for a define at the end of a chain longer
    * than MAX_DEFINE_CHAIN (its dependents then fail quietly). Cycles are left to orderSteps (E031).
    */
   typeDefines(): void {
@@ -78,7 +78,7 @@ export class CheckSession {
       if (d > MAX_DEFINE_CHAIN) {
         const deepest = (uses.get(name) ?? []).every((u) => (depth.get(u) ?? 0) <= MAX_DEFINE_CHAIN);
         // Reported once, at the first define past the limit; the defines above it fail quietly.
-        if (deepest) this.diagnostics.push(diag('E037', decl.expr.span, { name, limit: MAX_DEFINE_CHAIN }));
+        if (deepest) this.diagnostics.push(diag('E026', decl.expr.span, { name, limit: MAX_DEFINE_CHAIN }));
         this.defines.set(name, { state: 'done', refs: [] });
         continue;
       }

@@ -1,5 +1,5 @@
 // Input digests (`inputs` of the JSON invoice, the monthly manifest) are of the files' bytes, as
-// `sha256sum` prints them: a BOM counts (and undecodable bytes are E001, never a shared digest).
+// `sha256sum` prints them: a BOM counts, and files that differ only in undecodable bytes differ.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,9 +25,15 @@ describe('input digests', () => {
     expect(json.inputs.data_sha256).toBe(sha256sum(data));
   });
 
-  it('never share a digest through undecodable bytes: such files are E001', () => {
+  it('never come from lossy text: files that differ only in invalid UTF-8 bytes are refused (E001), not read alike', () => {
     const a = join(dir, 'a.yaml');
+    const b = join(dir, 'b.yaml');
     writeFileSync(a, Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));
-    expect(readSourceSync(a).diagnostics.map((d) => d.code)).toEqual(['E001']);
+    writeFileSync(b, Buffer.from([0x61, 0x3a, 0x20, 0xfe, 0x0a]));
+    for (const path of [a, b]) {
+      const read = readSourceSync(path);
+      expect(read.file).toBeUndefined();
+      expect(read.diagnostics.map((d) => [d.code, d.data?.['byte']])).toEqual([['E001', 3]]);
+    }
   });
 });
