@@ -5,6 +5,7 @@ import { renderPretty } from '../diagnostics/render.js';
 import { compileToJsonLogic } from '../jsonlogic/export.js';
 import { checkContractFile } from '../check/check-file.js';
 import { readSource } from '../workspace/files.js';
+import { stringifyJsonLogic } from '../jsonlogic/serialize.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
 
 export const COMPILE_TARGETS = ['jsonlogic'] as const;
@@ -29,6 +30,7 @@ export async function runCompile(path: string, opts: { to: string }, io: CliIo):
     io.stderr(renderPretty(compiled.diagnostics, sources, { color: false }));
     return EXIT.findings;
   }
-  io.stdout(`${JSON.stringify(compiled.value, null, 2)}\n`);
+  // Numbers in plain decimals (JSON.stringify would write 10^21 as 1e+21).
+  io.stdout(`${stringifyJsonLogic(compiled.value)}\n`);
   return EXIT.ok;
 }

@@ -94,7 +94,9 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     result = await runMonthlyInvoices(options);
   } catch (e) {
     reporter.stop();
+    // Only a file-system error is the output directory's fault; anything else is not blamed on it.
     const err = e as NodeJS.ErrnoException;
+    if (typeof err.code !== 'string' || !err.code.startsWith('E')) throw e;
     io.stderr(`attain: cannot write ${displayText(opts.out)}: ${displayText(err.message ?? String(e))}\n`);
     return EXIT.usage;
   }

@@ -10,6 +10,7 @@ import type { CallSite } from '../language/builtins.js';
 import { asFrame, createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
 import { compileFast, constantsOf, lastDen } from './fast-number.js';
+import { checkOperandSize } from './size-limit.js';
 import type { FastFn } from './fast-number.js';
 import { ZERO, fromSafeIntegers, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
@@ -258,21 +259,27 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         const x = a(f);
         if (!isRational(x)) return x;
         const y = b(f);
-        return isRational(y) ? x.add(y) : y;
+        if (!isRational(y)) return y;
+        checkOperandSize(x, y, span);
+        return x.add(y);
       };
     case '-':
       return (f) => {
         const x = a(f);
         if (!isRational(x)) return x;
         const y = b(f);
-        return isRational(y) ? x.sub(y) : y;
+        if (!isRational(y)) return y;
+        checkOperandSize(x, y, span);
+        return x.sub(y);
       };
     case '*':
       return (f) => {
         const x = a(f);
         if (!isRational(x)) return x;
         const y = b(f);
-        return isRational(y) ? x.mul(y) : y;
+        if (!isRational(y)) return y;
+        checkOperandSize(x, y, span);
+        return x.mul(y);
       };
     case '/':
       return (f) => {
@@ -280,7 +287,9 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         if (!isRational(x)) return x;
         const y = b(f);
         if (!isRational(y)) return y;
-        return isZero(y) ? noData(`division by zero: ${divisorText} is 0`, span) : x.div(y);
+        if (isZero(y)) return noData(`division by zero: ${divisorText} is 0`, span);
+        checkOperandSize(x, y, span);
+        return x.div(y);
       };
     default:
       return assertNever(op, 'operator');

@@ -103,6 +103,7 @@ export const CODES = {
   E072: { name: 'no-data', severity: 'error', title: 'Value missing', message: '{reason}' },
   E073: { name: 'no-period', severity: 'error', title: 'No period to evaluate', message: '{reason}' },
   E075: { name: 'negative-quantity', severity: 'error', title: 'Negative quantity', message: 'payment "{id}": the {form} quantity is negative ({quantity})', hint: 'tiers and packages price quantities of zero or more; use amount: or price: for a credit' },
+  E077: { name: 'number-too-large', severity: 'error', title: 'Exact number too large', message: '{what}: an exact number would need more than {limit} bits', hint: 'exact arithmetic keeps every digit, so repeated multiplication (each define squaring the last) grows without bound; round intermediate values with round(x, digits)' },
   E076: { name: 'bounds-crossed', severity: 'error', title: 'Minimum above maximum', message: '{what}: min {min} is above max {max}' },
 
   // E08x: the contract's own tests

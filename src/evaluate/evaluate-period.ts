@@ -13,6 +13,7 @@ import { createFrame, noData } from '../compile/frame.js';
 import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from '../numbers/rational.js';
+import { MAX_EXACT_BITS, NumberSizeError } from '../compile/size-limit.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
 /**
@@ -22,6 +23,20 @@ import type { DefineResult, KpiResult, PeriodResult } from './results.js';
  * `explain` can show what is missing; callers must not price an invoice when errors are present.
  */
 export function evaluatePeriod(checked: Program, series: PeriodSeries, period: string): StageResult<PeriodResult> {
+  try {
+    return evaluatePeriodUnguarded(checked, series, period);
+  } catch (e) {
+    if (e instanceof NumberSizeError) return { diagnostics: [numberSizeDiagnostic(e, `period ${period}`)] };
+    throw e;
+  }
+}
+
+/** E077 at the operation whose exact operands grew past MAX_EXACT_BITS. */
+export function numberSizeDiagnostic(e: NumberSizeError, what: string): Diagnostic {
+  return diag('E077', e.span, { what, limit: MAX_EXACT_BITS }, { data: { bits: e.bits, limit: MAX_EXACT_BITS } });
+}
+
+function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period: string): StageResult<PeriodResult> {
   const layout = layoutOf(checked);
   const info = periodInfo(checked, layout, period);
   if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };

@@ -9,6 +9,8 @@ import { findMinorDigits } from '../numbers/currency.js';
 import { priceLine, type LineEnv } from './invoice-line.js';
 import { ceilToMinor, floorToMinor, formatMinor } from '../numbers/money.js';
 import { isRational } from '../numbers/rational.js';
+import { NumberSizeError } from '../compile/size-limit.js';
+import { numberSizeDiagnostic } from '../evaluate/evaluate-period.js';
 import type { Adjustment, Invoice, InvoiceLine, PeriodResult } from '../evaluate/results.js';
 
 const LIMIT_LABELS = { 'limits.min': 'Minimum invoice total', 'limits.max': 'Maximum invoice total' } as const;
@@ -93,6 +95,15 @@ function adjustment(id: LimitId, amount: bigint, limit: bigint): Adjustment {
  *   no invoice is returned: nothing partial.
  */
 export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
+  try {
+    return priceInvoiceUnguarded(result);
+  } catch (e) {
+    if (e instanceof NumberSizeError) return { diagnostics: [numberSizeDiagnostic(e, `invoice for ${result.period}`)] };
+    throw e;
+  }
+}
+
+function priceInvoiceUnguarded(result: PeriodResult): StageResult<Invoice> {
   const { program: checked, context } = result;
   const currency = checked.contract.currency.value;
   const digits = findMinorDigits(currency);

@@ -31,6 +31,9 @@ import type { TypedNode } from '../check/typed-tree.js';
 /** Largest rule written (nodes, after inlining defines): beyond it the contract is E023. */
 export const MAX_RULE_NODES = 100_000;
 
+/** Largest output in all (nodes of every rule together, about 25 bytes each): beyond it, E023. */
+export const MAX_TOTAL_NODES = 2_000_000;
+
 /** Object keyed by user text (ids, var paths): no prototype, so `__proto__` is an ordinary key. */
 export type Keyed<T> = { [key: string]: T };
 
@@ -73,8 +76,17 @@ export function compileToJsonLogic(checked: CheckedContract): StageResult<JsonLo
   const vars = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, Lowered>();
+  const reported = new Set<string>();
   const env: LowerEnv = {
     useVar: (path) => vars.add(path),
+    inexact: (span, exact, float) => {
+      const key = `${span.file}:${span.start}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      diagnostics.push(
+        diag('E023', span, { reason: `the constant ${exact} has no exact JSON Logic number: JSON Logic computes in 64-bit floats, which hold it as ${float}` }, { hint: 'keep constants within 15 significant digits to compile this contract to JSON Logic' }),
+      );
+    },
     define: (name) => {
       const known = memo.get(name);
       if (known !== undefined) return known;
@@ -83,12 +95,24 @@ export function compileToJsonLogic(checked: CheckedContract): StageResult<JsonLo
       return l;
     },
   };
+  let total = 0;
+  let overBudget = false;
   const rule = (t: TypedNode, span: Span): JsonLogic => {
+    // Past the budget nothing more is lowered: the run fails anyway, and fast.
+    if (overBudget) return null;
     const r = finishRule(lowerNode(t, env), t.type.kind === 'boolean');
     const size = ruleSize(r);
-    if (size <= MAX_RULE_NODES) return r;
-    diagnostics.push(diag('E023', span, { reason: `the JSON Logic rule would have ${size} nodes once defines are inlined (the limit is ${MAX_RULE_NODES})` }));
-    return null;
+    if (size > MAX_RULE_NODES) {
+      diagnostics.push(diag('E023', span, { reason: `the JSON Logic rule would have ${size} nodes once defines are inlined (the limit is ${MAX_RULE_NODES})` }));
+      return null;
+    }
+    total += size;
+    if (total > MAX_TOTAL_NODES) {
+      overBudget = true;
+      diagnostics.push(diag('E023', span, { reason: `the JSON Logic rules would have more than ${MAX_TOTAL_NODES} nodes in all once defines are inlined (here the limit is crossed)` }));
+      return null;
+    }
+    return r;
   };
   const defines = [...contract.defines.values()].map((d) => [d.name, rule(typedOrFail(session.defineTyped(d.name)?.typed, d.name), d.expr.span)] as const);
   const kpis = [...contract.kpis.values()].map((k) => {

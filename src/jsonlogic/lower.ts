@@ -6,7 +6,9 @@ import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
 import { isNoData } from '../check/checked-contract.js';
 import { allOf, anyOf, jsonNumber, notOf, op } from './build.js';
 import type { JsonLogic } from './build.js';
-import { isRational } from '../numbers/rational.js';
+import { isRational, toDecimalString, type Rational } from '../numbers/rational.js';
+import type { Span } from '../diagnostics/diagnostic.js';
+import { plainNumber } from './serialize.js';
 import type { TypedNode } from '../check/typed-tree.js';
 import type { RoundMode } from '../language/builtins.js';
 
@@ -22,6 +24,8 @@ export interface LowerEnv {
   define(name: string): Lowered;
   /** Record that a rule reads `path` (for the data mapping). */
   useVar(path: string): void;
+  /** A constant written as a decimal that no JSON Logic (float) number holds exactly. */
+  inexact(span: Span, exact: string, float: string): void;
 }
 
 const COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '==', '!=': '!=' };
@@ -71,7 +75,12 @@ class Lowerer {
       case 'Const': {
         const c = t.value;
         if (isNoData(c)) throw new InternalError('jsonlogic: a constant without value');
-        return always(isRational(c) ? jsonNumber(c) : c);
+        if (!isRational(c)) return always(c);
+        const n = jsonNumber(c);
+        // A finite decimal must come out digit for digit (9007199254740993 would become ...992).
+        const exact = finiteDecimal(c);
+        if (exact !== undefined && plainNumber(n) !== exact) this.env.inexact(t.expr.span, exact, plainNumber(n));
+        return always(n);
       }
       case 'Metric':
         return this.read(t.name);
@@ -269,4 +278,14 @@ function roundRule(mode: RoundMode, x: JsonLogic, digits: number): JsonLogic {
     r = op('if', op('<', scaled, 0), op('-', up(op('-', scaled))), up(scaled));
   }
   return digits === 0 ? r : digits > 0 ? op('/', r, scale) : op('*', r, scale);
+}
+
+/** The exact decimal text of a rational whose decimal expansion ends (within 400 digits), else undefined. */
+function finiteDecimal(c: Rational): string | undefined {
+  let d = c.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  if (d !== 1n) return undefined;
+  const text = toDecimalString(c, 400);
+  return text;
 }

@@ -179,7 +179,7 @@ async function check(s: Strings): Promise<void> {
 
   const csv = await runCli('evaluate', contract, '--data', data, '--period', '2026-10', '--format', 'csv');
   expect(csv.code, csv.stderr).toBe(0);
-  expectCsvSafe(csv.stdout, 9);
+  expectCsvSafe(csv.stdout, 11); // invoice CSV: nine line columns, then tax and total
 
   const explain = await runCli('explain', contract, '--data', data, '--period', '2026-10');
   expectHumanSafe('attain explain', explain.stdout + explain.stderr);
@@ -189,7 +189,7 @@ async function check(s: Strings): Promise<void> {
   expect(invoice.code, invoice.stderr).toBe(0);
   expectHumanSafe('attain invoice', invoice.stdout + invoice.stderr);
   expectCsvSafe(readFileSync(join(out, 'summary.csv'), 'utf8'), 9);
-  expectCsvSafe(readFileSync(join(out, 'hostile', 'invoice.csv'), 'utf8'), 9);
+  expectCsvSafe(readFileSync(join(out, 'hostile', 'invoice.csv'), 'utf8'), 11);
   expectMarkdownSafe(readFileSync(join(out, 'hostile', 'invoice.md'), 'utf8'));
 }
 

@@ -45,6 +45,7 @@ function subRule(contract: Contract, node: CompiledNode): JsonLogic {
   const memo = new Map<string, Lowered>();
   const env: LowerEnv = {
     useVar: () => undefined,
+    inexact: () => undefined,
     define: (name) => {
       const known = memo.get(name);
       if (known !== undefined) return known;

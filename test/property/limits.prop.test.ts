@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, loadYaml } from '../../src/contract/load-yaml.js';
 import { loadMetricFile } from '../../src/data/load-metrics.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { MAX_DEFINE_CHAIN } from '../../src/check/session.js';
+import { MAX_EXACT_BITS } from '../../src/compile/size-limit.js';
 import { checkContractFile } from '../../src/check/check-file.js';
+import { runCli } from '../helpers/cli.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 25);
 
@@ -112,5 +119,70 @@ describe('many keys stay linear', () => {
     expect(r.diagnostics).toHaveLength(20_000);
     expect(r.diagnostics.every((d) => d.code === 'E003')).toBe(true);
     expect(r.diagnostics[0]!.span.start).toBe(5);
+  }, 120_000);
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'attain-limits-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const HEAD = 'version: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { leads: count }\n';
+
+/** A contract whose defines form one chain of `n`, written first-first or last-first. */
+function chain(id: string, n: number, lastFirst: boolean): string {
+  const lines = Array.from({ length: n }, (_, i) => (i === 0 ? '  d0: leads + 1' : `  d${i}: d${i - 1} + 1`));
+  const defines = lastFirst ? [...lines].reverse() : lines;
+  return `contract: ${id}\n${HEAD}define:\n${defines.join('\n')}\nkpis:\n  k: { target: d${n - 1} > 0, weight: 100% }\npayments:\n  - { id: fee, label: Fee, amount: 100 RUB }\n`;
+}
+
+describe('define chains', () => {
+  it('random chain lengths in either order: the same verdict, E026 exactly past the limit, never an exception (seeded)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1200 }), (n) => {
+        const verdicts = [false, true].map((lastFirst) => checkContractFile(createSourceFile('c.yaml', chain('c', n, lastFirst))).diagnostics.map((d) => d.code));
+        expect(verdicts[0]).toEqual(verdicts[1]);
+        expect(verdicts[0]).toEqual(n > MAX_DEFINE_CHAIN ? ['E026'] : []);
+      }),
+      { seed: 13, numRuns: Math.max(5, Math.floor(RUNS / 3)) },
+    );
+  }, 120_000);
+});
+
+describe('size of exact numbers', () => {
+  const squares = (id: string): string => {
+    const defines = Array.from({ length: 22 }, (_, i) => `  d${i + 1}: d${i} * d${i}`).join('\n');
+    return `contract: ${id}\n${HEAD}define:\n  d0: leads / 7 + 1\n${defines}\nkpis:\n  k: { target: d22 > 0, weight: 100% }\npayments:\n  - { id: fee, label: Fee, amount: 100 RUB }\n`;
+  };
+
+  it('22 defines each squaring the last: E077 at the operation, naming the limit', async () => {
+    const contract = join(dir, 'squares.yaml');
+    const data = join(dir, 'squares-data.yaml');
+    writeFileSync(contract, squares('squares'));
+    writeFileSync(data, 'contract: squares\nperiods:\n  2026-10: { leads: 12 }\n');
+    const run = await runCli('evaluate', contract, '--data', data, '--period', '2026-10');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error[E077]: period 2026-10: an exact number would need more than ${MAX_EXACT_BITS} bits`);
+    expect(run.stderr).toMatch(/squares\.yaml:\d+:\d+: error\[E077\]/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('the monthly run isolates the contracts that hit a limit: the others are invoiced', async () => {
+    const here = join(dir, 'monthly');
+    mkdirSync(join(here, 'contracts'), { recursive: true });
+    writeFileSync(join(here, 'contracts', 'squares.yaml'), squares('squares'));
+    writeFileSync(join(here, 'contracts', 'longchain.yaml'), chain('longchain', MAX_DEFINE_CHAIN + 50, true));
+    writeFileSync(join(here, 'contracts', 'deep.yaml'), `contract: deep\n${Array.from({ length: 2200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n`);
+    writeFileSync(join(here, 'contracts', 'fine.yaml'), chain('fine', 3, false));
+    const data = ['squares', 'longchain', 'deep', 'fine'].map((id) => `  ${id}:\n    periods:\n      2026-10: { leads: 12 }`).join('\n');
+    writeFileSync(join(here, 'data.yaml'), `contracts:\n${data}\n`);
+    const run = await runCli('invoice', '--contracts', join(here, 'contracts'), '--data', join(here, 'data.yaml'), '--period', '2026-10', '--out', join(here, 'out'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('cannot write');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const summary = JSON.parse(readFileSync(join(here, 'out', 'summary.json'), 'utf8')) as { contracts: { contract: string; status: string; error: string | null }[] };
+    expect(summary.contracts.map((c) => [c.contract, c.status, c.error?.match(/E0\d\d/)?.[0] ?? null])).toEqual([
+      ['deep', 'failed', 'E004'],
+      ['fine', 'ok', null],
+      ['longchain', 'failed', 'E026'],
+      ['squares', 'failed', 'E077'],
+    ]);
   }, 120_000);
 });

@@ -153,6 +153,20 @@ export interface DocumentRenderOptions {
 }
 
 export function evaluateContractJob(job: ContractJob, period: string, render: DocumentRenderOptions = {}, sourced?: SourcedRun): ContractOutcome {
+  try {
+    return evaluateContractJobUnguarded(job, period, render, sourced);
+  } catch (e) {
+    // Safety net: whatever one contract does (a limit no stage names yet, a bug), the others of
+    // the run are still invoiced; this one fails with a located E004 at its file.
+    const file = job.contractFile;
+    const span = { file: file?.path ?? job.id, start: 0, end: 0 };
+    const reason = `the contract could not be evaluated (${e instanceof Error ? e.message : String(e)})`;
+    const sources = (p: string): SourceFile | undefined => (p === file?.path ? file : undefined);
+    return failed(job, [diag('E004', span, { reason }, { data: { limit: 'internal' } })], sources);
+  }
+}
+
+function evaluateContractJobUnguarded(job: ContractJob, period: string, render: DocumentRenderOptions, sourced?: SourcedRun): ContractOutcome {
   const byPath = new Map<string, SourceFile>();
   if (job.contractFile !== undefined) byPath.set(job.contractFile.path, job.contractFile);
   for (const f of job.dataFiles) byPath.set(f.path, f);

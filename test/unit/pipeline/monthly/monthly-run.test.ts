@@ -268,7 +268,7 @@ describe('atomic output', () => {
   });
 
   it('the CLI reports a write failure as exit 2', async () => {
-    const writer: OutputWriter = { writeFile: () => Promise.reject(new Error('EACCES: permission denied')) };
+    const writer: OutputWriter = { writeFile: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) };
     const io = { stdout: () => undefined, stderr: (t: string) => void (err += t), color: false };
     let err = '';
     const code = await runInvoice({ contracts, data, period: '2026-10', out: join(work, 'out') }, io, 'none', writer);
