@@ -6,6 +6,7 @@ import { evaluateFiles } from '../pipeline/evaluate-contract.js';
 import { renderEvaluationCsv } from '../report/csv.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
+import { renderEvaluationText } from '../report/text.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
@@ -18,8 +19,9 @@ export function renderEvaluation(e: Evaluation, format: EvaluateFormat): string 
     case 'json':
       return renderEvaluationJson(e);
     case 'md':
-    case 'text':
       return renderEvaluationMarkdown(e);
+    case 'text':
+      return renderEvaluationText(e);
     case 'csv':
       return renderEvaluationCsv(e);
   }
