@@ -13,7 +13,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { assertNever } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../parser/ast.js';
-import type { CheckedContract, CheckedKpi, CheckedPayment, CompiledExpr } from './checked-contract.js';
+import type { CheckedContract, CheckedKpi, CheckedPayment, CheckedExpr } from './checked-contract.js';
 
 /** W050 for a contract whose paid lines all depend on a single metric; undefined otherwise. */
 export function singleMetricWarning(checked: CheckedContract): Diagnostic | undefined {
@@ -34,9 +34,9 @@ export function singleMetricWarning(checked: CheckedContract): Diagnostic | unde
   });
 }
 
-function lineExpressions(line: CheckedPayment): CompiledExpr[] {
-  const out: CompiledExpr[] = [];
-  const add = (e: CompiledExpr | undefined): void => {
+function lineExpressions(line: CheckedPayment): CheckedExpr[] {
+  const out: CheckedExpr[] = [];
+  const add = (e: CheckedExpr | undefined): void => {
     if (e !== undefined) out.push(e);
   };
   add(line.when);
