@@ -48,7 +48,7 @@ export function alignColumns(columns: readonly Column[], rows: readonly (readonl
 
 export function renderEvaluationText(e: Evaluation): string {
   const { result, invoice } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const cur = invoice.currency;
   const d = invoice.minorDigits;
   const out: string[] = [];
@@ -56,7 +56,7 @@ export function renderEvaluationText(e: Evaluation): string {
   out.push(`Contract ${c.id.value} version ${c.version.value}, period ${result.period} (index ${result.periodIndex})`);
   if (c.parties !== undefined) out.push(`Agency: ${flat(c.parties.agency ?? '-')}; client: ${flat(c.parties.client ?? '-')}`);
   out.push('', 'KPIs');
-  const kpiRows = result.checked.kpis.map((k, i) => {
+  const kpiRows = result.program.kpis.map((k, i) => {
     const r = result.kpis[i];
     return [k.decl.id, r?.status ?? 'no-data', pct(k.weight), pct(r?.attainment), flat(r?.explanation ?? '')];
   });
