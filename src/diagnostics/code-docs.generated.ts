@@ -9,7 +9,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E004: "more than 100 YAML aliases; aliases adding more than 100000 values once expanded (values written out are not counted); nesting deeper than 64 levels (also thousands of levels, which no longer overflow the parser); a file above 8 Mi characters",
   E005: "a second document after `---`",
   E006: "an empty contract or data file",
-  E010: "`taget: leads >= 100` in a KPI",
+  E010: "`taget: leads >= 100` in a KPI; `{ label: Leads, not duplicates }` (the comma ends the label inside `{ }`; hint: quote the text, e.g. `label: \"Leads, not duplicates\"`)",
   E011: "a contract without `currency:`",
   E012: "`version: \"two\"`",
   E013: "`period: weekly`; `contract: ACME`; `up_to: 1e3`",
@@ -66,5 +66,6 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   W050: "every paid line depends on one metric alone, e.g. only `quantity: leads` besides a retainer ([below](#w050-one-metric-pays-for-everything))",
   W060: "`bounce_rate: 17.5` for a percent metric (read as 1750%; hint: write 17.5%)",
   W061: "the evaluated period lacks a declared metric",
+  W062: "`evaluate contract.yaml --data dir` where `dir` also holds the contract or an expected invoice JSON: those files are skipped, not read as data (one warning listing them)",
   W068: "data for a contract not among the validated files",
 };
