@@ -48,3 +48,8 @@ export function skippedDataNote(dir: string, skipped: readonly string[]): Diagno
   const files = skipped.length > LISTED ? `${names.join(', ')} and ${skipped.length - LISTED} more` : names.join(', ');
   return diag('W062', { file: first, start: 0, end: 0 }, { count: skipped.length, dir, files });
 }
+
+/** Whether a YAML file is a sources file: a top-level `sources:` key and no `contract:`/`kpis:`. */
+export function isSourcesText(text: string): boolean {
+  return /^sources\s*:/m.test(text) && !/^(contract|kpis|payments)\s*:/m.test(text);
+}
