@@ -10,6 +10,7 @@ import { LOCALES } from '../report/locale/messages.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import { renderEvaluationXlsx } from '../report/xlsx/evaluation-xlsx.js';
+import { renderEvaluationText } from '../report/text.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
@@ -29,8 +30,9 @@ export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 
     case 'json':
       return renderEvaluationJson(e);
     case 'md':
-    case 'text':
       return renderEvaluationMarkdown(e, locale);
+    case 'text':
+      return renderEvaluationText(e);
     case 'csv':
       return renderEvaluationCsv(e, { ...locale, ...(choice.dialect === undefined ? {} : { dialect: choice.dialect }) });
   }

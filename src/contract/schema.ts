@@ -4,8 +4,8 @@
 // schema; each ajv error is decoded to a YAML path, then to the node's Span.
 import { existsSync, readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
@@ -13,7 +13,7 @@ import type { SourceFile } from '../diagnostics/source.js';
 import { suggestName } from '../diagnostics/suggest.js';
 import { toPlainData } from './plain-data.js';
 import { validate as validateContract } from './schema-validator.generated.js';
-import { keyText, nodeAtPath, nodeSpan } from './yaml-spans.js';
+import { keyText, nodeAtPath, nodeSpan, scalarSource } from './yaml-spans.js';
 import type { YamlPath } from './yaml-spans.js';
 
 /** The shipped schema, found next to the package whether run from src/ or dist/src/. */
@@ -144,6 +144,33 @@ function bestBranch(u: ErrorObject, inside: readonly ErrorObject[]): ErrorObject
   return [{ ...u, keyword: 'type', params: { type: [...new Set(types)] } }];
 }
 
+/**
+ * The YAML comma trap: inside `{ }` a comma ends a plain value, so `{ label: Leads, paid }` is
+ * `label: Leads` and a key `paid` without a value. For an unknown key `key` without a value that
+ * follows a plain scalar value in a flow map (after any other keys without values), the hint to
+ * quote the whole text; undefined when the key did not come about that way.
+ */
+function commaTrap(file: SourceFile, map: Node | null, key: string): string | undefined {
+  if (!isMap(map) || !map.flow) return undefined;
+  const at = map.items.findIndex((p) => keyText(p) === key);
+  if (at < 1 || map.items[at]?.value !== null) return undefined;
+  const parts = [key];
+  for (let i = at - 1; i >= 0; i--) {
+    const pair = map.items[i];
+    if (pair === undefined) return undefined;
+    if (pair.value === null) {
+      parts.unshift(keyText(pair));
+      continue;
+    }
+    const v = pair.value;
+    if (!isScalar(v) || v.type !== 'PLAIN') return undefined;
+    parts.unshift(scalarSource(file, v));
+    const text = parts.join(', ').replace(/"/g, "'");
+    return `a comma inside { } ends the value, so "${key}" was read as a key: quote the text, e.g. ${keyText(pair)}: "${text}"`;
+  }
+  return undefined;
+}
+
 function toDiagnostic(doc: Document, file: SourceFile, e: ErrorObject): Diagnostic | undefined {
   const path = decodePointer(e.instancePath);
   const what = describePath(path);
@@ -155,9 +182,12 @@ function toDiagnostic(doc: Document, file: SourceFile, e: ErrorObject): Diagnost
       const key = String(e.params['additionalProperty']);
       const keyNode = nodeAtPath(doc, [...path, key]).key;
       const allowed = Object.keys((e.parentSchema?.['properties'] as object | undefined) ?? {});
-      const suggestion = suggestName(key, allowed);
+      const comma = commaTrap(file, nodeAtPath(doc, path).node, key);
+      const suggestion = comma === undefined ? suggestName(key, allowed) : undefined;
       const hint =
-        suggestion !== undefined
+        comma !== undefined
+          ? comma
+          : suggestion !== undefined
           ? `did you mean "${suggestion}"?`
           : allowed.length > 0
             ? `allowed keys${what === '' ? '' : ` in ${what}`}: ${allowed.join(', ')}`

@@ -1,6 +1,8 @@
 // Which contract a metric data file belongs to, and whether a file is metric data at all.
-// Shared by `validate` and the monthly run so both read a repository the same way.
-import { basename, dirname, extname } from 'node:path';
+// Shared by `validate`, `evaluate` and the monthly run so all read a repository the same way.
+import { basename, dirname, extname, relative } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
  * A data file naming no contract belongs to the contract whose id is its file name
@@ -29,6 +31,22 @@ export function looksLikeDataFile(path: string, text: string): boolean {
   const data = /^(periods|contracts)\s*:/m.test(text);
   const contract = /^(metrics|kpis|payments)\s*:/m.test(text);
   return data && !contract;
+}
+
+/** Files named in the W062 note; the rest are counted. */
+const LISTED = 5;
+
+/**
+ * The one note (W062) for files found in data directory `dir` that are not metric data (a
+ * contract, an expected invoice, unrelated JSON): they are skipped, not read as data, so they
+ * cannot flood the run with data errors. Undefined when nothing was skipped.
+ */
+export function skippedDataNote(dir: string, skipped: readonly string[]): Diagnostic | undefined {
+  const first = skipped[0];
+  if (first === undefined) return undefined;
+  const names = skipped.slice(0, LISTED).map((p) => relative(dir, p) || basename(p));
+  const files = skipped.length > LISTED ? `${names.join(', ')} and ${skipped.length - LISTED} more` : names.join(', ');
+  return diag('W062', { file: first, start: 0, end: 0 }, { count: skipped.length, dir, files });
 }
 
 /** Whether a YAML file is a sources file: a top-level `sources:` key and no `contract:`/`kpis:`. */

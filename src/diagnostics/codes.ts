@@ -96,6 +96,13 @@ export const CODES = {
   E069: { name: 'data-shape', severity: 'error', title: 'Malformed metric data', message: '{reason}' },
   W061: { name: 'metric-missing-in-period', severity: 'warning', title: 'Metric missing in the evaluated period', message: 'metric "{name}" is missing for period {period}', hint: 'KPIs and payments that need it have no value: a KPI then fails the evaluation unless it sets on_no_data' },
   W068: { name: 'data-contract-unknown', severity: 'warning', title: 'Data for a contract not validated', message: 'data for contract "{id}" cannot be checked: that contract is not among the validated files', hint: 'validate the data together with its contract, e.g. attain validate contracts examples' },
+  W062: {
+    name: 'not-metric-data',
+    severity: 'warning',
+    title: 'Files in the data directory skipped',
+    message: '{count} file(s) in {dir} are not metric data and were skipped: {files}',
+    hint: 'metric data has a top-level periods: or contracts: key (CSV: a period column); name a file itself with --data to read it as data',
+  },
 
   // E07x: evaluation
   E070: { name: 'kpi-no-data', severity: 'error', title: 'KPI has no data', message: 'KPI "{kpi}" has no value: {reason}', hint: 'add the missing data, or set on_no_data: missed | excluded on the KPI' },

@@ -19,6 +19,7 @@ import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { checkContractFile } from '../check/check-file.js';
 import { expandPaths, readSource } from '../workspace/files.js';
+import { looksLikeDataFile, skippedDataNote } from '../data/data-owner.js';
 
 export interface EvaluationRun {
   readonly value?: Evaluation;
@@ -40,14 +41,22 @@ export async function evaluateFiles(contractPath: string, dataPath: string, opti
   const { files, diagnostics: found } = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
   const diagnostics: Diagnostic[] = [...found];
   const dataFiles: SourceFile[] = [];
+  const skipped: string[] = [];
   for (const path of files) {
     const read = await readSource(path);
     diagnostics.push(...read.diagnostics);
-    if (read.file !== undefined) {
-      sources.set(path, read.file);
-      dataFiles.push(read.file);
+    if (read.file === undefined) continue;
+    // Found in a directory, a file that is not metric data (the contract itself, an expected
+    // invoice) is skipped; a file named with --data is always read.
+    if (path !== dataPath && !looksLikeDataFile(path, read.file.text)) {
+      skipped.push(path);
+      continue;
     }
+    sources.set(path, read.file);
+    dataFiles.push(read.file);
   }
+  const note = skippedDataNote(dataPath, skipped);
+  if (note !== undefined) diagnostics.push(note);
   if (hasErrors(diagnostics)) return { diagnostics, sources };
   const run = evaluateSources(contract.file, dataFiles, options);
   return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };

@@ -8,7 +8,7 @@ import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
 import type { PeriodKind } from '../../contract/model.js';
 import { DATA_EXTENSIONS, loadMetricFile } from '../../data/load-metrics.js';
-import { contractIdByName, looksLikeDataFile } from '../../data/data-owner.js';
+import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
 
 /** One contract of the monthly run. */
@@ -123,11 +123,17 @@ function ownerByName(path: string, byId: ReadonlyMap<string, Draft>): Draft | un
 
 async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, sources: Map<string, SourceFile>, runDiagnostics: Diagnostic[]): Promise<void> {
   const { files } = await expandPaths([dataPath], DATA_EXTENSIONS);
+  const skipped: string[] = [];
   for (const path of files) {
     const read = await readSource(path);
     const owner = ownerByName(path, byId);
     if (read.file === undefined) {
       (owner?.diagnostics ?? runDiagnostics).push(...read.diagnostics);
+      continue;
+    }
+    // As in evaluate: in a directory, what is not metric data (a contract, an expected invoice) is skipped.
+    if (path !== dataPath && !looksLikeDataFile(path, read.file.text)) {
+      skipped.push(path);
       continue;
     }
     sources.set(path, read.file);
@@ -153,6 +159,8 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
       }
     }
   }
+  const note = skippedDataNote(dataPath, skipped);
+  if (note !== undefined) runDiagnostics.push(note);
 }
 
 /**

@@ -40,6 +40,19 @@ describe('attain evaluate', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
+  it('renders plain text for a terminal: aligned columns, no Markdown (golden)', async () => {
+    const text = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'text');
+    expect(text.code).toBe(0);
+    golden('test/golden/good/acme-smm-2026-10.txt', text.stdout);
+    const md = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'md');
+    expect(text.stdout).not.toBe(md.stdout);
+    expect(text.stdout).not.toMatch(/[|`#*]/);
+    // Amounts are right-aligned: every invoice row ends at the same column.
+    const invoice = text.stdout.split('\n').filter((l) => / RUB$/.test(l));
+    expect(invoice.length).toBeGreaterThan(3);
+    expect(new Set(invoice.map((l) => l.length)).size).toBe(1);
+  });
+
   it('renders Markdown and CSV (golden)', async () => {
     const md = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'md');
     expect(md.code).toBe(0);

@@ -32,6 +32,24 @@ describe('validateShape', () => {
     expect(d[0]?.data?.['keyword']).toBe('additionalProperties');
   });
 
+  it('E010 from the YAML comma trap says to quote the text', () => {
+    const file = source(`${HEAD}payments:\n  - { id: a, label: Leads, not duplicates, amount: 1 RUB }\n  - { id: b, label: B, amount: max(leads * 1 RUB, 5 RUB) }\n`);
+    const d = shape(file);
+    expect(codesAt(file, d)).toEqual(['E010@7:28', 'E010@8:51']);
+    expect(d[0]?.hint).toBe('a comma inside { } ends the value, so "not duplicates" was read as a key: quote the text, e.g. label: "Leads, not duplicates"');
+    expect(d[1]?.hint).toContain('amount: "max(leads * 1 RUB, 5 RUB)"');
+  });
+
+  it('the comma-trap hint only for a key without a value after a plain value in { }', () => {
+    const withValue = shape(source(`${HEAD}payments:\n  - { id: a, label: Leads, paid: 3, amount: 1 RUB }\n`));
+    expect(withValue[0]?.hint).not.toContain('comma');
+    const quoted = shape(source(`${HEAD}payments:\n  - { id: a, label: "Leads", paid, amount: 1 RUB }\n`));
+    expect(quoted[0]?.hint).not.toContain('comma');
+    const block = shape(source(`${HEAD}payments:\n  - id: a\n    label: Leads\n    paid:\n    amount: 1 RUB\n`));
+    expect(block[0]?.hint).not.toContain('comma');
+    expect(shape(source(`${HEAD}payments:\n  - { id: a, label: "Leads, not duplicates", amount: 1 RUB }\n`))).toEqual([]);
+  });
+
   it('E010 at the top level lists the allowed keys when nothing is close', () => {
     const file = source(`${HEAD}zzzzzz: 1\n`);
     const d = shape(file);

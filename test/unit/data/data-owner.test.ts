@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractIdByName, looksLikeDataFile } from '../../../src/data/data-owner.js';
+import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../../src/data/data-owner.js';
 
 describe('looksLikeDataFile', () => {
   it('recognises metric data in YAML, JSON and CSV', () => {
@@ -20,5 +20,18 @@ describe('contractIdByName', () => {
     expect(contractIdByName('data/acme-smm.csv', known)).toBe('acme-smm');
     expect(contractIdByName('examples/acme-smm/metrics.yaml', known)).toBe('acme-smm');
     expect(contractIdByName('examples/other/metrics.yaml', known)).toBeUndefined();
+  });
+});
+
+describe('skippedDataNote', () => {
+  it('one W062 for every skipped file, at the first, naming at most five', () => {
+    expect(skippedDataNote('data', [])).toBeUndefined();
+    const one = skippedDataNote('data', ['data/contract.yaml']);
+    expect(one?.code).toBe('W062');
+    expect(one?.severity).toBe('warning');
+    expect(one?.span.file).toBe('data/contract.yaml');
+    expect(one?.message).toBe('1 file(s) in data are not metric data and were skipped: contract.yaml');
+    const many = skippedDataNote('data', ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => `data/inv/${n}.json`));
+    expect(many?.message).toBe('7 file(s) in data are not metric data and were skipped: inv/a.json, inv/b.json, inv/c.json, inv/d.json, inv/e.json and 2 more');
   });
 });

@@ -17,6 +17,14 @@ describe('formatContract', () => {
     expect(r.text).toBe(`# head\n${HEAD}define:\n  share:   leads / sessions    # why\n  b: 'leads + 1'\nkpis:\n  k: { target: leads >= 10,  weight: 100% }\n`);
   });
 
+  it('prints the SPEC 14 additions canonically: period.year/days, previous/growth of defines, status()', () => {
+    const text = `${HEAD}define:\n  d: leads/period.days\n  g: growth( d )<0%\n  p: previous(d)+period.year\nkpis:\n  k: { target: leads>1 }\npayments:\n  - id: a\n    label: A\n    amount: 1 RUB\n    when: status(k)=="met" or status( k ) in ["excluded"]\n`;
+    const r = fmt(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.text).toBe(`${HEAD}define:\n  d: leads / period.days\n  g: growth(d) < 0%\n  p: previous(d) + period.year\nkpis:\n  k: { target: leads > 1 }\npayments:\n  - id: a\n    label: A\n    amount: 1 RUB\n    when: status(k) == "met" or status(k) in ["excluded"]\n`);
+    expect(fmt(r.text).changed).toBe(false);
+  });
+
   it('covers every expression field: payments, tiers, packages, limits', () => {
     const text = `${HEAD}kpis:\n  k: { target: leads>1 }\npayments:\n  - { id: a, label: A, amount: 500RUB, when: k, min: 0  RUB, max: 9RUB }\n  - id: b\n    label: B\n    quantity: leads*2\n    mode: graduated\n    tiers:\n      - { up_to: 5, price: 1RUB, flat: 2RUB }\n      - { price: 3RUB }\n  - { id: c, label: C, quantity: leads, package: { size: 10, price: 7RUB } }\nlimits: { min: 1RUB, max: 99RUB }\n`;
     const r = fmt(text);
