@@ -3,11 +3,12 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { evaluateFiles } from '../pipeline/evaluate-contract.js';
+import { evaluateFromSources } from '../pipeline/evaluate-sourced.js';
 import { renderEvaluationCsv } from '../report/csv.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import type { Evaluation } from '../report/evaluation.js';
-import { EXIT, oneOf, onlyIoErrors, type CliIo } from './io.js';
+import { EXIT, oneOf, onlyIoErrors, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
 export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv'] as const;
@@ -25,14 +26,22 @@ export function renderEvaluation(e: Evaluation, format: EvaluateFormat): string 
   }
 }
 
-export async function runEvaluate(contract: string, opts: { data: string; period?: string; format: string }, io: CliIo): Promise<number> {
+export async function runEvaluate(contract: string, opts: { data?: string; sources?: string; period?: string; format: string }, io: CliIo): Promise<number> {
   const format = oneOf(opts.format, EVALUATE_FORMATS, '--format');
   checkPeriodOption(opts.period);
-  const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
+  const run = await evaluateEither(contract, opts);
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
   io.stdout(renderEvaluation(run.value, format));
   return EXIT.ok;
+}
+
+/** `--data`, `--sources`, or both (data wins); at least one is required. */
+export function evaluateEither(contract: string, opts: { data?: string; sources?: string; period?: string }): ReturnType<typeof evaluateFiles> {
+  const period = opts.period === undefined ? {} : { period: opts.period };
+  if (opts.sources !== undefined) return evaluateFromSources(contract, opts.sources, opts.data, period);
+  if (opts.data === undefined) throw new UsageError('give --data <path> or --sources <file> (or both)');
+  return evaluateFiles(contract, opts.data, period);
 }

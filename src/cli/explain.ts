@@ -2,14 +2,14 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { explainPeriod } from '../evaluate/trace.js';
-import { evaluateFiles } from '../pipeline/evaluate-contract.js';
+import { evaluateEither } from './evaluate.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export async function runExplain(contract: string, opts: { data: string; period?: string }, io: CliIo): Promise<number> {
+export async function runExplain(contract: string, opts: { data?: string; sources?: string; period?: string }, io: CliIo): Promise<number> {
   checkPeriodOption(opts.period);
-  const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
+  const run = await evaluateEither(contract, opts);
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p)));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;

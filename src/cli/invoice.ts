@@ -14,7 +14,8 @@ import { checkPeriodOption } from './period-option.js';
 
 export interface InvoiceOptions {
   readonly contracts: string;
-  readonly data: string;
+  readonly data?: string;
+  readonly sources?: string;
   readonly period: string;
   readonly out: string;
   readonly force?: boolean;
@@ -71,7 +72,8 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
   const reporter = makeReporter(mode, io);
   const options: MonthlyRunOptions = {
     contracts: opts.contracts,
-    data: opts.data,
+    ...(opts.data === undefined ? {} : { data: opts.data }),
+    ...(opts.sources === undefined ? {} : { sources: opts.sources }),
     period: opts.period,
     out: opts.out,
     force: opts.force === true,

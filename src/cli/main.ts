@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { displayText } from '../diagnostics/safe-text.js';
 import { ATTAIN_VERSION } from '../diagnostics/tool-info.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
+import type { DataOptions } from './data.js';
 import type { InvoiceOptions } from './invoice.js';
 
 // Commands are loaded when they run: start-up then pays only for the command used (docs/performance.md).
@@ -17,6 +18,7 @@ const runCompile: typeof import('./compile.js').runCompile = async (...a) => (aw
 const runLsp: typeof import('./lsp.js').runLsp = async (...a) => (await import('./lsp.js')).runLsp(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
+const runData: typeof import('./data.js').runData = async (...a) => (await import('./data.js')).runData(...a);
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('attain')
@@ -45,24 +47,37 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('evaluate')
     .description('attainment, score and invoice of one contract for one period')
     .argument('<contract>', 'the contract file')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
     .option('--format <format>', 'json | md | text | csv', 'json')
-    .action(async (contract: string, opts: { data: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
+    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
 
   program
     .command('explain')
     .description('the evaluation trace, step by step')
     .argument('<contract>', 'the contract file')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .action(async (contract: string, opts: { data: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+
+  program
+    .command('data')
+    .description('aggregate a sources file into metric data (SPEC section 4 format) for review and archiving')
+    .requiredOption('--sources <file>', 'the sources.yaml file')
+    .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); the period before is included for previous()')
+    .option('--contracts <dir>', 'directory of contracts (recursively *.yaml, *.yml)', 'contracts')
+    .option('--format <format>', 'yaml | json | csv', 'yaml')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .action(async (opts: DataOptions) => setExit(await runData(opts, io)));
 
   program
     .command('invoice')
     .description('the monthly run: invoice every contract of a directory for one period')
     .requiredOption('--contracts <dir>', 'directory of contracts (recursively *.yaml, *.yml)')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV; matched to contracts by id)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV; matched to contracts by id)')
+    .option('--sources <file>', 'sources.yaml: aggregate every contract\'s metrics from exports and databases, each source read once (with --data, data wins)')
     .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts)')
     .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, summary.{csv,json}, manifest.json')
     .option('--force', 'replace an output directory computed from different inputs')

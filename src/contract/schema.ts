@@ -54,8 +54,16 @@ const PATTERN_REASONS: Readonly<Record<string, string>> = {
  * values (E013, E058 for period keys), pricing forms (E014), anything else (E015).
  */
 export function validateShape(doc: Document, file: SourceFile): Diagnostic[] {
-  if (validate(toPlainData(doc))) return [];
-  const errors = simplifyErrors(validate.errors ?? []);
+  return validateShapeWith(validate, doc, file);
+}
+
+/**
+ * The same check against another compiled schema (the sources file's): one diagnostic per problem,
+ * mapped to spans exactly as for contracts.
+ */
+export function validateShapeWith(check: ValidateFunction, doc: Document, file: SourceFile): Diagnostic[] {
+  if (check(toPlainData(doc))) return [];
+  const errors = simplifyErrors(check.errors ?? []);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {

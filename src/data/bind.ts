@@ -14,7 +14,7 @@ import { typeValue } from './type-value.js';
  * Type raw periods against `contract`. Checks: period keys of the contract's kind (E058), each
  * period once (E069), known metrics (E061 with did-you-mean), units (E062), currency (E063),
  * negative counts and durations (E064), non-numbers (E065), percent written as a plain number
- * above 1 (W060, value kept as written).
+ * above 1 (E060).
  *
  * The value is returned even when there are errors, without the offending entries (so `validate`
  * can report everything); callers that evaluate must check for errors first. Values are in the

@@ -83,10 +83,32 @@ function readHeader(file: SourceFile, row: CsvRow, diagnostics: Diagnostic[]): H
   });
   if (period === undefined) {
     const reason = 'the header must have a `period` column: period,<metric>,<metric>...';
-    diagnostics.push(diag('E069', cellSpan(file, row), { reason }));
+    const hint = delimiterHint(row);
+    diagnostics.push(diag('E069', cellSpan(file, row), { reason }, hint === undefined ? {} : { hint }));
     return undefined;
   }
   return { period, ...(contract === undefined ? {} : { contract }), metrics };
+}
+
+/** Delimiters a metric data file is often exported with instead of `,`, with their names. */
+const OTHER_DELIMITERS: readonly (readonly [string, string])[] = [
+  [';', 'semicolons (;)'],
+  ['\t', 'tabs'],
+  ['|', 'pipes (|)'],
+];
+
+/**
+ * A header read as one cell holding `period` and another delimiter: the file is `;`- or
+ * tab-separated (a spreadsheet in a decimal-comma locale, or a TSV). Name the delimiter.
+ */
+export function delimiterHint(row: CsvRow): string | undefined {
+  const first = row.cells[0]?.text ?? '';
+  for (const [delimiter, name] of OTHER_DELIMITERS) {
+    if (first.split(delimiter).length > 1 && row.cells.length === 1) {
+      return `the columns of this file are separated by ${name}, not commas: re-save it as comma-separated CSV, or read the export through a sources.yaml with format: { delimiter: "${delimiter === '\t' ? '\\t' : delimiter}" }`;
+    }
+  }
+  return undefined;
 }
 
 function readRow(

@@ -30,3 +30,8 @@ export function looksLikeDataFile(path: string, text: string): boolean {
   const contract = /^(metrics|kpis|payments)\s*:/m.test(text);
   return data && !contract;
 }
+
+/** Whether a YAML file is a sources file: a top-level `sources:` key and no `contract:`/`kpis:`. */
+export function isSourcesText(text: string): boolean {
+  return /^sources\s*:/m.test(text) && !/^(contract|kpis|payments)\s*:/m.test(text);
+}

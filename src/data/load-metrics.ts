@@ -25,7 +25,11 @@ export function loadMetricFile(file: SourceFile): StageResult<RawDataSet> {
   if (ext === '.csv') return loadCsvData(file);
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return loadYamlData(file);
   const reason = 'not a metric data file (expected .yaml, .yml, .json or .csv)';
-  return { diagnostics: [diag('E001', { file: file.path, start: 0, end: 0 }, { path: file.path, reason })] };
+  const hint =
+    ext === '.tsv'
+      ? 'the columns of a .tsv file are separated by tabs, not commas: re-save it as comma-separated CSV, or read the export through a sources.yaml with format: { delimiter: "\\t" }'
+      : undefined;
+  return { diagnostics: [diag('E001', { file: file.path, start: 0, end: 0 }, { path: file.path, reason }, hint === undefined ? {} : { hint })] };
 }
 
 /**

@@ -3,7 +3,8 @@
 //
 // Rules (each finding located at the value):
 // - count:    plain whole number >= 0 (E064 negative, E062 fraction or any unit).
-// - percent:  plain number read as a fraction (W060 when above 1) or a percentage (`17.5%`).
+// - percent:  plain number read as a fraction (above 1 is the error E060: `17.5` is ambiguous) or a
+//             percentage (`17.5%`, taken as written).
 // - ratio, number: plain number or percentage; durations and money are E062.
 // - duration: `2 min 15 s` or a plain number of seconds; negative is E064.
 // - money:    `30000 RUB` in the contract currency (E063 otherwise) or a plain number in it;
@@ -74,7 +75,8 @@ function typeQuantity(raw: RawValue, metric: MetricDecl, currency: string, q: Qu
     return { diagnostics: [diag('E062', raw.span, { reason }, { hint: `write ${EXPECTED.count}` })] };
   }
   if (unit === 'percent' && q.kind === 'number' && compareRationals(q.value, ONE) > 0) {
-    return { value: q.value, diagnostics: [percentAsNumber(raw, metric, q.value)] };
+    // A wrong invoice is worse than a refused one: nothing is guessed (SPEC section 4).
+    return { diagnostics: [percentAsNumber(raw, metric, q.value)] };
   }
   return { value: q.value, diagnostics: NO_DIAGNOSTICS };
 }
@@ -88,8 +90,9 @@ function wrongUnit(raw: RawValue, metric: MetricDecl, q: Quantity, currency: str
 
 function percentAsNumber(raw: RawValue, metric: MetricDecl, value: Rational): Diagnostic {
   const written = shownValue(raw);
-  return diag('W060', raw.span, {
+  return diag('E060', raw.span, {
     value: written,
+    what: 'metric',
     name: metric.name,
     percent: `${toDecimalString(value.mul(HUNDRED))}%`,
     fraction: toDecimalString(value.div(HUNDRED)),

@@ -4,7 +4,10 @@
 // Never-released codes were removed before 0.1.0; from now on a code is retired, never reused.
 //
 // Bands: E00x file/YAML, E01x structure/schema, E02x expression syntax, E03x names/references,
-// E04x types/units, E05x contract semantics, E06x metric data, E07x evaluation, E08x contract tests.
+// E04x types/units, E05x contract semantics, E06x metric data, E07x evaluation, E08x contract tests,
+// E09x metric sources (sources.yaml, exports, databases) and values read from them.
+//
+// Retired (never reused): W060 (a percent above 1 was a warning; now the error E060).
 import type { Diagnostic, Label, Severity, Span } from './diagnostic.js';
 
 export interface CodeEntry {
@@ -80,6 +83,7 @@ export const CODES = {
   },
 
   // E06x: metric data
+  E060: { name: 'percent-as-number', severity: 'error', title: 'Percent given as a plain number above 1', message: '{value} for percent {what} "{name}" is a plain number above 1 (as a fraction it would be {percent})', hint: 'write {value}% or {fraction}' },
   E061: { name: 'unknown-metric', severity: 'error', title: 'Unknown metric', message: 'unknown metric "{name}"' },
   E062: { name: 'data-unit', severity: 'error', title: 'Wrong unit in data', message: '{reason}' },
   E063: { name: 'data-currency', severity: 'error', title: 'Foreign currency in data', message: '{value} is not in the contract currency {currency}' },
@@ -91,7 +95,6 @@ export const CODES = {
   E069: { name: 'data-shape', severity: 'error', title: 'Malformed metric data', message: '{reason}' },
   W061: { name: 'metric-missing-in-period', severity: 'warning', title: 'Metric missing in the evaluated period', message: 'metric "{name}" is missing for period {period}', hint: 'KPIs and payments that need it have no value: a KPI then fails the evaluation unless it sets on_no_data' },
   W068: { name: 'data-contract-unknown', severity: 'warning', title: 'Data for a contract not validated', message: 'data for contract "{id}" cannot be checked: that contract is not among the validated files', hint: 'validate the data together with its contract, e.g. attain validate contracts examples' },
-  W060: { name: 'percent-as-number', severity: 'warning', title: 'Percent given as a plain number above 1', message: '{value} for percent metric "{name}" is read as {percent}', hint: 'write {value}% if a percentage was meant, or a fraction ({fraction})' },
 
   // E07x: evaluation
   E070: { name: 'kpi-no-data', severity: 'error', title: 'KPI has no data', message: 'KPI "{kpi}" has no value: {reason}', hint: 'add the missing data, or set on_no_data: missed | excluded on the KPI' },
@@ -104,6 +107,19 @@ export const CODES = {
   // E08x: the contract's own tests
   E080: { name: 'test-failed', severity: 'error', title: 'Contract test failed', message: 'test "{test}": {reason}' },
   E081: { name: 'test-invalid', severity: 'error', title: 'Contract test is invalid', message: 'test "{test}": {reason}' },
+
+  // E09x: metric sources, and percent values read from data or sources
+  E091: { name: 'unknown-source', severity: 'error', title: 'Unknown source or connection', message: '{reason}' },
+  E092: { name: 'unknown-column', severity: 'error', title: 'Unknown column', message: '{reason}' },
+  E093: { name: 'aggregate-type', severity: 'error', title: 'Aggregate not meaningful for this column', message: '{reason}' },
+  E094: { name: 'definition-unit', severity: 'error', title: 'Definition unit differs from the metric', message: '{reason}' },
+  E095: { name: 'bad-cell', severity: 'error', title: 'Cell cannot be read', message: '{reason}' },
+  E096: { name: 'source-input', severity: 'error', title: 'Source input missing or malformed', message: '{reason}' },
+  E097: { name: 'connection', severity: 'error', title: 'Database connection failed', message: '{reason}' },
+  E098: { name: 'metric-undefined', severity: 'error', title: 'Metric defined nowhere', message: '{reason}' },
+  E099: { name: 'aggregate-form', severity: 'error', title: 'Malformed metric definition', message: '{reason}' },
+  W090: { name: 'unknown-where-value', severity: 'warning', title: 'Value never seen in the column', message: '{reason}' },
+  W091: { name: 'data-wins', severity: 'warning', title: 'Value from --data replaces the sources', message: '{reason}' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof CODES;

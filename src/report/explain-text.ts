@@ -4,7 +4,7 @@ import { displayLine } from '../diagnostics/safe-text.js';
 import type { ExplainNode } from '../evaluate/explanation.js';
 import type { ExplainTrace } from '../evaluate/trace.js';
 import { formatMinor } from '../numbers/money.js';
-import type { Evaluation } from './evaluation.js';
+import type { Evaluation, SourcesInputs } from './evaluation.js';
 
 function node(n: ExplainNode, depth: number, out: string[]): void {
   const pad = '    '.repeat(depth);
@@ -58,6 +58,24 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   }
   for (const a of invoice.adjustments) out.push(`  ${a.id}: ${formatMinor(a.amount, d)}`);
   out.push(`  total = ${formatMinor(invoice.total, d)} ${invoice.currency}`, '');
-  // Explanations and line details quote user text (labels, names): one escaped line each.
+  if (e.inputs.sources !== undefined) out.push(...provenanceLines(e.inputs.sources, trace.period));
+  // Explanations, line details and provenance quote user text (labels, names, paths): one escaped line each.
   return out.map(displayLine).join('\n');
+}
+
+/** `sessions 5000 = sum(metrica.visits) over 5 rows of exports/metrica/acme-smm-2026-10.csv`. */
+function provenanceLines(s: SourcesInputs, period: string): string[] {
+  const out = [`metric sources (${s.file}):`];
+  for (const v of s.values.filter((x) => x.period === period)) {
+    const parts = v.aggregates.map((a) => `${a.aggregate} over ${a.rows} row${a.rows === 1 ? '' : 's'} of ${a.inputs.join(', ')}`);
+    const formula = v.aggregates.length === 1 && v.aggregates[0]?.aggregate === v.definition ? '' : ` (${v.definition})`;
+    out.push(`  ${v.metric} ${v.value}${formula} = ${parts.join('; ')}`);
+  }
+  for (const m of s.fromData.filter((x) => x.startsWith(`${period}:`))) out.push(`  ${m.slice(period.length + 1)}: from --data (the sources' value is not used)`);
+  for (const i of s.inputs) {
+    const skipped = Object.entries(i.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
+    out.push(`  read ${i.path}${i.sha256 === undefined ? '' : ` (sha-256 ${i.sha256.slice(0, 12)}...)`}: ${i.rows} data rows${skipped === '' ? '' : `; skipped ${skipped}`}`);
+  }
+  out.push('');
+  return out;
 }

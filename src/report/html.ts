@@ -2,7 +2,7 @@
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
-import type { Evaluation } from './evaluation.js';
+import type { Evaluation, SourcesInputs } from './evaluation.js';
 import { percentText, renderAttainmentBar, renderHistoryChart } from './html-chart.js';
 import type { ReportHistory } from './html-history.js';
 import { HTML_STYLE } from './html-style.js';
@@ -139,10 +139,32 @@ function renderInputs(e: Evaluation): string {
     '<tbody>',
     `<tr><th scope="row">Contract</th><td><code>${esc(e.inputs.contractSha256)}</code></td></tr>`,
     `<tr><th scope="row">Metric data</th><td><code>${esc(e.inputs.dataSha256)}</code></td></tr>`,
+    ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources)),
     '</tbody>',
     '</table>',
+    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period)]),
     '</section>',
   ].join('\n');
+}
+
+/** One row per file or table the sources read, with its digest and rows. */
+function sourceInputRows(s: SourcesInputs): string[] {
+  return [
+    `<tr><th scope="row">Sources file ${esc(s.file)}</th><td><code>${esc(s.sha256)}</code></td></tr>`,
+    ...s.inputs.map((i) => `<tr><th scope="row">${esc(i.source)}: ${esc(i.path)} (${i.rows} rows)</th><td><code>${esc(i.sha256 ?? '')}</code></td></tr>`),
+  ];
+}
+
+/** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...`. */
+function renderProvenance(s: SourcesInputs, period: string): string {
+  const items = s.values
+    .filter((v) => v.period === period)
+    .map((v) => {
+      const parts = v.aggregates.map((a) => `${a.aggregate} over ${a.rows} row${a.rows === 1 ? '' : 's'} of ${a.inputs.join(', ')}`).join('; ');
+      return `<li><code>${esc(v.metric)}</code> ${esc(v.value)} = ${esc(parts)}</li>`;
+    });
+  const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> from the metric data (replaces the sources)</li>`);
+  return ['<h3>Where the metric values came from</h3>', `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
 }
 
 /**

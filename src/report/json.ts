@@ -2,7 +2,7 @@
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
-import type { Evaluation } from './evaluation.js';
+import type { Evaluation, SourcesInputs } from './evaluation.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
@@ -46,7 +46,23 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
     })),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: a.label, amount: formatMinor(a.amount, digits) })),
     total: formatMinor(invoice.total, digits),
-    inputs: { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256 },
+    inputs: {
+      contract_sha256: e.inputs.contractSha256,
+      data_sha256: e.inputs.dataSha256,
+      ...(e.inputs.sources === undefined ? {} : { sources: sourcesJson(e.inputs.sources) }),
+    },
+  };
+}
+
+/** `inputs.sources`: the sources file, every file read with its digest, each value's provenance. */
+function sourcesJson(s: SourcesInputs): Record<string, unknown> {
+  return {
+    file: s.file,
+    sha256: s.sha256,
+    files: s.inputs.map((i) => ({ source: i.source, path: i.path, ...(i.sha256 === undefined ? {} : { sha256: i.sha256 }), rows: i.rows, skipped: i.skipped })),
+    queries: s.queries,
+    values: s.values.map((v) => ({ period: v.period, metric: v.metric, value: v.value, definition: v.definition, aggregates: v.aggregates })),
+    from_data: s.fromData,
   };
 }
 

@@ -1,7 +1,7 @@
 // Golden tests for diagnostics: one small bad input per diagnostic code in test/golden/bad/.
 // Each fixture's header says what it must produce (`# expect: E041 15:13`, several allowed,
 // `file:line:col` for a position in another file), how to run it (`# mode: validate` (default),
-// `evaluate <period>`, `test`), its data (`# data: <file>`) and extra files (`# with: <file>`).
+// `evaluate <period>`, `test`, `sources <period>` with the sources file as its `with:`), its data (`# data: <file>`) and extra files (`# with: <file>`).
 // The pretty rendering is compared with `<name>.expected.txt` (a missing one fails); UPDATE_GOLDEN=1
 // re-records it.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -64,6 +64,12 @@ async function run(f: Fixture): Promise<{ diagnostics: readonly Diagnostic[]; so
       const period = f.mode[1];
       return evaluateFiles(f.path, f.data ?? join(DIR, 'missing.data.yaml'), period === undefined ? {} : { period });
     }
+    case 'sources': {
+      // `# mode: sources <period>`: evaluate the contract from `# with:` (the sources file) and `# data:`.
+      const { evaluateFromSources } = await import('../../src/pipeline/evaluate-sourced.js');
+      const period = f.mode[1];
+      return evaluateFromSources(f.path, f.with[0] ?? '', f.data, period === undefined ? {} : { period });
+    }
     case 'test': {
       const t = await testPaths([f.path]);
       return { diagnostics: [...t.outcomes.flatMap((o) => o.diagnostics), ...t.broken.flatMap((b) => b.diagnostics)], sources: t.sources };
@@ -88,7 +94,7 @@ describe('golden diagnostics', () => {
         const at = src === undefined ? { line: 1, column: 1 } : lineColAt(src, d.span.start);
         return `${d.code} ${d.span.file}:${at.line}:${at.column}`;
       });
-      for (const e of f.expect) expect(found).toContain(`${e.code} ${e.file}:${e.line}:${e.column}`);
+      for (const e of f.expect) expect(found, found.join("; ")).toContain(`${e.code} ${e.file}:${e.line}:${e.column}`);
       const pretty = renderPretty(diagnostics, (p) => sources.get(p));
       expectGolden(join(DIR, `${f.name}.expected.txt`), pretty);
     });

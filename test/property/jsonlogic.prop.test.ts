@@ -122,6 +122,11 @@ function floatsMayDiffer(checked: Program, node: CompiledNode, frame: Frame): bo
   return false;
 }
 
+/** A fraction written as a percentage (a plain percent above 1 is refused: E060). */
+function asPercent(v: string): string {
+  return `${toDecimalString(rational(v).mul(rational(100)), 40)}%`;
+}
+
 function asJson(v: Value): unknown {
   if (isNoData(v)) return null;
   return typeof v === 'object' ? Number(toDecimalString(v, 20)) : v;
@@ -181,7 +186,7 @@ describe('JSON Logic rules agree with attain', () => {
       const loaded = check(text, file);
       const metrics = [...(loaded.contract?.metrics.values() ?? [])];
       const money = (v: string): string => `${v} ${loaded.contract?.currency.value ?? ''}`;
-      const record = fc.tuple(...metrics.map((m) => valueArb.map((v) => (m.unit.value === 'money' ? money(v) : m.unit.value === 'duration' ? `${v} s` : m.unit.value === 'count' ? String(Math.round(Number(v))) : v))));
+      const record = fc.tuple(...metrics.map((m) => valueArb.map((v) => (m.unit.value === 'money' ? money(v) : m.unit.value === 'duration' ? `${v} s` : m.unit.value === 'count' ? String(Math.round(Number(v))) : m.unit.value === 'percent' ? asPercent(v) : v))));
       fc.assert(
         fc.property(record, fc.constantFrom(...periods), (values, period) => {
           const data = Object.fromEntries(metrics.map((m, i) => [m.name, values[i] as string]));

@@ -160,17 +160,18 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
  * skipped) and every data file under `dataPath`, and give each contract the data files that carry
  * its periods. A missing directory or path is a usage error.
  */
-export async function gatherMonthlyInputs(contractsDir: string, dataPath: string): Promise<MonthlyInputs | InputsUsageError> {
+export async function gatherMonthlyInputs(contractsDir: string, dataPath: string | undefined): Promise<MonthlyInputs | InputsUsageError> {
   if ((await isDirectory(contractsDir)) !== true) return { usage: `--contracts ${contractsDir}: no such directory` };
-  if ((await isDirectory(dataPath)) === undefined) return { usage: `--data ${dataPath}: no such file or directory` };
+  if (dataPath !== undefined && (await isDirectory(dataPath)) === undefined) return { usage: `--data ${dataPath}: no such file or directory` };
   const sources = new Map<string, SourceFile>();
   const drafts = await readContracts(contractsDir, sources);
   if (drafts.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
   markDuplicates(drafts);
-  for (const d of drafts) d.dataPath = dataPath;
+  for (const d of drafts) d.dataPath = dataPath ?? '';
   const byId = new Map(drafts.map((d) => [d.id, d] as const));
   const runDiagnostics: Diagnostic[] = [];
-  await assignData(dataPath, byId, sources, runDiagnostics);
+  // With --sources only, there is no data path: every value comes from the sources.
+  if (dataPath !== undefined) await assignData(dataPath, byId, sources, runDiagnostics);
   const jobs = drafts.sort((a, b) => byCodeUnits(a.id, b.id));
   return { jobs, sources, diagnostics: runDiagnostics };
 }

@@ -20,6 +20,13 @@ export interface ManifestEntry extends InputDigests {
 export interface Manifest {
   readonly period: string;
   readonly contracts: readonly ManifestEntry[];
+  /** With --sources: the sources file, every file or table read (with digests) and every query. */
+  readonly sources?: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly inputs: readonly { readonly source: string; readonly path: string; readonly sha256: string | null; readonly rows: number }[];
+    readonly queries: readonly string[];
+  };
 }
 
 /** Canonical manifest text (entries in the given order, which is sorted by contract id). */
@@ -29,6 +36,7 @@ export function renderManifest(m: Manifest): string {
     version: 1,
     period: m.period,
     contracts: m.contracts.map((c) => ({ contract: c.contract, contract_sha256: c.contract_sha256, data_sha256: c.data_sha256 })),
+    ...(m.sources === undefined ? {} : { sources: m.sources }),
   };
   return JSON.stringify(json, null, 2) + '\n';
 }

@@ -13,7 +13,11 @@ import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import type { SummaryRow } from '../../report/summary.js';
 import { checkContractFile } from '../../check/check-file.js';
-import { bindSources, digestOf, evaluateBound } from '../evaluate-contract.js';
+import type { Evaluation } from '../../report/evaluation.js';
+import type { SourcesFile } from '../../sources/model.js';
+import type { SourcesResult } from '../../sources/run.js';
+import { bindSources, digestOf, evaluateBound, type BoundSources } from '../evaluate-contract.js';
+import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
 import type { ContractJob } from './monthly-inputs.js';
 
@@ -140,7 +144,7 @@ function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
  * with no files. A valid contract of the other period kind (quarterly in a month run, monthly in
  * a quarter run) gives a skipped outcome with no files, whatever its data.
  */
-export function evaluateContractJob(job: ContractJob, period: string): ContractOutcome {
+export function evaluateContractJob(job: ContractJob, period: string, sourced?: SourcedRun): ContractOutcome {
   const byPath = new Map<string, SourceFile>();
   if (job.contractFile !== undefined) byPath.set(job.contractFile.path, job.contractFile);
   for (const f of job.dataFiles) byPath.set(f.path, f);
@@ -149,6 +153,7 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
   const skip = skipped(job, job.contractFile, period);
   if (skip !== undefined) return skip;
 
+  if (sourced !== undefined) return evaluateSourcedJob(job, job.contractFile, period, sourced, sources);
   const bound = bindSources(job.contractFile, job.dataFiles);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
@@ -160,8 +165,31 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];
   if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
 
-  const e = run.value;
-  const history = evaluateHistory(bound.value, period);
+  return rendered(job, run.value, bound.value, period, diagnostics);
+}
+
+/** The sources of a monthly run, aggregated once for every contract (pipeline/monthly.ts). */
+export interface SourcedRun {
+  readonly sources: SourcesFile;
+  readonly result: SourcesResult;
+}
+
+/** A contract of a run with --sources: its series from the run's aggregation (data files win). */
+function evaluateSourcedJob(job: ContractJob, contractFile: SourceFile, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined): ContractOutcome {
+  const checked = checkContractFile(contractFile);
+  if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
+  const bound = bindSourced(contractFile, checked.checked, sourced.sources, sourced.result, job.dataFiles);
+  if (bound.value === undefined) return failed(job, bound.diagnostics, sources);
+  const run = evaluateBound(bound.value, { period });
+  const diagnostics = [...bound.diagnostics, ...run.diagnostics];
+  if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
+  const e = bound.inputs === undefined ? run.value : { ...run.value, inputs: { ...run.value.inputs, sources: bound.inputs } };
+  const outcome = rendered(job, e, bound.value, period, diagnostics);
+  return { ...outcome, inputs: { ...outcome.inputs, data_sha256: bound.value.dataSha256 } };
+}
+
+function rendered(job: ContractJob, e: Evaluation, bound: BoundSources, period: string, diagnostics: readonly Diagnostic[]): ContractOutcome {
+  const history = evaluateHistory(bound, period);
   const contract = e.result.program.contract;
   const client = contract.parties?.client;
   const row: SummaryRow = {

@@ -6,11 +6,20 @@ import type { RunSummary } from '../../report/summary.js';
 import { evaluateJobs } from './monthly-pool.js';
 import { gatherMonthlyInputs } from './monthly-inputs.js';
 import { ATOMIC_WRITER, checkOutputDir, writeMonthlyOutput, type Manifest, type OutputWriter } from './monthly-output.js';
-import { digestsOf, locateDiagnostic, type ContractOutcome } from './monthly-run.js';
+import { checkContractFile } from '../../check/check-file.js';
+import { digestOf } from '../evaluate-contract.js';
+import { addLocatedFiles } from '../evaluate-sourced.js';
+import type { ContractJob } from './monthly-inputs.js';
+import { digestsOf, evaluateContractJob, locateDiagnostic, runPeriodKind, type ContractOutcome, type InputDigests, type SourcedRun } from './monthly-run.js';
+import { aggregateSources, readSourcesFile } from '../sources.js';
+import { closeEngines } from '../../sources/engines/lazy.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
-  readonly data: string;
+  /** Metric data; with `sources`, optional (its values win over the sources'). */
+  readonly data?: string;
+  /** A sources.yaml: every source is read once for the whole run. */
+  readonly sources?: string;
   readonly period: string;
   readonly out: string;
   readonly force?: boolean;
@@ -40,23 +49,83 @@ export type MonthlyRunResult =
  * before anything is written. I/O errors while writing are thrown (after cleaning up).
  */
 export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<MonthlyRunResult> {
+  if (opts.data === undefined && opts.sources === undefined) return { kind: 'usage', message: 'give --data <path> or --sources <file> (or both)' };
   const inputs = await gatherMonthlyInputs(opts.contracts, opts.data);
   if ('usage' in inputs) return { kind: 'usage', message: inputs.usage };
+  const sourced = opts.sources === undefined ? undefined : await aggregateForRun(opts.sources, inputs.jobs, opts.period);
+  if (sourced !== undefined && 'usage' in sourced) return { kind: 'usage', message: sourced.usage };
+  const runDiagnostics = [...inputs.diagnostics, ...(sourced?.diagnostics ?? [])];
+  const files = new Map(inputs.sources);
+  for (const [p, f] of sourced?.files ?? []) files.set(p, f);
+  // With sources, a contract's data digest covers the sources file and the inputs it read.
+  const digests = (j: ContractJob): InputDigests => {
+    const d = digestsOf(j);
+    const r = sourced?.run;
+    if (r === undefined) return d;
+    return { ...d, data_sha256: digestOf([r.sources.file, ...j.dataFiles, ...r.result.inputs.filter((i) => i.sha256 !== undefined).map((i) => ({ sha256: i.sha256 ?? '' }) as SourceFile)]) };
+  };
   const manifest: Manifest = {
     period: opts.period,
-    contracts: inputs.jobs.map((j) => ({ contract: j.id, ...digestsOf(j) })),
+    contracts: inputs.jobs.map((j) => ({ contract: j.id, ...digests(j) })),
+    ...(sourced?.run === undefined ? {} : { sources: manifestSources(sourced.run) }),
   };
   const check = await checkOutputDir(opts.out, manifest, opts.force === true);
   if (check.kind === 'refuse') return { kind: 'usage', message: check.message };
 
   opts.onStart?.(inputs.jobs.length);
-  const outcomes = await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract);
-  const lookup = (p: string): SourceFile | undefined => inputs.sources.get(p);
+  // Sourced values are exact rationals shared by every contract: evaluated in this thread.
+  const outcomes = sourced?.run === undefined ? await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract) : evaluateSourced(inputs.jobs, opts.period, sourced.run, opts.onContract);
+  const lookup = (p: string): SourceFile | undefined => files.get(p);
   const summary: RunSummary = {
     period: opts.period,
     rows: outcomes.map((o) => o.row),
-    runErrors: inputs.diagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup)),
+    runErrors: runDiagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup)),
   };
   await writeMonthlyOutput(opts.out, { manifest, check, outcomes, summary }, opts.writer ?? ATOMIC_WRITER);
-  return { kind: 'done', outcomes, summary, runDiagnostics: inputs.diagnostics, sources: inputs.sources };
+  return { kind: 'done', outcomes, summary, runDiagnostics, sources: files };
+}
+
+function evaluateSourced(jobs: readonly ContractJob[], period: string, run: SourcedRun, onContract: MonthlyRunOptions['onContract']): ContractOutcome[] {
+  return jobs.map((job, i) => {
+    const outcome = evaluateContractJob(job, period, run);
+    onContract?.(i + 1, jobs.length, outcome);
+    return outcome;
+  });
+}
+
+/** The manifest's record of the sources: the file, every input's digest, every query. */
+function manifestSources(run: SourcedRun): NonNullable<Manifest['sources']> {
+  return {
+    file: run.sources.file.path,
+    sha256: run.sources.file.sha256,
+    inputs: run.result.inputs.map((i) => ({ source: i.source, path: i.path, sha256: i.sha256 ?? null, rows: i.rows })),
+    queries: run.result.queries,
+  };
+}
+
+/**
+ * Read the sources file and aggregate it once for every contract of the run that loads and is
+ * of the run's period kind. Findings about the sources file itself are run diagnostics; a
+ * contract's own source failures stay with it (it fails alone).
+ */
+async function aggregateForRun(path: string, jobs: readonly ContractJob[], period: string): Promise<{ run?: SourcedRun; diagnostics: readonly Diagnostic[]; files: ReadonlyMap<string, SourceFile> } | { usage: string }> {
+  const read = await readSourcesFile(path);
+  if (read.file === undefined) return { usage: `--sources ${path}: ${read.diagnostics[0]?.message ?? 'cannot be read'}` };
+  const files = new Map<string, SourceFile>([[path, read.file]]);
+  if (read.value === undefined) return { diagnostics: read.diagnostics, files };
+  const contracts = jobs.flatMap((j) => {
+    if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
+    const c = checkContractFile(j.contractFile).checked?.contract;
+    return c === undefined ? [] : [c];
+  });
+  let result;
+  try {
+    result = await aggregateSources(read.value, contracts, period);
+  } finally {
+    await closeEngines();
+  }
+  const diagnostics = [...read.diagnostics, ...result.diagnostics];
+  const located = [...diagnostics, ...[...result.failed.values()].flat(), ...[...result.warnings.values()].flat()];
+  await addLocatedFiles(located, files);
+  return { run: { sources: read.value, result }, diagnostics, files };
 }

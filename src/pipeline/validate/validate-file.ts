@@ -3,7 +3,7 @@
 // thread (validate-pool.ts), so both give the same outcome; validate.ts merges outcomes in order.
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import { checkContractFileWithAdvice } from '../../check/check-file.js';
-import { looksLikeDataFile } from '../../data/data-owner.js';
+import { isSourcesText, looksLikeDataFile } from '../../data/data-owner.js';
 import { readSourceSync } from '../../workspace/files.js';
 
 export interface FileOutcome {
@@ -12,7 +12,7 @@ export interface FileOutcome {
    * `unread`: an I/O error (in `diagnostics`); `skipped`: JSON/CSV found in a directory that is not
    * metric data (an expected invoice); `data`: metric data, checked later against its contract.
    */
-  readonly kind: 'contract' | 'data' | 'skipped' | 'unread';
+  readonly kind: 'contract' | 'data' | 'sources' | 'skipped' | 'unread';
   /** The file's text (UTF-8, BOM stripped); absent when it could not be read. */
   readonly text?: string;
   /** Findings of reading the file and, for a contract, of stages 1-6, in that order. */
@@ -36,6 +36,8 @@ export function validateFile(path: string, named: boolean): FileOutcome {
   if (file === undefined) return { path, kind: 'unread', diagnostics: read.diagnostics };
   const text = file.text;
   const yaml = /\.ya?ml$/i.test(path);
+  // A sources file (SPEC 9): checked in validate.ts against the contracts of the run.
+  if (yaml && isSourcesText(text)) return { path, kind: 'sources', text, diagnostics: read.diagnostics };
   const looksLikeData = looksLikeDataFile(path, text);
   if (!yaml || looksLikeData) {
     return { path, kind: yaml || named || looksLikeData ? 'data' : 'skipped', text, diagnostics: read.diagnostics };

@@ -62,6 +62,7 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
   const byId = new Map<string, FileOutcome>();
   const models = new Map<string, Contract | undefined>();
   const dataFiles: SourceFile[] = [];
+  const sourcesFiles: SourceFile[] = [];
   let contractCount = 0;
   for (const o of outcomes) {
     diagnostics.push(...o.diagnostics);
@@ -70,6 +71,10 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     sources.set(o.path, file);
     if (o.kind === 'data') {
       dataFiles.push(file);
+      continue;
+    }
+    if (o.kind === 'sources') {
+      sourcesFiles.push(file);
       continue;
     }
     contractCount++;
@@ -92,7 +97,12 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     const stages = await dataStages();
     for (const file of dataFiles) diagnostics.push(...validateDataFile(file, contracts, stages));
   }
-  return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length };
+  if (sourcesFiles.length > 0) {
+    const { validateSourcesFile } = await import('./validate-sources.js');
+    const all = [...byId.keys()].map((id) => contracts.get(id)).filter((c): c is Contract => c !== undefined);
+    for (const file of sourcesFiles) diagnostics.push(...validateSourcesFile(file, all));
+  }
+  return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length + sourcesFiles.length };
 }
 
 function validateDataFile(file: SourceFile, contracts: ContractIndex, { loadMetricFile, bindData }: DataStages): Diagnostic[] {

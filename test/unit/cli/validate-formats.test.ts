@@ -50,7 +50,7 @@ describe('attain validate --format', () => {
       it('exits 0 when there are warnings only, and still reports them', async () => {
         const r = await runCli('validate', ...WARNINGS, '--format', format);
         expect(r.code).toBe(0);
-        expect(r.stdout).toContain('W060');
+        expect(r.stdout).toContain('W068');
         wellFormed(format, r.stdout);
       });
 

@@ -119,7 +119,7 @@ describe('bindData', () => {
     ['bad/e063-foreign-currency.yaml', ['E063@3:24']],
     ['bad/e064-negative.csv', ['E064@2:9', 'E064@2:21']],
     ['bad/e065-not-a-number.yaml', ['E065@4:15', 'E065@5:12', 'E065@6:12', 'E065@7:5', 'E065@8:22', 'E065@9:15', 'E065@10:18', 'E065@11:23']],
-    ['bad/w060-percent-as-number.yaml', ['W060@3:27']],
+    ['bad/e090-percent-as-number.yaml', ['E060@3:27']],
     ['bad/e058-quarter-for-month.yaml', ['E058@3:3']],
   ])('%s -> %j', (relative, expected) => {
     const { file, result } = bindFixture(relative);
@@ -140,10 +140,10 @@ describe('bindData', () => {
     expect(bindFixture('bad/e061-unknown-column.csv').result.diagnostics[0]?.hint).toContain('"leads"');
   });
 
-  it('keeps a percent written as a plain number above 1 as given, with a warning', () => {
-    const { result } = bindFixture('bad/w060-percent-as-number.yaml');
-    expect(dump(result.value)).toEqual([['2026-10', [['bounce_rate', '17.5']]]]);
-    expect(result.diagnostics[0]?.hint).toContain('17.5%');
+  it('refuses a percent written as a plain number above 1 (E060): no value is kept', () => {
+    const { result } = bindFixture('bad/e090-percent-as-number.yaml');
+    expect(dump(result.value)).toEqual([['2026-10', []]]);
+    expect(result.diagnostics.map((d) => [d.severity, d.hint])).toEqual([['error', 'write 17.5% or 0.175']]);
   });
 
   it('allows negative money (refunds) but not negative counts or durations', () => {

@@ -55,6 +55,20 @@ describe('loadCsvData', () => {
     expect(codesAt(short.value?.file ?? createSourceFile('x', ''), short.diagnostics)).toEqual(['E069@2:10']);
   });
 
+  it.each([
+    ['period;sessions;bounce_rate\n2026-10;12000;17,5%\n', 'semicolons (;)', 'delimiter: ";"'],
+    ['period\tsessions\n2026-10\t12000\n', 'tabs', 'delimiter: "\\t"'],
+  ])('names the delimiter of a file that is not comma-separated (%j)', (text, name, format) => {
+    const d = loadCsvData(createSourceFile('m.csv', text)).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['E069']);
+    expect(d[0]?.hint).toContain(`separated by ${name}, not commas`);
+    expect(d[0]?.hint).toContain(format);
+  });
+
+  it('gives no delimiter hint to a comma-separated header without a period column', () => {
+    expect(loadCsvData(createSourceFile('m.csv', 'month,sessions\n')).diagnostics[0]?.hint).toBeUndefined();
+  });
+
   it('reports an empty file as E006', () => {
     expect(loadCsvData(createSourceFile('e.csv', '\n\n')).diagnostics.map((d) => d.code)).toEqual(['E006']);
   });

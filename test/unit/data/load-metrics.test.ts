@@ -13,6 +13,12 @@ describe('loadMetricFile', () => {
     expect(loadMetricFile(createSourceFile('d.json', '{"periods": {"2026-10": {"a": 1}}}')).value?.contracts.get('')?.length).toBe(1);
   });
 
+  it('names the tab delimiter when a .tsv file is given as metric data', () => {
+    const d = loadMetricFile(createSourceFile('d.tsv', 'period\tsessions\n')).diagnostics[0];
+    expect(d?.code).toBe('E001');
+    expect(d?.hint).toContain('separated by tabs');
+  });
+
   it('rejects other extensions with E001', () => {
     expect(loadMetricFile(createSourceFile('d.txt', 'period,a\n')).diagnostics.map((d) => d.code)).toEqual(['E001']);
   });

@@ -35,7 +35,7 @@ describe('typeValue', () => {
     ['percent', '17.5%', undefined, '0.175'],
     ['percent', 0.175, '0.175', '0.175'],
     ['percent', 1, '1', '1'],
-    ['percent', 17.5, '17.5', '17.5 W060'],
+    ['percent', 17.5, '17.5', 'E060'],
     ['percent', '-5%', undefined, '-0.05'],
     ['percent', '30000 RUB', undefined, 'E062'],
     ['ratio', 1.5, '1.5', '1.5'],
@@ -87,10 +87,13 @@ describe('typeValue', () => {
     expect(typed('number', 0.30000000000000004, '0.30000000000000004')).toBe('0.30000000000000004');
   });
 
-  it('fills W060 with the value as written, as a percentage and as a fraction', () => {
-    const d = typeValue(raw(17.5, '17.5'), metric('percent'), 'RUB').diagnostics[0];
+  it('refuses a plain percent above 1 (E060) with the hint `write 17.5% or 0.175`, keeping no value', () => {
+    const r = typeValue(raw(17.5, '17.5'), metric('percent'), 'RUB');
+    const d = r.diagnostics[0];
+    expect(r.value).toBeUndefined();
+    expect(d?.severity).toBe('error');
     expect(d?.message).toContain('1750%');
-    expect(d?.hint).toContain('0.175');
+    expect(d?.hint).toBe('write 17.5% or 0.175');
     expect(d?.span).toEqual({ file: FILE, start: 10, end: 14 });
   });
 

@@ -17,8 +17,8 @@ describe('renderGithub', () => {
   });
 
   it('writes warnings as ::warning', () => {
-    const w: Diagnostic = { code: 'W060', severity: 'warning', message: '17.5 is read as 1750%', span: span('monthly'), hint: 'write 17.5%' };
-    expect(renderGithub([w], lookup)).toBe('::warning file=contracts/a%2Cb%3Ac.yaml,line=5,col=9,endLine=5,endColumn=16,title=W060::17.5 is read as 1750%25 (hint: write 17.5%25)\n');
+    const w: Diagnostic = { code: 'W061', severity: 'warning', message: '17.5 is read as 1750%', span: span('monthly'), hint: 'write 17.5%' };
+    expect(renderGithub([w], lookup)).toBe('::warning file=contracts/a%2Cb%3Ac.yaml,line=5,col=9,endLine=5,endColumn=16,title=W061::17.5 is read as 1750%25 (hint: write 17.5%25)\n');
   });
 
   it('escapes %, CR and LF in the message so a finding stays on one line', () => {

@@ -19,7 +19,7 @@ const at = (needle: string, file = BAD) => ({ file: file.path, start: file.text.
 const FINDINGS: Diagnostic[] = [
   { code: 'E010', severity: 'error', message: 'unknown key "taget"', span: at('taget'), hint: 'did you mean "target"?' },
   { code: 'E013', severity: 'error', message: 'contract id "bad" <is> & \'odd\'', span: at('bad') },
-  { code: 'W060', severity: 'warning', message: 'a warning', span: at('k:') },
+  { code: 'W061', severity: 'warning', message: 'a warning', span: at('k:') },
 ];
 
 describe('renderJunit', () => {
@@ -32,7 +32,7 @@ describe('renderJunit', () => {
 
     const [bad, good] = root.children;
     expect(bad?.attributes).toMatchObject({ tests: '3', failures: '2', file: 'contracts/bad.yaml' });
-    expect(bad?.children.map((c) => c.attributes['name'])).toEqual(['E013 Invalid value (1:11)', 'W060 Percent given as a plain number above 1 (3:3)', 'E010 Unknown key (4:5)']);
+    expect(bad?.children.map((c) => c.attributes['name'])).toEqual(['E013 Invalid value (1:11)', 'W061 Metric missing in the evaluated period (3:3)', 'E010 Unknown key (4:5)']);
     const unknownKey = bad?.children[2];
     expect(unknownKey?.attributes).toEqual({ classname: 'contracts.bad', name: 'E010 Unknown key (4:5)' });
     const failure = unknownKey?.children[0];
@@ -42,7 +42,7 @@ describe('renderJunit', () => {
     expect(failure?.text).toContain('hint: did you mean "target"?');
     const warning = bad?.children[1]?.children[0];
     expect(warning?.name).toBe('system-out');
-    expect(warning?.text).toContain('warning[W060]: a warning');
+    expect(warning?.text).toContain('warning[W061]: a warning');
 
     expect(good?.attributes).toMatchObject({ tests: '1', failures: '0' });
     expect(good?.children).toHaveLength(1);

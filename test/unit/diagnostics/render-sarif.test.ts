@@ -36,7 +36,7 @@ const FINDINGS: Diagnostic[] = [
     hint: 'did you mean 2 min?',
     labels: [{ span: span(A, 't >='), message: 'duration' }],
   }),
-  diag('W060', span(B, '17.5'), { value: '17.5', name: 't', percent: '1750%', fraction: '0.175' }),
+  diag('W061', span(B, '17.5'), { name: 't', period: '2026-10' }),
   diag('E013', { file: A.path, start: A.text.indexOf('kpis'), end: A.text.indexOf('    weight') }, { reason: 'a span over lines' }),
 ];
 
@@ -73,12 +73,12 @@ describe('renderSarif', () => {
     expect(run.tool.driver.rules?.map((r) => [r.id, r.name, r.shortDescription?.text, r.defaultConfiguration?.level])).toEqual([
       ['E013', 'InvalidValue', `${CODES.E013.title}.`, 'error'],
       ['E041', 'UnitMismatch', `${CODES.E041.title}.`, 'error'],
-      ['W060', 'PercentAsNumber', `${CODES.W060.title}.`, 'warning'],
+      ['W061', 'MetricMissingInPeriod', `${CODES.W061.title}.`, 'warning'],
     ]);
     const results = run.results ?? [];
     // Results in the order of the findings (file, then offset); rules sorted by code.
     expect(results.map((r) => [r.ruleId, r.level, r.ruleIndex])).toEqual([
-      ['W060', 'warning', 2],
+      ['W061', 'warning', 2],
       ['E013', 'error', 0],
       ['E041', 'error', 1],
     ]);
@@ -123,8 +123,8 @@ describe('renderSarif', () => {
     ]);
     const multiLine = results.find((r) => r.ruleId === 'E013');
     expect(multiLine?.locations?.[0]?.physicalLocation?.region).toMatchObject({ startLine: 2, startColumn: 1, endLine: 5, endColumn: 1 });
-    const w060 = results.find((r) => r.ruleId === 'W060');
-    expect(w060?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('data/b.yaml');
+    const w061 = results.find((r) => r.ruleId === 'W061');
+    expect(w061?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('data/b.yaml');
   });
 
   it('is deterministic and independent of the order of the findings', () => {

@@ -1,0 +1,363 @@
+// Sources, a run: SourcesFile + the run's contracts and periods -> exact metric values per
+// contract and period, with provenance. Checks first (nothing is read when a definition is wrong);
+// each source is read once for every contract (text exports by attain, Parquet/JSON by DuckDB,
+// tables by their database); a contract whose sources fail is isolated from the others.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, extname, relative } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
+import { hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { createSourceFile } from '../diagnostics/source.js';
+import type { Contract, PeriodKind } from '../contract/model.js';
+import type { Rational } from '../numbers/rational.js';
+import { accumulate, aggregateValue, matches, newAccumulator, type Accumulator } from './aggregate.js';
+import { checkColumns, definitionFor } from './check.js';
+import type { SqlAnswer, SqlRequest } from './engines/engine.js';
+import { evaluateDefinition } from './evaluate-definition.js';
+import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
+import type { InputProvenance, ValueProvenance } from './provenance.js';
+import { contractsFromPath, expandGlob } from './read/glob.js';
+import { readTextSource, type DataRow, type SkipReason } from './read/text-source.js';
+import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-support.js';
+
+/** What a run is asked for. */
+export interface SourcesRequest {
+  readonly sources: SourcesFile;
+  readonly contracts: readonly Contract[];
+  /** contract id -> periods wanted; absent: every period the sources hold. */
+  readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Paths in provenance are shown relative to this directory (default: the working directory). */
+  readonly cwd?: string;
+}
+
+export interface SourcedValue {
+  readonly value: Rational;
+  readonly span: Span;
+  readonly provenance: ValueProvenance;
+}
+
+export interface SourcesResult {
+  /** contract id -> period -> metric -> value (contracts that failed are absent). */
+  readonly values: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, SourcedValue>>>;
+  readonly inputs: readonly InputProvenance[];
+  readonly queries: readonly string[];
+  /** Findings that concern every contract (the sources file itself). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Contracts whose sources failed, with their findings. */
+  readonly failed: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** Findings (warnings) about contracts that did not fail. */
+  readonly warnings: ReadonlyMap<string, readonly Diagnostic[]>;
+}
+
+/** A SQL engine, loaded lazily by the caller that needs it (DuckDB, Postgres). */
+export type SqlEngine = (request: SqlRequest) => Promise<SqlAnswer>;
+
+export interface Engines {
+  readonly duckdb: () => Promise<SqlEngine>;
+  readonly postgres: (source: SourceDecl, sources: SourcesFile) => Promise<SqlEngine>;
+}
+
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const DUCKDB_EXTENSIONS = new Set(['.parquet', '.json', '.jsonl', '.ndjson']);
+
+interface SourceState {
+  readonly source: SourceDecl;
+  readonly aggregates: Aggregate[];
+  /** `${contract}\0${period}` -> accumulators (by aggregate index) and the rows and inputs seen. */
+  readonly groups: Map<string, { accs: Accumulator[]; rows: number; inputs: Set<string> }>;
+  readonly seenText: Map<string, Set<string>>;
+  failed: boolean;
+}
+
+/** Run the sources for the request's contracts. */
+export async function runSources(request: SourcesRequest, engines: Engines): Promise<SourcesResult> {
+  const { sources } = request;
+  const cwd = request.cwd ?? process.cwd();
+  const shared: Diagnostic[] = [...checkColumns(sources)];
+  const failed = new Map<string, Diagnostic[]>();
+  const warnings = new Map<string, Diagnostic[]>();
+  const fail = (id: string, d: readonly Diagnostic[]): void => {
+    const errors = d.filter((x) => x.severity === 'error');
+    const rest = d.filter((x) => x.severity !== 'error');
+    if (rest.length > 0) warnings.set(id, [...(warnings.get(id) ?? []), ...rest]);
+    if (errors.length > 0) failed.set(id, [...(failed.get(id) ?? []), ...errors]);
+  };
+  const empty = { values: new Map(), inputs: [], queries: [], failed, warnings };
+  if (hasErrors(shared)) return { ...empty, diagnostics: shared };
+  const byId = new Map(request.contracts.map((c) => [c.id.value, c]));
+
+  // The aggregates each source must compute: those of the definitions of the contracts still in.
+  const states = new Map<string, SourceState>();
+  for (const c of request.contracts) {
+    if (failed.has(c.id.value)) continue;
+    for (const metric of c.metrics.keys()) {
+      for (const a of definitionFor(sources, c.id.value, metric)?.aggregates ?? []) {
+        const src = sources.sources.get(a.source);
+        if (src === undefined) continue;
+        let st = states.get(a.source);
+        if (st === undefined) {
+          st = { source: src, aggregates: [], groups: new Map(), seenText: new Map(), failed: false };
+          states.set(a.source, st);
+        }
+        if (!st.aggregates.some((x) => x.key === a.key)) st.aggregates.push(a);
+      }
+    }
+  }
+
+  const inputs: InputProvenance[] = [];
+  const queries: string[] = [];
+  const base = dirname(sources.file.path);
+  for (const st of states.values()) {
+    const users = request.contracts.filter((c) => !failed.has(c.id.value) && [...c.metrics.keys()].some((m) => definitionFor(sources, c.id.value, m)?.aggregates.some((a) => a.source === st.source.name) === true));
+    const findings: Diagnostic[] = [];
+    const resolveContract = (raw: string): string | undefined => {
+      const id = st.source.map.get(raw) ?? raw;
+      return byId.has(id) ? id : undefined;
+    };
+    const wantPeriod = (id: string, date: string | undefined): string | undefined => {
+      const c = byId.get(id);
+      if (c === undefined || date === undefined) return undefined;
+      const p = periodOfDate(date, c.period.value);
+      const wanted = request.periods?.get(id);
+      return wanted === undefined || wanted.has(p) ? p : undefined;
+    };
+    const add = (id: string, period: string, path: string, row: DataRow): void => {
+      const key = `${id}\u0000${period}`;
+      let g = st.groups.get(key);
+      if (g === undefined) {
+        g = { accs: st.aggregates.map(() => newAccumulator()), rows: 0, inputs: new Set() };
+        st.groups.set(key, g);
+      }
+      g.rows++;
+      g.inputs.add(path);
+      st.aggregates.forEach((a, i) => {
+        if (a.where === undefined || matches(a.where, row.values)) accumulate(g.accs[i] as Accumulator, a, row.values, row.date);
+      });
+    };
+    const origin = st.source.origin;
+    if (origin.kind === 'files') {
+      const files: string[] = [];
+      for (const p of origin.patterns) {
+        const found = expandGlob(base, p.value);
+        if (found.length === 0) findings.push(diag('E096', p.span, { reason: `files: "${p.value}" matches no file (relative to ${base === '' ? '.' : base})` }));
+        for (const f of found) if (!files.includes(f)) files.push(f);
+      }
+      const needed = neededColumns(st.source, st.aggregates);
+      const duck: string[] = [];
+      for (const path of files) {
+        const shown = relative(cwd, path) || path;
+        const ext = extname(path).toLowerCase();
+        const pathContract = st.source.contract.kind === 'path' ? pickContract(contractsFromPath(base, st.source.contract.pattern, path), resolveContract) : undefined;
+        if (DUCKDB_EXTENSIONS.has(ext)) {
+          duck.push(path);
+          continue;
+        }
+        if (!TEXT_EXTENSIONS.has(ext)) {
+          findings.push(diag('E096', origin.patterns[0]?.span ?? st.source.span, { reason: `${shown}: a source file is .csv, .tsv, .txt, .parquet, .json or .jsonl` }));
+          continue;
+        }
+        let bytes: Buffer;
+        let text: string;
+        try {
+          bytes = readFileSync(path);
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch (e) {
+          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
+          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
+          continue;
+        }
+        const file = createSourceFile(shown, text);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const contractsHere = new Set<string>();
+        let other = 0;
+        let outside = 0;
+        let undated = 0;
+        const before = findings.length;
+        const read = readTextSource(file, st.source, needed, (row) => {
+          const id = st.source.contract.kind === 'value' ? resolveContract(st.source.contract.value) : st.source.contract.kind === 'path' ? (pathContract === undefined ? undefined : resolveContract(pathContract)) : resolveContract(row.contract ?? '');
+          if (id === undefined) {
+            other++;
+            return;
+          }
+          if (row.date === undefined) {
+            undated++;
+            return;
+          }
+          const period = wantPeriod(id, row.date);
+          if (period === undefined) {
+            outside++;
+            return;
+          }
+          for (const [col, values] of whereLiterals(st.aggregates)) {
+            const v = row.values.get(col);
+            if (v?.kind === 'text' && values.size > 0) (st.seenText.get(col) ?? st.seenText.set(col, new Set()).get(col))?.add(v.value);
+          }
+          contractsHere.add(id);
+          add(id, period, shown, row);
+        }, findings);
+        if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
+        const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
+        findings.push(...currencyFindings);
+        const skipped: Record<string, number> = {};
+        for (const [reason, n] of [...read.skipped.entries()].sort()) skipped[reason] = n;
+        if (other > 0) skipped['other-contract'] = other;
+        if (outside > 0) skipped['other-period'] = outside;
+        inputs.push({ source: st.source.name, path: shown, sha256, rows: read.rows, skipped });
+        // A file of one contract (path rule) fails only that contract.
+        if (pathContract !== undefined && findings.length > before) {
+          const mine = findings.splice(before);
+          const id = resolveContract(pathContract);
+          if (id !== undefined) fail(id, mine);
+        }
+      }
+      if (duck.length > 0) {
+        const engine = await engines.duckdb();
+        await runSql(st, engine, duck, users, request, inputs, queries, findings, cwd);
+      }
+    } else {
+      try {
+        const engine = await engines.postgres(st.source, sources);
+        await runSql(st, engine, [], users, request, inputs, queries, findings, cwd);
+      } catch (e) {
+        findings.push(diag('E097', origin.connection.span, { reason: String((e as Error).message) }));
+      }
+    }
+    // Values of a `where` list never seen in the column: a typo, or a channel with no traffic.
+    for (const a of st.aggregates) {
+      for (const [col, lits] of whereLiterals([a])) {
+        const seen = st.seenText.get(col);
+        if (seen === undefined || seen.size === 0) continue;
+        for (const lit of lits.values()) {
+          if (!seen.has(lit.value)) findings.push(diag('W090', lit.span, { reason: `no row of source "${st.source.name}" has ${col} "${lit.value}"` }, { hint: `values seen: ${[...seen].sort().slice(0, 12).join(', ')}` }));
+        }
+      }
+    }
+    for (const c of users) fail(c.id.value, dedupe(findings));
+  }
+
+  const values = new Map<string, Map<string, Map<string, SourcedValue>>>();
+  for (const c of request.contracts) {
+    const id = c.id.value;
+    if (failed.has(id)) continue;
+    const periods = new Map<string, Map<string, SourcedValue>>();
+    const allPeriods = new Set<string>();
+    for (const st of states.values()) for (const key of st.groups.keys()) if (key.startsWith(`${id}\u0000`)) allPeriods.add(key.slice(id.length + 1));
+    for (const period of [...allPeriods].sort()) {
+      const record = new Map<string, SourcedValue>();
+      for (const metric of c.metrics.keys()) {
+        const def = definitionFor(sources, id, metric);
+        if (def === undefined) continue;
+        const parts = def.aggregates.map((a) => {
+          const st = states.get(a.source);
+          const g = st?.groups.get(`${id}\u0000${period}`);
+          if (st === undefined || g === undefined) return undefined;
+          const i = st.aggregates.findIndex((x) => x.key === a.key);
+          const acc = g.accs[i] as Accumulator;
+          return { a, acc, value: aggregateValue(acc, a), inputs: [...g.inputs].sort() };
+        });
+        if (parts.some((p) => p === undefined)) continue;
+        const value = evaluateDefinition(def.expr, parts.map((p) => p?.value));
+        if (value === undefined) continue;
+        const provenance: ValueProvenance = {
+          metric,
+          definition: def.text,
+          aggregates: parts.map((p) => ({ aggregate: p?.a.text ?? '', source: p?.a.source ?? '', rows: p?.acc.rows ?? 0, inputs: p?.inputs ?? [] })),
+        };
+        record.set(metric, { value, span: def.span, provenance });
+      }
+      if (record.size > 0) periods.set(period, record);
+    }
+    values.set(id, periods);
+  }
+  return { values, inputs, queries, diagnostics: shared, failed, warnings };
+}
+
+/** The first candidate that names a contract of the run (the raw text, before `map:`). */
+function pickContract(candidates: readonly string[], resolve: (raw: string) => string | undefined): string | undefined {
+  return candidates.find((c) => resolve(c) !== undefined);
+}
+
+function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const k = `${d.code}|${d.span.file}|${d.span.start}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A money column whose header states another currency than a contract's it feeds: E094 at the header. */
+function checkHeaderCurrency(header: ReadonlyMap<string, { currency: string; span: Span }>, aggregates: readonly Aggregate[], contracts: readonly Contract[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of aggregates) {
+    const h = a.column === undefined ? undefined : header.get(a.column);
+    if (h === undefined) continue;
+    for (const c of contracts) {
+      if (h.currency === c.currency.value) continue;
+      out.push(diag('E094', h.span, { reason: `the column "${a.column ?? ''}" is in ${h.currency}, but contract "${c.id.value}" is in ${c.currency.value}` }, { hint: `export the report in ${c.currency.value}, or invoice from another source` }));
+    }
+  }
+  return out;
+}
+
+/** Ask a SQL engine for a source's groups and merge them into the source's state. */
+async function runSql(
+  st: SourceState,
+  engine: SqlEngine,
+  files: readonly string[],
+  users: readonly Contract[],
+  request: SourcesRequest,
+  inputs: InputProvenance[],
+  queries: string[],
+  findings: Diagnostic[],
+  cwd: string,
+): Promise<void> {
+  const kinds = new Set<PeriodKind>(users.map((c) => c.period.value));
+  const label = files.length > 0 ? files.map((f) => relative(cwd, f) || f) : [`table:${st.source.origin.kind === 'table' ? st.source.origin.table.value : ''}`];
+  const base = dirname(request.sources.file.path);
+  const rule = st.source.contract;
+  // A `{contract}` path pattern names one contract per file: one query per file.
+  const batches: { files: readonly string[]; contract?: string }[] =
+    rule.kind === 'path'
+      ? files.map((f) => {
+          const id = pickContract(contractsFromPath(base, rule.pattern, f), (raw) => (users.some((u) => u.id.value === (st.source.map.get(raw) ?? raw)) ? raw : undefined));
+          return { files: [f], ...(id === undefined ? {} : { contract: id }) };
+        })
+      : [{ files }];
+  let rows = 0;
+  for (const kind of kinds) {
+    const range = periodRange(users.filter((c) => c.period.value === kind).map((c) => request.periods?.get(c.id.value)), kind);
+    for (const batch of batches) {
+      if (rule.kind === 'path' && batch.contract === undefined) continue;
+      const answer = await engine({ source: st.source, aggregates: st.aggregates, kind, files: batch.files, ...(range === undefined ? {} : range) });
+      queries.push(...answer.queries);
+      findings.push(...answer.diagnostics);
+      for (const g of answer.groups) {
+        const raw = rule.kind === 'value' ? rule.value : rule.kind === 'path' ? (batch.contract ?? '') : g.contract;
+        const id = st.source.map.get(raw) ?? raw;
+        const c = users.find((u) => u.id.value === id && u.period.value === kind);
+        if (c === undefined) continue;
+        const wanted = request.periods?.get(id);
+        if (wanted !== undefined && !wanted.has(g.period)) continue;
+        rows += g.rows;
+        const shown = batch.files.length > 0 ? batch.files.map((f) => relative(cwd, f) || f) : label;
+        st.groups.set(`${id}\u0000${g.period}`, { accs: [...g.accumulators], rows: g.rows, inputs: new Set(shown) });
+      }
+    }
+  }
+  for (const path of label) {
+    let sha256: string | undefined;
+    const abs = files[label.indexOf(path)];
+    if (abs !== undefined) {
+      try {
+        sha256 = createHash('sha256').update(readFileSync(abs)).digest('hex');
+      } catch {
+        sha256 = undefined;
+      }
+    }
+    inputs.push({ source: st.source.name, path, ...(sha256 === undefined ? {} : { sha256 }), rows: files.length > 1 ? 0 : rows, skipped: {} });
+  }
+}
+
+export type { SkipReason };

@@ -1,0 +1,58 @@
+// Text exports through their presets: what is data and what is skipped (and counted), the GA4
+// start date, the currency in a header checked against the contract.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { createSourceFile } from '../../../src/diagnostics/source.js';
+import { checkContractFile } from '../../../src/check/check-file.js';
+import { LAZY_ENGINES } from '../../../src/sources/engines/lazy.js';
+import { loadSourcesFile } from '../../../src/sources/load-sources.js';
+import { runSources } from '../../../src/sources/run.js';
+import { readTextSource, type DataRow } from '../../../src/sources/read/text-source.js';
+
+function source(yaml: string) {
+  const loaded = loadSourcesFile(createSourceFile('test/golden/bad/s.yaml', yaml));
+  expect(loaded.diagnostics).toEqual([]);
+  if (loaded.value === undefined) throw new Error('fixture');
+  return loaded.value;
+}
+
+describe('readTextSource', () => {
+  it('reads the first GA4 table only, skipping the # preamble and the Grand total row', () => {
+    const s = source('sources:\n  ga4: { files: x.csv, preset: ga4, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(ga4.sessions)\n');
+    const path = 'examples/sources/exports/ga4/volga-community-direct-2026-10.csv';
+    const rows: DataRow[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const read = readTextSource(createSourceFile(path, readFileSync(path, 'utf8')), s.sources.get('ga4')!, new Set(['sessions', 'date']), (r) => rows.push(r), diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(rows.map((r) => r.date)).toEqual(['2026-10-01', '2026-10-01', '2026-10-15', '2026-10-31', '2026-10-31']);
+    expect(Object.fromEntries(read.skipped)).toEqual({ comment: 8, totals: 1, 'other-table': 3 });
+  });
+
+  it('skips the Metrica totals row whatever the BOM and line breaks', () => {
+    const s = source('sources:\n  m: { files: x.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(m.visits)\n');
+    const path = 'examples/sources/exports/metrica/acme-smm-2026-10.csv';
+    const rows: DataRow[] = [];
+    const read = readTextSource(createSourceFile(path, readFileSync(path, 'utf8')), s.sources.get('m')!, new Set(['visits', 'traffic_source', 'date']), (r) => rows.push(r), []);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]?.values.get('traffic_source')).toEqual({ kind: 'text', value: 'direct' });
+    expect(Object.fromEntries(read.skipped)).toEqual({ totals: 1 });
+  });
+});
+
+describe('a money column in another currency', () => {
+  it('is E094 at its header cell', async () => {
+    const yaml = 'sources:\n  site:\n    files: sources-exports/usd.csv\n    format: { delimiter: ";" }\n    columns:\n      day: { from: Date, type: date }\n      spend: { from: Spend, type: money }\n    contract: { value: golden-src }\n    date: day\nmetrics:\n  spend: sum(site.spend)\n';
+    const contract = checkContractFile(createSourceFile('c.yaml', 'contract: golden-src\nversion: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { spend: money }\nkpis:\n  k: { target: spend >= 0 RUB }\n')).checked?.contract;
+    const sources = source(yaml.replace('from: Spend,', 'from: "Spend (USD)",'));
+    // Declared with the currency in `from:`: found before any row is read.
+    const { checkForContract } = await import('../../../src/pipeline/sources-units.js');
+    expect(checkForContract(sources, contract!).map((d) => d.code)).toEqual(['E094']);
+    // Read from the header at run time (a preset-style column without the currency in `from:`).
+    const plain = source(yaml.replace('spend: { from: Spend, type: money }', 'spend: { from: "Spend (USD)", type: money, currency: RUB }'));
+    const result = await runSources({ sources: plain, contracts: [contract!] }, LAZY_ENGINES);
+    const found = result.failed.get('golden-src') ?? [];
+    expect(found.map((d) => d.code)).toEqual(['E094']);
+    expect(found[0]?.span.file).toContain('usd.csv');
+  });
+});
