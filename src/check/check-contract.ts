@@ -8,6 +8,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { checkLimits, checkPayment } from './payments.js';
 import { booleanRule, checkContractCurrency, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './field-rules.js';
 import { CheckSession } from './session.js';
+import { checkLineTaxIds } from './tax-rules.js';
 import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, CheckedStep } from './checked-contract.js';
 import { isJsonLogicTarget } from './checked-contract.js';
 import { checkJsonLogicTarget } from './jsonlogic-target.js';
@@ -25,6 +26,7 @@ export function checkContract(contract: Contract): StageResult<CheckedContract> 
   const s = new CheckSession(contract);
   checkContractCurrency(contract, s.diagnostics);
   checkPaymentIds(contract, s.diagnostics);
+  checkLineTaxIds(contract, s.diagnostics);
   const steps = new Map<string, StepRef[]>();
   s.typeDefines();
   const defines = checkDefines(s, steps);

@@ -4,37 +4,65 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { evaluateFiles } from '../pipeline/evaluate-contract.js';
 import { evaluateFromSources } from '../pipeline/evaluate-sourced.js';
-import { renderEvaluationCsv } from '../report/csv.js';
+import { CSV_DIALECTS, renderEvaluationCsv, type CsvDialect } from '../report/csv.js';
+import type { LocaleId } from '../contract/model.js';
+import { LOCALES } from '../report/locale/messages.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
+import { renderEvaluationXlsx } from '../report/xlsx/evaluation-xlsx.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv'] as const;
+export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
-export function renderEvaluation(e: Evaluation, format: EvaluateFormat): string {
+/** Document options of `evaluate`: `--locale` and `--csv-dialect`. */
+export interface RenderChoice {
+  readonly locale?: LocaleId;
+  readonly dialect?: CsvDialect;
+}
+
+export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx'>, choice: RenderChoice = {}): string {
+  const locale = choice.locale === undefined ? {} : { locale: choice.locale };
   switch (format) {
     case 'json':
       return renderEvaluationJson(e);
     case 'md':
     case 'text':
-      return renderEvaluationMarkdown(e);
+      return renderEvaluationMarkdown(e, locale);
     case 'csv':
-      return renderEvaluationCsv(e);
+      return renderEvaluationCsv(e, { ...locale, ...(choice.dialect === undefined ? {} : { dialect: choice.dialect }) });
   }
 }
 
-export async function runEvaluate(contract: string, opts: { data?: string; sources?: string; period?: string; format: string }, io: CliIo): Promise<number> {
+/** `--locale` checked against the locales attain writes (usage error otherwise). */
+export function localeOption(value: string | undefined): LocaleId | undefined {
+  return value === undefined ? undefined : oneOf(value, LOCALES, '--locale');
+}
+
+export async function runEvaluate(
+  contract: string,
+  opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string },
+  io: CliIo,
+): Promise<number> {
   const format = oneOf(opts.format, EVALUATE_FORMATS, '--format');
+  const locale = localeOption(opts.locale);
+  const dialect = opts.csvDialect === undefined ? undefined : oneOf(opts.csvDialect, CSV_DIALECTS, '--csv-dialect');
   checkPeriodOption(opts.period);
   const run = await evaluateEither(contract, opts);
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
-  io.stdout(renderEvaluation(run.value, format));
+  const choice = { ...(locale === undefined ? {} : { locale }), ...(dialect === undefined ? {} : { dialect }) };
+  if (format === 'xlsx') {
+    const bytes = renderEvaluationXlsx(run.value, choice);
+    if (io.stdoutBytes !== undefined) io.stdoutBytes(bytes);
+    else io.stdout(Buffer.from(bytes).toString('latin1'));
+    return EXIT.ok;
+  }
+  io.stdout(renderEvaluation(run.value, format, choice));
   return EXIT.ok;
 }
 

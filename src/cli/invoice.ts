@@ -2,6 +2,8 @@
 // Progress on stderr (a bar on a TTY, lines otherwise, nothing with --quiet); failures with their
 // located diagnostics on stderr; exit 0 all invoiced (contracts of the other period kind, or not in
 // force for the period, are skipped, not failed), 1 any contract failed, 2 usage or I/O error.
+import { CSV_DIALECTS } from '../report/csv.js';
+import { localeOption } from './evaluate.js';
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
 import { displayLine, displayText } from '../diagnostics/safe-text.js';
@@ -9,7 +11,7 @@ import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly/
 import type { OutputWriter } from '../pipeline/monthly/monthly-output.js';
 import type { ContractOutcome } from '../pipeline/monthly/monthly-run.js';
 import { statusCounts, totalsByCurrency } from '../report/summary.js';
-import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
+import { EXIT, PROCESS_IO, UsageError, oneOf, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
 export interface InvoiceOptions {
@@ -21,6 +23,8 @@ export interface InvoiceOptions {
   readonly force?: boolean;
   readonly quiet?: boolean;
   readonly jobs?: string;
+  readonly locale?: string;
+  readonly csvDialect?: string;
 }
 
 /** How progress is shown: a redrawn bar (TTY), one line per contract, or not at all. */
@@ -68,6 +72,8 @@ function makeReporter(mode: ProgressMode, io: CliIo): Reporter {
 export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: ProgressMode, writer?: OutputWriter): Promise<number> {
   checkPeriodOption(opts.period);
   const jobs = parseJobs(opts.jobs);
+  const locale = localeOption(opts.locale);
+  const csvDialect = opts.csvDialect === undefined ? undefined : oneOf(opts.csvDialect, CSV_DIALECTS, '--csv-dialect');
   const mode: ProgressMode = opts.quiet === true ? 'none' : (progress ?? (io === PROCESS_IO && process.stderr.isTTY === true ? 'bar' : 'lines'));
   const reporter = makeReporter(mode, io);
   const options: MonthlyRunOptions = {
@@ -78,6 +84,7 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     out: opts.out,
     force: opts.force === true,
     jobs,
+    render: { ...(locale === undefined ? {} : { locale }), ...(csvDialect === undefined ? {} : { csvDialect }) },
     onStart: reporter.onStart,
     onContract: reporter.onContract,
     ...(writer === undefined ? {} : { writer }),

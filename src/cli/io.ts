@@ -5,11 +5,14 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly color: boolean;
+  /** Binary output (xlsx); absent in text-only captures, which then get the bytes as latin1. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 export const PROCESS_IO: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stdoutBytes: (b) => process.stdout.write(b),
   color: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
 };
 

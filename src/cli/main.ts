@@ -50,8 +50,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .option('--format <format>', 'json | md | text | csv', 'json')
-    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
+    .option('--format <format>', 'json | md | text | csv | xlsx (binary, to stdout)', 'json')
+    .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: the contract\'s locale)')
+    .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
+    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string }) => setExit(await runEvaluate(contract, opts, io)));
 
   program
     .command('explain')
@@ -83,6 +85,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--force', 'replace an output directory computed from different inputs')
     .option('--quiet', 'no progress and no summary line (errors are still shown)')
     .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
+    .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: each contract\'s locale)')
+    .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
     .action(async (opts: InvoiceOptions) => setExit(await runInvoice(opts, io)));
 
   program

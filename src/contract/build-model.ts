@@ -7,13 +7,17 @@ import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import type {
-  Contract, DefineDecl, ExprText, JsonNode, KpiDecl, LimitsDecl, MetricDecl, MetricUnit, OnNoData, PaymentDecl,
+  Contract, DefineDecl, DocumentOptions, InvoiceDocDecl, LocaleId, PartyDecl, TaxDecl, TaxRateDecl, ExprText, JsonNode, KpiDecl, LimitsDecl, MetricDecl, MetricUnit, OnNoData, PaymentDecl,
   PeriodKind, PricingDecl, RawRecord, RawValue, RoundingMode, Spanned, TestDecl, TestExpect, TierDecl, TierMode,
 } from './model.js';
 import { comparePeriods, isPeriodKey } from './period.js';
+import { parseTaxRate } from './tax-rate.js';
 import { exprOrigin, exprTextOf, keyText, nodeSpan, resolveNode, scalarSource } from './yaml-spans.js';
 
 const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
+
+/** The placeholders of `invoice.number` (filled in by src/taxes/invoice-document.ts). */
+const NUMBER_KEYS: readonly string[] = ['contract', 'period', 'yyyy', 'mm', 'q', 'version'];
 
 /** Walks one document, collecting diagnostics. Assumes the document passed validateShape. */
 class ModelBuilder {
@@ -101,6 +105,11 @@ export function buildModel(doc: Document, file: SourceFile): StageResult<Contrac
   const title = b.str(b.get(root, 'title'));
   const parties = buildParties(b, b.get(root, 'parties'));
   const limits = buildLimits(b, b.get(root, 'limits'));
+  const tax = buildTax(b, b.get(root, 'tax'));
+  const invoice = buildInvoiceDoc(b, b.get(root, 'invoice'));
+  const localeNode = b.str(b.get(root, 'locale'));
+  const locale = localeNode === undefined ? undefined : { value: localeNode.value as LocaleId, span: localeNode.span };
+  const document = buildDocumentOptions(b, b.get(root, 'document'));
   const contract: Contract = {
     file,
     id: b.str(b.get(root, 'contract')) ?? { value: '', span: rootStart },
@@ -116,6 +125,10 @@ export function buildModel(doc: Document, file: SourceFile): StageResult<Contrac
     kpis: buildKpis(b, b.get(root, 'kpis')),
     payments: buildPayments(b, b.get(root, 'payments')),
     ...(limits === undefined ? {} : { limits }),
+    ...(tax === undefined ? {} : { tax }),
+    ...(invoice === undefined ? {} : { invoice }),
+    ...(locale === undefined ? {} : { locale }),
+    ...(document === undefined ? {} : { document }),
     tests: buildTests(b, b.get(root, 'tests'), periodValue),
   };
   return { value: contract, diagnostics: b.diagnostics };
@@ -135,9 +148,91 @@ function buildEffective(b: ModelBuilder, node: Node | undefined, kind: PeriodKin
 
 function buildParties(b: ModelBuilder, node: Node | undefined): Contract['parties'] | undefined {
   if (node === undefined) return undefined;
-  const agency = b.str(b.get(node, 'agency'));
-  const client = b.str(b.get(node, 'client'));
-  return { ...(agency === undefined ? {} : { agency: agency.value }), ...(client === undefined ? {} : { client: client.value }) };
+  const agency = buildParty(b, b.get(node, 'agency'));
+  const client = buildParty(b, b.get(node, 'client'));
+  return { ...(agency === undefined ? {} : { agency }), ...(client === undefined ? {} : { client }) };
+}
+
+/** A party written as a plain name or as { name, tax_id, address, bank }. */
+function buildParty(b: ModelBuilder, node: Node | undefined): PartyDecl | undefined {
+  if (isScalar(node)) return { name: b.str(node)?.value ?? '' };
+  if (!isMap(node)) return undefined;
+  const name = b.str(b.get(node, 'name'));
+  if (name === undefined) return undefined;
+  const optional = {
+    taxId: b.str(b.get(node, 'tax_id'))?.value,
+    address: b.str(b.get(node, 'address'))?.value,
+    bank: b.str(b.get(node, 'bank'))?.value,
+  };
+  return { name: name.value, ...definedOnly(optional) };
+}
+
+/**
+ * `tax:` (SPEC 10). Rates are exact fractions from their text (`22%`, `5.5%`, `0.2`), 0 to 100%
+ * (E013 otherwise); rate ids are unique (E032); `exempt` excludes `rates` (E059).
+ */
+function buildTax(b: ModelBuilder, node: Node | undefined): TaxDecl | undefined {
+  if (!isMap(node)) return undefined;
+  const span = b.span(node);
+  const exempt = b.str(b.get(node, 'exempt'));
+  const ratesNode = b.get(node, 'rates');
+  if (exempt !== undefined) {
+    if (ratesNode !== undefined) {
+      const reason = 'tax: exempt and rates exclude each other (an exempt supplier charges no rate)';
+      b.diagnostics.push(diag('E059', exempt.span, { reason }, { labels: [{ span: b.span(ratesNode), message: 'rates given here' }] }));
+    }
+    return { kind: 'exempt', text: exempt.value, span };
+  }
+  const rates: TaxRateDecl[] = [];
+  const seen = new Map<string, Span>();
+  for (const item of isSeq(ratesNode) ? ratesNode.items : []) {
+    const n = b.resolve(item);
+    const id = b.str(b.get(n, 'id'));
+    const label = b.str(b.get(n, 'label'));
+    const rateNode = b.get(n, 'rate');
+    if (id === undefined || label === undefined || !isScalar(rateNode)) continue;
+    const text = typeof rateNode.value === 'string' ? rateNode.value : scalarSource(b.file, rateNode);
+    const parsed = parseTaxRate(text);
+    if (typeof parsed !== 'string') {
+      b.diagnostics.push(diag('E013', b.span(rateNode), { reason: parsed.reason }, { hint: 'write a percent from 0% to 100%, such as 22% or 5.5%' }));
+      continue;
+    }
+    const first = seen.get(id.value);
+    if (first !== undefined) {
+      b.diagnostics.push(diag('E032', id.span, { what: 'tax rate', id: id.value }, { labels: [{ span: first, message: 'first used here' }] }));
+      continue;
+    }
+    seen.set(id.value, id.span);
+    rates.push({ id: id.value, idSpan: id.span, label: label.value, rate: { value: parsed, span: b.span(rateNode) } });
+  }
+  if (ratesNode === undefined) {
+    b.diagnostics.push(diag('E011', span, { key: 'rates' }, { hint: 'give tax: { rates: [...] } or tax: { exempt: "text" }' }));
+  }
+  const prices = b.str(b.get(node, 'prices'))?.value === 'inclusive' ? 'inclusive' : 'exclusive';
+  const rounding = b.str(b.get(node, 'rounding'))?.value === 'line' ? 'line' : 'invoice';
+  return { kind: 'rates', rates, prices, rounding, span };
+}
+
+function buildInvoiceDoc(b: ModelBuilder, node: Node | undefined): InvoiceDocDecl | undefined {
+  if (!isMap(node)) return undefined;
+  const number = b.str(b.get(node, 'number'));
+  for (const m of number?.value.matchAll(/\{([^}]*)\}/g) ?? []) {
+    if (NUMBER_KEYS.includes(m[1] ?? '')) continue;
+    const reason = `unknown placeholder {${m[1] ?? ''}} in the invoice number (use ${NUMBER_KEYS.map((k) => `{${k}}`).join(' ')})`;
+    if (number !== undefined) b.diagnostics.push(diag('E013', number.span, { reason }));
+  }
+  const issueDay = b.num(b.get(node, 'issue_day'))?.value ?? 1;
+  const dueDays = b.num(b.get(node, 'due_days'))?.value ?? 0;
+  return { ...(number === undefined ? {} : { number }), issueDay, dueDays, span: b.span(node) };
+}
+
+function buildDocumentOptions(b: ModelBuilder, node: Node | undefined): DocumentOptions | undefined {
+  if (!isMap(node)) return undefined;
+  const flag = (key: string): boolean => {
+    const n = b.get(node, key);
+    return !(isScalar(n) && n.value === false);
+  };
+  return { showIds: flag('show_ids'), showExpressions: flag('show_expressions'), showUnapplied: flag('show_unapplied') };
 }
 
 function buildMetrics(b: ModelBuilder, node: Node | undefined): Map<string, MetricDecl> {
@@ -272,7 +367,11 @@ function buildPayment(b: ModelBuilder, node: Node | undefined): PaymentDecl | un
   const label = b.str(b.get(node, 'label'));
   const pricing = buildPricing(b, node);
   if (id === undefined || label === undefined || pricing === undefined) return undefined;
-  const optional = { when: b.expr(b.get(node, 'when')), min: b.expr(b.get(node, 'min')), max: b.expr(b.get(node, 'max')) };
+  const taxNode = b.get(node, 'tax');
+  const tax = isSeq(taxNode)
+    ? { value: taxNode.items.flatMap((i) => b.str(b.resolve(i)) ?? []), span: b.span(taxNode) }
+    : undefined;
+  const optional = { when: b.expr(b.get(node, 'when')), min: b.expr(b.get(node, 'min')), max: b.expr(b.get(node, 'max')), tax };
   return { id: id.value, idSpan: id.span, label: label.value, pricing, span: b.span(node), ...definedOnly(optional) };
 }
 

@@ -110,6 +110,8 @@ export interface PaymentDecl {
   readonly pricing: PricingDecl;
   readonly min?: ExprText;
   readonly max?: ExprText;
+  /** `tax: [ids]` on the line (absent: every rate of the contract; empty: not taxed). */
+  readonly tax?: Spanned<readonly Spanned<string>[]>;
   /** Span of the whole list item. */
   readonly span: Span;
 }
@@ -156,12 +158,61 @@ export interface TestDecl {
   readonly span: Span;
 }
 
+/** A party to the contract: a plain name, or the name with the details an invoice prints. */
+export interface PartyDecl {
+  readonly name: string;
+  readonly taxId?: string;
+  readonly address?: string;
+  readonly bank?: string;
+}
+
+/** One tax rate (SPEC 10); `rate` is an exact fraction as decimal text, e.g. "0.22". */
+export interface TaxRateDecl {
+  readonly id: string;
+  readonly idSpan: Span;
+  readonly label: string;
+  readonly rate: Spanned<string>;
+}
+
+export type TaxPrices = 'exclusive' | 'inclusive';
+export type TaxRoundingLevel = 'invoice' | 'line';
+
+/** `tax:`: rates with the terms of the prices and the rounding level, or an exemption text. */
+export type TaxDecl =
+  | {
+      readonly kind: 'rates';
+      readonly rates: readonly TaxRateDecl[];
+      readonly prices: TaxPrices;
+      readonly rounding: TaxRoundingLevel;
+      readonly span: Span;
+    }
+  | { readonly kind: 'exempt'; readonly text: string; readonly span: Span };
+
+/** `invoice:`: the number template and the issue/due days. */
+export interface InvoiceDocDecl {
+  readonly number?: Spanned<string>;
+  /** Day of the month after the period (default 1). */
+  readonly issueDay: number;
+  /** Days from issue to due date (default 0). */
+  readonly dueDays: number;
+  readonly span: Span;
+}
+
+export type LocaleId = 'en' | 'ru-RU' | 'fr-FR' | 'sr-Latn-RS' | 'sr-Cyrl-RS';
+
+/** `document:`: what the client-facing documents show (all true by default). */
+export interface DocumentOptions {
+  readonly showIds: boolean;
+  readonly showExpressions: boolean;
+  readonly showUnapplied: boolean;
+}
+
 export interface Contract {
   readonly file: SourceFile;
   readonly id: Spanned<string>;
   readonly version: Spanned<number>;
   readonly title?: string;
-  readonly parties?: { readonly agency?: string; readonly client?: string };
+  readonly parties?: { readonly agency?: PartyDecl; readonly client?: PartyDecl };
   readonly currency: Spanned<string>;
   readonly period: Spanned<PeriodKind>;
   readonly effective: { readonly from: Spanned<string>; readonly until?: Spanned<string> };
@@ -172,5 +223,10 @@ export interface Contract {
   readonly kpis: ReadonlyMap<string, KpiDecl>;
   readonly payments: readonly PaymentDecl[];
   readonly limits?: LimitsDecl;
+  readonly tax?: TaxDecl;
+  readonly invoice?: InvoiceDocDecl;
+  /** Absent: `en`. */
+  readonly locale?: Spanned<LocaleId>;
+  readonly document?: DocumentOptions;
   readonly tests: readonly TestDecl[];
 }

@@ -35,6 +35,7 @@ export const CODES = {
   E013: { name: 'invalid-value', severity: 'error', title: 'Invalid value', message: '{reason}' },
   E014: { name: 'pricing-form', severity: 'error', title: 'Payment pricing form', message: '{reason}' },
   E015: { name: 'schema', severity: 'error', title: 'Does not match the contract schema', message: '{reason}' },
+  E016: { name: 'unknown-tax-rate', severity: 'error', title: 'Unknown tax rate', message: 'payment "{line}" names tax rate "{id}", which the contract does not declare' },
 
   // E02x: expression syntax
   E020: { name: 'syntax-error', severity: 'error', title: 'Expression syntax error', message: '{reason}' },

@@ -69,12 +69,13 @@ export function displayLine(text: string): string {
 /**
  * A CSV cell safe from spreadsheet formula injection (OWASP CSV injection): a cell starting with
  * `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, unless the whole cell is a plain
- * decimal number (a negative amount stays a number). Then RFC 4180 quoting.
+ * decimal number (a negative amount stays a number). Then RFC 4180 quoting, for cells separated
+ * by `separator` (`,` by default; `;` in the excel dialect).
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, separator = ','): string {
   const formula = /^[=+\-@\t\r\n]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
   const safe = formula ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

@@ -1,5 +1,7 @@
 // Pipeline for `attain evaluate` / `explain`: a contract and its metric data -> one evaluated
 // period with its invoice (stages 1-8). Nothing partial: any error leaves `value` absent.
+import { applyTaxes } from '../taxes/apply-taxes.js';
+import { invoiceDocument } from '../taxes/invoice-document.js';
 import { createHash } from 'node:crypto';
 import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -139,8 +141,16 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
   const invoice = priceInvoice(evaluated.value);
   diagnostics.push(...invoice.diagnostics);
   if (invoice.value === undefined || hasErrors(diagnostics)) return { diagnostics };
+  const taxed = applyTaxes(invoice.value, contract);
+  const document = invoiceDocument(contract, evaluated.value.period);
   return {
-    value: { result: evaluated.value, invoice: invoice.value, inputs: { contractSha256: contractFile.sha256, dataSha256 } },
+    value: {
+      result: evaluated.value,
+      invoice: invoice.value,
+      taxed,
+      ...(document === undefined ? {} : { document }),
+      inputs: { contractSha256: contractFile.sha256, dataSha256 },
+    },
     diagnostics,
   };
 }

@@ -31,7 +31,7 @@ export function evaluateHistory(bound: BoundSources, upTo: string): ReportHistor
     for (const k of run.value.result.kpis) {
       kpis.set(k.id, { status: k.status, ...(k.attainment === undefined ? {} : { attainment: k.attainment }) });
     }
-    return { period, kpis, total: run.value.invoice.total };
+    return { period, kpis, total: run.value.taxed.total };
   });
   return { points };
 }

@@ -1,20 +1,39 @@
-// Rendering (stage 9): an Evaluation -> CSV invoice lines for accounting import.
-// One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings;
+// Rendering (stage 10): an Evaluation -> CSV invoice lines for accounting import.
+// One row per line and adjustment, then one per tax and the total, each in its own column, so
+// summing `amount` gives the subtotal and nothing twice; RFC 4180 quoting; amounts as decimals;
 // text cells guarded against formula injection (safe-text.ts csvCell).
 import { csvCell } from '../diagnostics/safe-text.js';
+import type { LocaleId } from '../contract/model.js';
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
+import { documentLocale } from './locale/document-text.js';
 
-export function renderEvaluationCsv(e: Evaluation): string {
-  const { result, invoice } = e;
+/** `rfc` (default): `,` and `.`; `excel`: a BOM, and `;` with a decimal comma for ru/fr/sr. */
+export type CsvDialect = 'rfc' | 'excel';
+export const CSV_DIALECTS: readonly CsvDialect[] = ['rfc', 'excel'];
+
+export interface CsvOptions {
+  readonly dialect?: CsvDialect;
+  /** `--locale`: decides the excel dialect's separators (else the contract's locale). */
+  readonly locale?: LocaleId;
+}
+
+const HEADER = ['contract', 'period', 'line', 'label', 'applied', 'quantity', 'unit_price', 'amount', 'currency', 'tax', 'total'];
+/** Columns holding numbers (the decimal comma applies to these only). */
+const NUMERIC = new Set([5, 6, 7, 9, 10]);
+
+export function renderEvaluationCsv(e: Evaluation, options: CsvOptions = {}): string {
+  const { result, invoice, taxed } = e;
   const c = result.program.contract;
   const d = invoice.minorDigits;
-  const rows: string[][] = [['contract', 'period', 'line', 'label', 'applied', 'quantity', 'unit_price', 'amount', 'currency']];
+  const cur = invoice.currency;
+  const id = c.id.value;
+  const rows: string[][] = [HEADER];
   for (const l of invoice.lines) {
     rows.push([
-      c.id.value,
+      id,
       result.period,
       l.id,
       l.label,
@@ -22,12 +41,26 @@ export function renderEvaluationCsv(e: Evaluation): string {
       l.quantity === undefined ? '' : toDecimalString(l.quantity),
       l.unitPrice === undefined ? '' : formatRationalMoney(l.unitPrice, d),
       formatMinor(l.amount, d),
-      invoice.currency,
+      cur,
+      '',
+      '',
     ]);
   }
   for (const a of invoice.adjustments) {
-    rows.push([c.id.value, result.period, a.id, a.label, 'true', '', '', formatMinor(a.amount, d), invoice.currency]);
+    rows.push([id, result.period, a.id, a.label, 'true', '', '', formatMinor(a.amount, d), cur, '', '']);
   }
-  rows.push([c.id.value, result.period, 'total', 'Total', 'true', '', '', formatMinor(invoice.total, d), invoice.currency]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  for (const t of taxed.taxes) {
+    rows.push([id, result.period, `tax.${t.id}`, t.label, 'true', '', '', '', cur, formatMinor(t.amount, d), '']);
+  }
+  rows.push([id, result.period, 'total', 'Total', 'true', '', '', '', cur, '', formatMinor(taxed.total, d)]);
+  const excel = options.dialect === 'excel';
+  const comma = excel && documentLocale(e, options.locale) !== 'en';
+  const separator = comma ? ';' : ',';
+  const text = rows
+    .map((r, i) => r.map((v, col) => {
+      const cell = csvCell(v, separator);
+      return i > 0 && comma && NUMERIC.has(col) ? cell.replace('.', ',') : cell;
+    }).join(separator))
+    .join('\r\n');
+  return `${excel ? '\ufeff' : ''}${text}\r\n`;
 }

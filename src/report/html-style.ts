@@ -36,7 +36,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--ink); border-bottom: none; font
 figure { margin: 0; border: 1px solid var(--line); border-radius: .4rem; padding: .5rem; break-inside: avoid; }
 figcaption { font-weight: 600; font-size: .9rem; margin-bottom: .25rem; }
 .legend { color: var(--muted); font-size: .85rem; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .8rem; word-break: break-all; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .8rem; overflow-wrap: break-word; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -44,6 +44,10 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
   table, figure, .cards { break-inside: avoid; }
   .card { background: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  @page { margin: 15mm; }
+  @page { size: A4; margin: 15mm; }
 }
+@page { size: A4; margin: 15mm; }
+.number { font-size: 1.1rem; font-weight: 600; margin: 0 0 .25rem; }
+.exempt { font-weight: 600; }
+th { overflow-wrap: break-word; }
 `;

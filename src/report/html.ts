@@ -1,35 +1,43 @@
 // Rendering (stage 9): an Evaluation and its history -> one self-contained HTML report (inline CSS
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
-import { formatMinor } from '../numbers/money.js';
-import { toDecimalString, type Rational } from '../numbers/rational.js';
+import type { LocaleId } from '../contract/model.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
-import { percentText, renderAttainmentBar, renderHistoryChart } from './html-chart.js';
+import { renderAttainmentBar, renderHistoryChart } from './html-chart.js';
 import type { ReportHistory } from './html-history.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml as esc } from './html-text.js';
-import { formatRationalMoney } from './json.js';
+import { documentLocale, documentText, partyDetails, taxRows, type DocumentText } from './locale/document-text.js';
+import { formatDateText } from './locale/format.js';
+import type { MessageKey } from './locale/messages.js';
 
 /** Forbids scripts, network fetches and external resources: the file is self-contained. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-function pct(r: Rational | undefined): string {
-  return r === undefined ? '—' : percentText(r);
-}
-
-function renderHeader(e: Evaluation): string {
+function renderHeader(e: Evaluation, x: DocumentText): string {
+  const { t } = x;
   const c = e.result.program.contract;
   const title = c.title ?? c.id.value;
-  const until = c.effective.until === undefined ? 'open-ended' : c.effective.until.value;
+  const until = c.effective.until === undefined ? t('html.open_ended') : c.effective.until.value;
   const rows: [string, string][] = [];
-  if (c.parties?.agency !== undefined) rows.push(['Agency', c.parties.agency]);
-  if (c.parties?.client !== undefined) rows.push(['Client', c.parties.client]);
-  rows.push(['Period', `${e.result.period} (period ${e.result.periodIndex} of the contract)`]);
-  rows.push(['Effective', `${c.effective.from.value} – ${until}`]);
-  rows.push(['Currency', e.invoice.currency]);
+  if (e.document !== undefined) {
+    rows.push([t('issue_date'), formatDateText(e.document.issueDate, x.locale)]);
+    rows.push([t('due_date'), formatDateText(e.document.dueDate, x.locale)]);
+  }
+  for (const [key, party] of [['agency', c.parties?.agency], ['client', c.parties?.client]] as const) {
+    if (party === undefined) continue;
+    rows.push([t(key), party.name]);
+    for (const [k, v] of partyDetails(party, t)) rows.push([k, v]);
+  }
+  rows.push([t('period'), t('html.period_value', { period: e.result.period, index: e.result.periodIndex })]);
+  rows.push([t('html.effective'), `${c.effective.from.value} – ${until}`]);
+  rows.push([t('currency'), e.invoice.currency]);
+  const number = e.document === undefined ? '' : `<p class="number">${esc(t('invoice_number', { number: e.document.number }))}</p>`;
+  const sub = esc(t('html.sub', { id: '@@attain-id@@', version: c.version.value, period: e.result.period })).replace('@@attain-id@@', `<code>${esc(c.id.value)}</code>`);
   return [
     '<header>',
     `<h1>${esc(title)}</h1>`,
-    `<p class="sub">Contract <code>${esc(c.id.value)}</code> version ${esc(String(c.version.value))} · KPI and invoice report for ${esc(e.result.period)}</p>`,
+    ...(number === '' ? [] : [number]),
+    `<p class="sub">${sub}</p>`,
     '<dl class="parties">',
     ...rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`),
     '</dl>',
@@ -37,20 +45,22 @@ function renderHeader(e: Evaluation): string {
   ].join('\n');
 }
 
-function renderCards(e: Evaluation): string {
+function renderCards(e: Evaluation, x: DocumentText): string {
+  const { t } = x;
   const counted = e.result.kpis.filter((k) => k.status !== 'excluded');
   const met = counted.filter((k) => k.status === 'met').length;
   const card = (k: string, v: string): string => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`;
   return [
-    '<section class="cards" aria-label="Key figures">',
-    card('Score', pct(e.result.score)),
-    card('KPIs met', `${met} of ${counted.length}`),
-    card('Invoice total', `${formatMinor(e.invoice.total, e.invoice.minorDigits)} ${e.invoice.currency}`),
+    `<section class="cards" aria-label="${esc(t('html.key_figures'))}">`,
+    card(t('score'), x.percent1(e.result.score)),
+    card(t('kpis_met'), t('kpis_met_value', { met, count: counted.length })),
+    card(e.taxed.taxes.length > 0 ? t('total_payable') : t('invoice_total'), x.money(e.taxed.total)),
     '</section>',
   ].join('\n');
 }
 
-function renderKpis(e: Evaluation): string {
+function renderKpis(e: Evaluation, x: DocumentText): string {
+  const { t } = x;
   const rows = e.result.program.kpis.map((k, i) => {
     const r = e.result.kpis[i];
     const status = r?.status ?? 'no-data';
@@ -58,87 +68,91 @@ function renderKpis(e: Evaluation): string {
     return [
       '<tr>',
       `<th scope="row"><code>${esc(k.decl.id)}</code>${desc}</th>`,
-      `<td><span class="status status-${status}">${esc(status)}</span></td>`,
-      `<td class="num">${esc(k.weight === undefined ? '—' : percentText(k.weight))}</td>`,
-      `<td class="num"><span class="att">${renderAttainmentBar(k.decl.id, status, r?.attainment)}<span>${esc(pct(r?.attainment))}</span></span></td>`,
+      `<td><span class="status status-${status}">${esc(t(`status.${status}` as MessageKey))}</span></td>`,
+      `<td class="num">${esc(x.percent1(k.weight))}</td>`,
+      `<td class="num"><span class="att">${renderAttainmentBar(k.decl.id, status, r?.attainment)}<span>${esc(x.percent1(r?.attainment))}</span></span></td>`,
       `<td><code>${esc(k.decl.target.text)}</code><span class="desc">${esc(r?.explanation ?? '')}</span></td>`,
       '</tr>',
     ].join('');
   });
   return [
     '<section aria-labelledby="kpis-h">',
-    '<h2 id="kpis-h">KPIs</h2>',
+    `<h2 id="kpis-h">${esc(t('md.kpis'))}</h2>`,
     '<table class="kpis">',
-    `<caption>KPI status for ${esc(e.result.period)}; the bar marks 100% attainment, scale 0–150%</caption>`,
-    '<thead><tr><th scope="col">KPI</th><th scope="col">Status</th><th scope="col" class="num">Weight</th><th scope="col" class="num">Attainment</th><th scope="col">Target and explanation</th></tr></thead>',
+    `<caption>${esc(t('html.kpi_caption', { period: e.result.period }))}</caption>`,
+    `<thead><tr><th scope="col">${esc(t('kpi'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col" class="num">${esc(t('weight'))}</th><th scope="col" class="num">${esc(t('attainment'))}</th><th scope="col">${esc(t('target_explanation'))}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
-    `<tfoot><tr><th scope="row" colspan="3">Score</th><td class="num">${esc(pct(e.result.score))}</td><td></td></tr></tfoot>`,
+    `<tfoot><tr><th scope="row" colspan="3">${esc(t('score'))}</th><td class="num">${esc(x.percent1(e.result.score))}</td><td></td></tr></tfoot>`,
     '</table>',
     '</section>',
   ].join('\n');
 }
 
-function renderInvoice(e: Evaluation): string {
+function renderInvoice(e: Evaluation, x: DocumentText): string {
   const { invoice } = e;
-  const d = invoice.minorDigits;
+  const { t } = x;
   const cur = invoice.currency;
   const lines = invoice.lines.map((l) => {
-    const qty = l.quantity === undefined ? '' : toDecimalString(l.quantity);
-    const unit = l.unitPrice === undefined ? '' : `${formatRationalMoney(l.unitPrice, d)} ${cur}`;
+    const qty = l.quantity === undefined ? '' : x.quantity(l.quantity);
+    const unit = l.unitPrice === undefined ? '' : x.unitPrice(l.unitPrice);
     const detail = l.detail === '' ? '' : `<span class="desc">${esc(l.detail)}</span>`;
-    const bound = l.bound === undefined ? '' : `<span class="desc">per-line ${esc(l.bound)} applied</span>`;
-    return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)} <code>${esc(l.id)}</code>${detail}${bound}</th><td>${l.applied ? 'yes' : 'no'}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(formatMinor(l.amount, d))} ${esc(cur)}</td></tr>`;
+    const bound = l.bound === undefined ? '' : `<span class="desc">${esc(t('html.bound_applied', { bound: l.bound }))}</span>`;
+    return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)} <code>${esc(l.id)}</code>${detail}${bound}</th><td>${l.applied ? esc(t('yes')) : esc(t('no'))}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(x.money(l.amount))}</td></tr>`;
   });
   const adjustments = invoice.adjustments.map((a) => {
-    const limit = a.limit === undefined ? '' : `<span class="desc">limit ${esc(formatMinor(a.limit, d))} ${esc(cur)}</span>`;
-    return `<tr><th scope="row">${esc(a.label)} <code>${esc(a.id)}</code>${limit}</th><td>${a.amount === 0n ? 'not binding' : 'applied'}</td><td></td><td></td><td class="num">${esc(formatMinor(a.amount, d))} ${esc(cur)}</td></tr>`;
+    const limit = a.limit === undefined ? '' : `<span class="desc">${esc(t('html.limit', { amount: x.money(a.limit) }))}</span>`;
+    return `<tr><th scope="row">${esc(x.limitLabel(a.id))} <code>${esc(a.id)}</code>${limit}</th><td>${a.amount === 0n ? esc(t('html.not_binding')) : esc(t('html.applied'))}</td><td></td><td></td><td class="num">${esc(x.money(a.amount))}</td></tr>`;
   });
+  const taxes = taxRows(e, x).map((r) => `<tr class="tax"><th scope="row" colspan="4">${esc(r.label)}</th><td class="num">${esc(r.amount)}</td></tr>`);
+  const exempt = e.taxed.exempt === undefined ? [] : [`<p class="exempt">${esc(e.taxed.exempt)}</p>`];
+  const totalLabel = e.taxed.taxes.length > 0 ? t('total_payable') : t('total');
   return [
     '<section aria-labelledby="invoice-h">',
-    '<h2 id="invoice-h">Invoice</h2>',
+    `<h2 id="invoice-h">${esc(t('md.invoice'))}</h2>`,
     '<table class="invoice">',
-    `<caption>Invoice lines and adjustments for ${esc(e.result.period)}, in ${esc(cur)}</caption>`,
-    '<thead><tr><th scope="col">Line</th><th scope="col">Applied</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Amount</th></tr></thead>',
+    `<caption>${esc(t('html.invoice_caption', { period: e.result.period, currency: cur }))}</caption>`,
+    `<thead><tr><th scope="col">${esc(t('line'))}</th><th scope="col">${esc(t('applied'))}</th><th scope="col" class="num">${esc(t('quantity'))}</th><th scope="col" class="num">${esc(t('unit_price'))}</th><th scope="col" class="num">${esc(t('amount'))}</th></tr></thead>`,
     `<tbody>${[...lines, ...adjustments].join('\n')}</tbody>`,
-    `<tfoot><tr><th scope="row" colspan="4">Total</th><td class="num" data-total>${esc(formatMinor(invoice.total, d))} ${esc(cur)}</td></tr></tfoot>`,
+    `<tfoot>${taxes.join('')}<tr><th scope="row" colspan="4">${esc(totalLabel)}</th><td class="num" data-total>${esc(x.money(e.taxed.total))}</td></tr></tfoot>`,
     '</table>',
+    ...exempt,
     '</section>',
   ].join('\n');
 }
 
-function renderHistory(e: Evaluation, history: ReportHistory): string {
-  const d = e.invoice.minorDigits;
-  const cur = e.invoice.currency;
+function renderHistory(e: Evaluation, history: ReportHistory, x: DocumentText): string {
+  const { t } = x;
   const charts = e.result.program.kpis.map((k, i) => {
     return `<figure><figcaption><code>${esc(k.decl.id)}</code></figcaption>${renderHistoryChart(k.decl.id, history.points, `history-${i}`)}</figure>`;
   });
   const rows = history.points.map((p) => {
-    const total = p.total === undefined ? `failed${p.failure === undefined ? '' : `: ${p.failure}`}` : `${formatMinor(p.total, d)} ${cur}`;
+    const total = p.total === undefined ? `${t('html.failed')}${p.failure === undefined ? '' : `: ${p.failure}`}` : x.money(p.total);
     return `<tr><th scope="row">${esc(p.period)}</th><td class="num">${esc(total)}</td></tr>`;
   });
   return [
     '<section aria-labelledby="history-h">',
-    '<h2 id="history-h">History</h2>',
-    '<p class="legend">Attainment per period (scale 0–150%, dashed line at 100%): ● met, ■ missed, ○ excluded or no data, × evaluation failed (a gap in the line).</p>',
+    `<h2 id="history-h">${esc(t('html.history'))}</h2>`,
+    `<p class="legend">${esc(t('html.legend'))}</p>`,
     `<div class="charts">${charts.join('\n')}</div>`,
     '<table class="totals">',
-    '<caption>Invoice total by period</caption>',
-    '<thead><tr><th scope="col">Period</th><th scope="col" class="num">Total</th></tr></thead>',
+    `<caption>${esc(t('html.totals_caption'))}</caption>`,
+    `<thead><tr><th scope="col">${esc(t('period'))}</th><th scope="col" class="num">${esc(t('total'))}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
     '</section>',
   ].join('\n');
 }
 
-function renderInputs(e: Evaluation): string {
+function renderInputs(e: Evaluation, x: DocumentText): string {
+  const { t } = x;
   return [
     '<section aria-labelledby="inputs-h">',
-    '<h2 id="inputs-h">Inputs</h2>',
+    `<h2 id="inputs-h">${esc(t('html.inputs'))}</h2>`,
     '<table class="inputs">',
-    '<caption>SHA-256 digests of the inputs this report was computed from</caption>',
+    `<caption>${esc(t('html.inputs_caption'))}</caption>`,
     '<tbody>',
-    `<tr><th scope="row">Contract</th><td><code>${esc(e.inputs.contractSha256)}</code></td></tr>`,
-    `<tr><th scope="row">Metric data</th><td><code>${esc(e.inputs.dataSha256)}</code></td></tr>`,
+    `<tr><th scope="row">${esc(t('html.contract'))}</th><td><code>${esc(e.inputs.contractSha256)}</code></td></tr>`,
+    `<tr><th scope="row">${esc(t('html.metric_data'))}</th><td><code>${esc(e.inputs.dataSha256)}</code></td></tr>`,
     ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources)),
     '</tbody>',
     '</table>',
@@ -171,11 +185,13 @@ function renderProvenance(s: SourcesInputs, period: string): string {
  * The report of one contract and period as a complete HTML document. Deterministic: the same
  * evaluation and history give the same bytes (no timestamps, no random ids).
  */
-export function renderEvaluationHtml(e: Evaluation, history: ReportHistory): string {
+export function renderEvaluationHtml(e: Evaluation, history: ReportHistory, options: { readonly locale?: LocaleId } = {}): string {
   const c = e.result.program.contract;
+  const x = documentText(e, documentLocale(e, options.locale));
+  const footer = e.taxed.taxes.length > 0 ? 'html.footer_taxed' : 'html.footer';
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${esc(x.locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
@@ -184,15 +200,15 @@ export function renderEvaluationHtml(e: Evaluation, history: ReportHistory): str
     `<style>${HTML_STYLE}</style>`,
     '</head>',
     '<body>',
-    renderHeader(e),
+    renderHeader(e, x),
     '<main>',
-    renderCards(e),
-    renderKpis(e),
-    renderInvoice(e),
-    renderHistory(e, history),
-    renderInputs(e),
+    renderCards(e, x),
+    renderKpis(e, x),
+    renderInvoice(e, x),
+    renderHistory(e, history, x),
+    renderInputs(e, x),
     '</main>',
-    `<footer>Computed by attain. Amounts in ${esc(e.invoice.currency)}, exact to the minor unit; the total equals the sum of the lines and adjustments.</footer>`,
+    `<footer>${esc(x.t(footer, { currency: e.invoice.currency }))}</footer>`,
     '</body>',
     '</html>',
     '',

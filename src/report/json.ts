@@ -45,7 +45,11 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
       detail: l.detail,
     })),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: a.label, amount: formatMinor(a.amount, digits) })),
-    total: formatMinor(invoice.total, digits),
+    subtotal: formatMinor(e.taxed.subtotal, digits),
+    taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
+    net: formatMinor(e.taxed.net, digits),
+    total: formatMinor(e.taxed.total, digits),
+    ...(e.document === undefined ? {} : { invoice: { number: e.document.number, issue_date: e.document.issueDate, due_date: e.document.dueDate } }),
     inputs: {
       contract_sha256: e.inputs.contractSha256,
       data_sha256: e.inputs.dataSha256,

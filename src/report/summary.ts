@@ -66,7 +66,7 @@ export function renderSummaryCsv(s: RunSummary): string {
   }
   for (const [cur, sum] of totalsByCurrency(s.rows)) rows.push(['total', '', '', '', '', sum, cur, '', '']);
   for (const e of s.runErrors) rows.push(['run-error', '', '', 'failed', '', '', '', e, '']);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map((v) => csvCell(v)).join(',')).join('\r\n') + '\r\n';
 }
 
 /** JSON: period, counts, contracts (sorted; `reason` for skipped ones), totals by currency, run errors. Fixed key order. */

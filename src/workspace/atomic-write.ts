@@ -6,13 +6,13 @@ import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls the writer needs; injectable so tests can simulate failures midway. */
 export interface AtomicFs {
-  readonly writeFile: (path: string, content: string) => Promise<void>;
+  readonly writeFile: (path: string, content: string | Uint8Array) => Promise<void>;
   readonly rename: (from: string, to: string) => Promise<void>;
   readonly unlink: (path: string) => Promise<void>;
 }
 
 /** Writes (and flushes) the bytes before the rename, so a crash cannot leave an empty target. */
-async function writeAndSync(path: string, content: string): Promise<void> {
+async function writeAndSync(path: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
     await handle.writeFile(content, 'utf8');
@@ -31,7 +31,7 @@ export const TEMP_PREFIX = '.attain-tmp-';
  * Write `content` (UTF-8) to `path` atomically: `<dir>/.attain-tmp-<name>-<random>` then rename.
  * On any failure the temp file is removed and the error rethrown; `path` is then untouched.
  */
-export async function writeFileAtomic(path: string, content: string, fs: AtomicFs = NODE_FS): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = NODE_FS): Promise<void> {
   const temp = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
   try {
     await fs.writeFile(temp, content);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportFixture } from './report-fixture.js';
+import { LOCALES } from '../../src/report/locale/messages.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -45,7 +46,7 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     expect(await kpiRows.count()).toBe(evaluation.result.kpis.length);
     expect(await kpiRows.first().locator('th').innerText()).toContain('quality_traffic');
     expect(await page.locator('table.kpis .status').allInnerTexts()).toEqual(evaluation.result.kpis.map((k) => k.status));
-    expect((await page.locator('[data-total]').innerText()).trim()).toBe('101500.00 RUB');
+    expect((await page.locator('[data-total]').innerText()).trim()).toBe('123830.00 RUB');
     expect(await page.locator('table.invoice caption').innerText()).toContain('Invoice lines');
 
     // One history chart per KPI with points drawn, and an attainment bar per KPI.
@@ -68,4 +69,36 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}html-report-print.png`, fullPage: true });
     await page.close();
   }, 60_000);
+
+  for (const locale of LOCALES) {
+    it(`prints on A4 in ${locale}: lang set, ids and words never broken across lines`, async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = `${ARTIFACTS}acme-smm-report.${locale}.html`;
+      writeFileSync(file, buildReportFixture(locale).html);
+      // A4 at 96 dpi less 15 mm margins: 210 mm - 30 mm = 180 mm, about 680 CSS px.
+      const page = await browser.newPage({ viewport: { width: 680, height: 1000 } });
+      await page.goto(`file://${file}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(await page.locator('script').count()).toBe(0);
+      // Every id (code) and every header cell word sits on one line: one client rect per word box.
+      // Run in the page as a string: the test compiles without DOM types.
+      const broken = await page.evaluate<string[]>(`(() => {
+        const out = [];
+        for (const el of document.querySelectorAll('table code, thead th, .status')) {
+          const text = (el.textContent || '').trim();
+          if (/\\s/.test(text)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          if (range.getClientRects().length > 1) out.push(text);
+        }
+        return out;
+      })()`);
+      expect(broken).toEqual([]);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.screenshot({ path: `${ARTIFACTS}html-report-print.${locale}.png`, fullPage: true });
+      await page.close();
+    }, 60_000);
+  }
 });

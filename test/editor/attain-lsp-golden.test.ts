@@ -21,8 +21,11 @@ function filesOf(name: string): string[] {
 const key = (code: string | number | undefined, r: LspDiagnostic['range']): string =>
   `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
+// Sources files (`sources:` at the top, E09x/W09x) are checked by `attain validate` only: the
+// language server does not open them yet (see docs/editors.md).
 const fixtures = readdirSync(DIR)
   .filter((f) => /\.ya?ml$/.test(f) && !f.includes('.data.') && !f.includes('.with.'))
+  .filter((f) => !filesOf(f).some((p) => existsSync(p) && /^sources:/m.test(readFileSync(p, 'utf8'))))
   .sort();
 
 let lsp: LspClient;

@@ -168,10 +168,10 @@ describe('attain lsp over stdio', () => {
     expect(onTest?.command.title).toBe('✓ passed');
     const onKpi = clean.find((l) => l.range.start.line === pos(TEXT, '  direct_traffic:').line);
     expect(onKpi?.command.title).toBe('met in "a good month" · met in "the cap binds in a record month" · excluded in "grace for direct traffic in the first two months, no lead pay when quality misses"');
-    const wrong = TEXT.replace('total: 106000 RUB', 'total: 107000 RUB');
+    const wrong = TEXT.replace('total: 129320 RUB', 'total: 129321 RUB');
     await lsp.diagnostics(PATH, lsp.replace(PATH, wrong));
     const failed = (await lenses()).find((l) => l.range.start.line === pos(wrong, 'a good month').line);
-    expect(failed?.command.title).toMatch(/^✗ failed: .*107000.*106000/);
+    expect(failed?.command.title).toMatch(/^✗ failed: .*129321.*129320/);
     await lsp.diagnostics(PATH, lsp.replace(PATH, TEXT));
   });
 

@@ -36,9 +36,11 @@ describe('examples/sources', () => {
     const fromSources = await runCli('evaluate', 'contracts/acme-smm.yaml', '--sources', SOURCES, '--period', '2026-10');
     const fromData = await runCli('evaluate', 'contracts/acme-smm.yaml', '--data', EXPECTED, '--period', '2026-10');
     expect(fromSources.code).toBe(0);
-    const a = JSON.parse(fromSources.stdout) as { total: string; inputs: { sources: { files: { path: string; sha256: string; skipped: Record<string, number> }[]; values: { metric: string }[] } } };
+    // acme-smm bills НДС 22% on top: the lines sum to 109 000.00, the amount payable is 132 980.00.
+    const a = JSON.parse(fromSources.stdout) as { subtotal: string; total: string; inputs: { sources: { files: { path: string; sha256: string; skipped: Record<string, number> }[]; values: { metric: string }[] } } };
     const b = JSON.parse(fromData.stdout) as { total: string };
-    expect(a.total).toBe('109000.00');
+    expect(a.subtotal).toBe('109000.00');
+    expect(a.total).toBe('132980.00');
     expect(b.total).toBe(a.total);
     const metrica = a.inputs.sources.files.find((f) => f.path.endsWith('acme-smm-2026-10.csv') && f.path.includes('metrica'));
     expect(metrica?.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -61,9 +63,10 @@ describe('examples/sources', () => {
       const r = await runCli('evaluate', 'contracts/acme-smm.yaml', '--sources', SOURCES, '--data', data, '--period', '2026-10');
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('warning[W091]: leads for 2026-10 is taken from --data (120); the sources give 98');
-      const e = JSON.parse(r.stdout) as { total: string; inputs: { sources: { from_data: string[] } } };
+      const e = JSON.parse(r.stdout) as { subtotal: string; total: string; inputs: { sources: { from_data: string[] } } };
       expect(e.inputs.sources.from_data).toEqual(['2026-10:leads']);
-      expect(e.total).toBe('120000.00');
+      expect(e.subtotal).toBe('120000.00');
+      expect(e.total).toBe('146400.00');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -77,8 +80,9 @@ describe('examples/sources', () => {
       const summary = JSON.parse(readFileSync(join(out, 'run', 'summary.json'), 'utf8')) as { contracts?: { contract: string; status: string }[] } & Record<string, unknown>;
       const text = JSON.stringify(summary);
       expect(text).toContain('acme-smm');
-      const acme = JSON.parse(readFileSync(join(out, 'run', 'acme-smm', 'invoice.json'), 'utf8')) as { total: string };
-      expect(acme.total).toBe('109000.00');
+      const acme = JSON.parse(readFileSync(join(out, 'run', 'acme-smm', 'invoice.json'), 'utf8')) as { subtotal: string; total: string };
+      expect(acme.subtotal).toBe('109000.00');
+      expect(acme.total).toBe('132980.00');
       const html = readFileSync(join(out, 'run', 'acme-smm', 'report.html'), 'utf8');
       expect(html).toContain('Where the metric values came from');
       expect(html).toContain('<code>sessions</code> 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');

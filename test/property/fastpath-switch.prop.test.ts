@@ -11,6 +11,7 @@ import type { PeriodSeries } from '../../src/data/metric-data.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
 import { priceInvoice } from '../../src/invoice/price-invoice.js';
 import { renderEvaluationJson } from '../../src/report/json.js';
+import { applyTaxes } from '../../src/taxes/apply-taxes.js';
 import { check, series } from '../helpers/engine.js';
 import { valueArb } from './unit-free-arb.js';
 import './arbitraries.js';
@@ -22,7 +23,8 @@ function json(checked: CheckedContract, data: PeriodSeries, period: string, fast
   if (result.value === undefined) return `no result\n${codes}`;
   const invoice = priceInvoice(result.value);
   if (invoice.value === undefined) return `no invoice\n${codes}\n${invoice.diagnostics.map((d) => d.message).join('\n')}`;
-  return renderEvaluationJson({ result: result.value, invoice: invoice.value, inputs: { contractSha256: '', dataSha256: '' } });
+  const taxed = applyTaxes(invoice.value, checked.contract);
+  return renderEvaluationJson({ result: result.value, invoice: invoice.value, taxed, inputs: { contractSha256: '', dataSha256: '' } });
 }
 
 const SHIPPED = readdirSync('contracts').filter((f) => f.endsWith('.yaml')).map((f) => `contracts/${f}`);

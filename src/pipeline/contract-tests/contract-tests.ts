@@ -1,5 +1,6 @@
 // Pipeline for `attain test`: each of a contract's own `tests:` evaluated (stages 7-8) on its
 // data and history, and compared with its `expect:` (KPI statuses, line amounts, total, score).
+import { applyTaxes } from '../../taxes/apply-taxes.js';
 import { diag } from '../../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Spanned, TestDecl } from '../../contract/model.js';
@@ -98,7 +99,8 @@ function compare(test: TestDecl, result: PeriodResult, invoice: Invoice): Diagno
     if (amount === undefined) invalid(want, `no payment line "${id}" in the invoice`);
     else money(want, `line ${id}`, amount);
   }
-  if (test.expect.total !== undefined) money(test.expect.total, 'total', invoice.total);
+  // The total is the amount payable (SPEC 10), as in the JSON.
+  if (test.expect.total !== undefined) money(test.expect.total, 'total', applyTaxes(invoice, result.program.contract).total);
   if (test.expect.score !== undefined) compareScore(test.expect.score, result.score, fail, invalid);
   return out;
 }

@@ -89,7 +89,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       id: loaded?.id.value ?? stem(path),
       contractPath: path,
       contractFile: read.file,
-      ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client }),
+      ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client.name }),
       ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
       ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
       dataFiles: [],

@@ -1,5 +1,6 @@
 // Pipeline for `attain invoice`, output: the manifest guard and the atomic writing of every
 // contract's files and the run's summary into the output directory (bytes -> disk).
+import { renderSummaryXlsx } from '../../report/xlsx/summary-xlsx.js';
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../workspace/atomic-write.js';
@@ -7,7 +8,7 @@ import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../repo
 import { INVOICE_FILES, type ContractOutcome, type InputDigests } from './monthly-run.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const SUMMARY_FILES = ['summary.csv', 'summary.json'] as const;
+export const SUMMARY_FILES = ['summary.csv', 'summary.json', 'summary.xlsx'] as const;
 
 /** Ids safe as a directory name (the schema's contract id pattern). */
 const SAFE_ID = /^[a-z][a-z0-9-]*$/;
@@ -106,7 +107,7 @@ export async function checkOutputDir(out: string, manifest: Manifest, force: boo
 
 /** How files are written; injectable so tests can interrupt a run midway. */
 export interface OutputWriter {
-  readonly writeFile: (path: string, content: string) => Promise<void>;
+  readonly writeFile: (path: string, content: string | Uint8Array) => Promise<void>;
 }
 
 export const ATOMIC_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content) };
@@ -157,4 +158,5 @@ export async function writeMonthlyOutput(out: string, run: MonthlyOutput, writer
   }
   await writer.writeFile(join(out, 'summary.csv'), renderSummaryCsv(run.summary));
   await writer.writeFile(join(out, 'summary.json'), renderSummaryJson(run.summary));
+  await writer.writeFile(join(out, 'summary.xlsx'), renderSummaryXlsx(run.summary));
 }

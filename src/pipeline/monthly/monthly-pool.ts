@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ContractJob } from './monthly-inputs.js';
-import { evaluateContractJob, type ContractOutcome } from './monthly-run.js';
+import { evaluateContractJob, type ContractOutcome, type DocumentRenderOptions } from './monthly-run.js';
 
 /** The compiled worker module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = new URL('./monthly-worker.js', import.meta.url);
@@ -16,9 +16,9 @@ export function workersAvailable(): boolean {
 
 type Progress = ((done: number, total: number, outcome: ContractOutcome) => void) | undefined;
 
-function evaluateHere(jobs: readonly ContractJob[], period: string, onContract: Progress): ContractOutcome[] {
+function evaluateHere(jobs: readonly ContractJob[], period: string, onContract: Progress, render: DocumentRenderOptions): ContractOutcome[] {
   return jobs.map((job, i) => {
-    const outcome = evaluateContractJob(job, period);
+    const outcome = evaluateContractJob(job, period, render);
     onContract?.(i + 1, jobs.length, outcome);
     return outcome;
   });
@@ -29,13 +29,14 @@ export interface WorkerRequest {
   readonly index: number;
   readonly job: ContractJob;
   readonly period: string;
+  readonly render: DocumentRenderOptions;
 }
 export interface WorkerReply {
   readonly index: number;
   readonly outcome: ContractOutcome;
 }
 
-async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, size: number, onContract: Progress): Promise<ContractOutcome[]> {
+async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, size: number, onContract: Progress, render: DocumentRenderOptions): Promise<ContractOutcome[]> {
   const results = new Array<ContractOutcome | undefined>(jobs.length).fill(undefined);
   let next = 0;
   let done = 0;
@@ -49,7 +50,7 @@ async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, s
               const index = next++;
               const job = jobs[index];
               if (job === undefined) return resolve();
-              const request: WorkerRequest = { index, job, period };
+              const request: WorkerRequest = { index, job, period, render };
               worker.postMessage(request);
             };
             worker.on('message', (reply: WorkerReply) => {
@@ -67,7 +68,7 @@ async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, s
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results.map((r, i) => r ?? evaluateContractJob(jobs[i] as ContractJob, period));
+  return results.map((r, i) => r ?? evaluateContractJob(jobs[i] as ContractJob, period, render));
 }
 
 /**
@@ -75,7 +76,7 @@ async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, s
  * `size` contracts are evaluated at once in worker threads; otherwise one after the other here.
  * Evaluation is pure, so both give the same outcomes; `onContract` sees completion order.
  */
-export async function evaluateJobs(jobs: readonly ContractJob[], period: string, size: number, onContract?: Progress): Promise<ContractOutcome[]> {
-  if (size <= 1 || jobs.length <= 1 || !workersAvailable()) return evaluateHere(jobs, period, onContract);
-  return evaluateInWorkers(jobs, period, size, onContract);
+export async function evaluateJobs(jobs: readonly ContractJob[], period: string, size: number, onContract?: Progress, render: DocumentRenderOptions = {}): Promise<ContractOutcome[]> {
+  if (size <= 1 || jobs.length <= 1 || !workersAvailable()) return evaluateHere(jobs, period, onContract, render);
+  return evaluateInWorkers(jobs, period, size, onContract, render);
 }

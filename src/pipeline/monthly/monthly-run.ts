@@ -7,10 +7,12 @@ import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lineColAt, type SourceFile } from '../../diagnostics/source.js';
 import { toDecimalString } from '../../numbers/rational.js';
-import { renderEvaluationCsv } from '../../report/csv.js';
+import { renderEvaluationCsv, type CsvDialect } from '../../report/csv.js';
+import type { LocaleId } from '../../contract/model.js';
 import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
+import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
 import type { SummaryRow } from '../../report/summary.js';
 import { checkContractFile } from '../../check/check-file.js';
 import type { Evaluation } from '../../report/evaluation.js';
@@ -22,7 +24,7 @@ import { evaluateHistory } from '../history.js';
 import type { ContractJob } from './monthly-inputs.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order. */
-export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'report.html'] as const;
+export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'report.html'] as const;
 export type InvoiceFileName = (typeof INVOICE_FILES)[number];
 
 /** Digests identifying a contract's inputs (null when the input could not be read). */
@@ -36,7 +38,7 @@ export interface ContractOutcome {
   readonly id: string;
   readonly row: SummaryRow;
   /** The rendered files (empty when the contract failed: nothing partial is written). */
-  readonly files: readonly { readonly name: InvoiceFileName; readonly content: string }[];
+  readonly files: readonly { readonly name: InvoiceFileName; readonly content: string | Uint8Array }[];
   /** Errors and warnings, sorted; rendered against the run's sources. */
   readonly diagnostics: readonly Diagnostic[];
   readonly inputs: InputDigests;
@@ -144,7 +146,13 @@ function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
  * with no files. A valid contract of the other period kind (quarterly in a month run, monthly in
  * a quarter run) gives a skipped outcome with no files, whatever its data.
  */
-export function evaluateContractJob(job: ContractJob, period: string, sourced?: SourcedRun): ContractOutcome {
+/** How the documents of a run are written: `--locale` and `--csv-dialect`. */
+export interface DocumentRenderOptions {
+  readonly locale?: LocaleId;
+  readonly csvDialect?: CsvDialect;
+}
+
+export function evaluateContractJob(job: ContractJob, period: string, render: DocumentRenderOptions = {}, sourced?: SourcedRun): ContractOutcome {
   const byPath = new Map<string, SourceFile>();
   if (job.contractFile !== undefined) byPath.set(job.contractFile.path, job.contractFile);
   for (const f of job.dataFiles) byPath.set(f.path, f);
@@ -153,7 +161,7 @@ export function evaluateContractJob(job: ContractJob, period: string, sourced?: 
   const skip = skipped(job, job.contractFile, period);
   if (skip !== undefined) return skip;
 
-  if (sourced !== undefined) return evaluateSourcedJob(job, job.contractFile, period, sourced, sources);
+  if (sourced !== undefined) return evaluateSourcedJob(job, job.contractFile, period, sourced, sources, render);
   const bound = bindSources(job.contractFile, job.dataFiles);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
@@ -165,7 +173,7 @@ export function evaluateContractJob(job: ContractJob, period: string, sourced?: 
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];
   if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
 
-  return rendered(job, run.value, bound.value, period, diagnostics);
+  return rendered(job, run.value, bound.value, period, diagnostics, render);
 }
 
 /** The sources of a monthly run, aggregated once for every contract (pipeline/monthly.ts). */
@@ -175,7 +183,7 @@ export interface SourcedRun {
 }
 
 /** A contract of a run with --sources: its series from the run's aggregation (data files win). */
-function evaluateSourcedJob(job: ContractJob, contractFile: SourceFile, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined): ContractOutcome {
+function evaluateSourcedJob(job: ContractJob, contractFile: SourceFile, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
   const checked = checkContractFile(contractFile);
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
   const bound = bindSourced(contractFile, checked.checked, sourced.sources, sourced.result, job.dataFiles);
@@ -184,28 +192,30 @@ function evaluateSourcedJob(job: ContractJob, contractFile: SourceFile, period: 
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];
   if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
   const e = bound.inputs === undefined ? run.value : { ...run.value, inputs: { ...run.value.inputs, sources: bound.inputs } };
-  const outcome = rendered(job, e, bound.value, period, diagnostics);
+  const outcome = rendered(job, e, bound.value, period, diagnostics, render);
   return { ...outcome, inputs: { ...outcome.inputs, data_sha256: bound.value.dataSha256 } };
 }
 
-function rendered(job: ContractJob, e: Evaluation, bound: BoundSources, period: string, diagnostics: readonly Diagnostic[]): ContractOutcome {
+function rendered(job: ContractJob, e: Evaluation, bound: BoundSources, period: string, diagnostics: readonly Diagnostic[], render: DocumentRenderOptions): ContractOutcome {
   const history = evaluateHistory(bound, period);
   const contract = e.result.program.contract;
-  const client = contract.parties?.client;
+  const client = contract.parties?.client?.name;
   const row: SummaryRow = {
     contract: job.id,
     ...(client === undefined ? {} : { client }),
     status: 'ok',
     ...(e.result.score === undefined ? {} : { score: toDecimalString(e.result.score) }),
-    total: { minor: e.invoice.total, currency: e.invoice.currency, digits: e.invoice.minorDigits },
+    total: { minor: e.taxed.total, currency: e.invoice.currency, digits: e.invoice.minorDigits },
     currency: e.invoice.currency,
     errors: [],
   };
+  const locale = render.locale === undefined ? {} : { locale: render.locale };
   const files = [
     { name: 'invoice.json' as const, content: renderEvaluationJson(e) },
-    { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e) },
-    { name: 'invoice.csv' as const, content: renderEvaluationCsv(e) },
-    { name: 'report.html' as const, content: renderEvaluationHtml(e, history) },
+    { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e, locale) },
+    { name: 'invoice.csv' as const, content: renderEvaluationCsv(e, { ...locale, ...(render.csvDialect === undefined ? {} : { dialect: render.csvDialect }) }) },
+    { name: 'invoice.xlsx' as const, content: renderEvaluationXlsx(e, locale) },
+    { name: 'report.html' as const, content: renderEvaluationHtml(e, history, locale) },
   ];
   return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job) };
 }

@@ -5,6 +5,6 @@ import { evaluateContractJob } from './monthly-run.js';
 import type { WorkerReply, WorkerRequest } from './monthly-pool.js';
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  const reply: WorkerReply = { index: request.index, outcome: evaluateContractJob(request.job, request.period) };
+  const reply: WorkerReply = { index: request.index, outcome: evaluateContractJob(request.job, request.period, request.render) };
   parentPort?.postMessage(reply);
 });

@@ -10,7 +10,7 @@ import { checkContractFile } from '../../check/check-file.js';
 import { digestOf } from '../evaluate-contract.js';
 import { addLocatedFiles } from '../evaluate-sourced.js';
 import type { ContractJob } from './monthly-inputs.js';
-import { digestsOf, evaluateContractJob, locateDiagnostic, runPeriodKind, type ContractOutcome, type InputDigests, type SourcedRun } from './monthly-run.js';
+import { digestsOf, evaluateContractJob, locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type InputDigests, type SourcedRun } from './monthly-run.js';
 import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 
@@ -26,6 +26,8 @@ export interface MonthlyRunOptions {
   /** Contracts evaluated at once in worker threads; 1 (the default) evaluates in this thread. */
   readonly jobs?: number;
   readonly writer?: OutputWriter;
+  /** `--locale` and `--csv-dialect` for the documents written. */
+  readonly render?: DocumentRenderOptions;
   /** Called once the contracts are known, then after each contract is evaluated. */
   readonly onStart?: (total: number) => void;
   readonly onContract?: (done: number, total: number, outcome: ContractOutcome) => void;
@@ -74,7 +76,7 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
 
   opts.onStart?.(inputs.jobs.length);
   // Sourced values are exact rationals shared by every contract: evaluated in this thread.
-  const outcomes = sourced?.run === undefined ? await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract) : evaluateSourced(inputs.jobs, opts.period, sourced.run, opts.onContract);
+  const outcomes = sourced?.run === undefined ? await evaluateJobs(inputs.jobs, opts.period, opts.jobs ?? 1, opts.onContract, opts.render ?? {}) : evaluateSourced(inputs.jobs, opts.period, sourced.run, opts.onContract, opts.render ?? {});
   const lookup = (p: string): SourceFile | undefined => files.get(p);
   const summary: RunSummary = {
     period: opts.period,
@@ -85,9 +87,9 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
   return { kind: 'done', outcomes, summary, runDiagnostics, sources: files };
 }
 
-function evaluateSourced(jobs: readonly ContractJob[], period: string, run: SourcedRun, onContract: MonthlyRunOptions['onContract']): ContractOutcome[] {
+function evaluateSourced(jobs: readonly ContractJob[], period: string, run: SourcedRun, onContract: MonthlyRunOptions['onContract'], render: DocumentRenderOptions): ContractOutcome[] {
   return jobs.map((job, i) => {
-    const outcome = evaluateContractJob(job, period, run);
+    const outcome = evaluateContractJob(job, period, render, run);
     onContract?.(i + 1, jobs.length, outcome);
     return outcome;
   });

@@ -22,7 +22,13 @@ describe('attain evaluate', () => {
     const lines = doc['lines'] as { amount: string }[];
     const adjustments = doc['adjustments'] as { amount: string }[];
     const cents = [...lines, ...adjustments].reduce((sum, l) => sum + BigInt(l.amount.replace('.', '')), 0n);
-    expect(cents).toBe(BigInt((doc['total'] as string).replace('.', '')));
+    expect(cents).toBe(BigInt((doc['subtotal'] as string).replace('.', '')));
+    // SPEC 10: total is the amount payable, net + the taxes, exactly.
+    const taxes = doc['taxes'] as { amount: string }[];
+    const taxCents = taxes.reduce((sum, t) => sum + BigInt(t.amount.replace('.', '')), 0n);
+    expect(BigInt((doc['net'] as string).replace('.', '')) + taxCents).toBe(BigInt((doc['total'] as string).replace('.', '')));
+    expect(taxes.map((t) => (t as unknown as { id: string; rate: string }).id)).toEqual(['vat']);
+    expect(doc['invoice']).toEqual({ number: 'NS-acme-smm-202610', issue_date: '2026-11-05', due_date: '2026-11-15' });
     const inputs = doc['inputs'] as Record<string, string>;
     expect(inputs['contract_sha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(inputs['data_sha256']).toMatch(/^[0-9a-f]{64}$/);

@@ -32,7 +32,7 @@ describe('buildModel', () => {
     expect(c.rounding.value).toBe('half-even');
     expect(c.effective.from.value).toBe('2026-01');
     expect(c.effective.until?.value).toBe('2026-12');
-    expect(c.parties).toEqual({ agency: 'North Star Agency', client: 'ACME LLC' });
+    expect(c.parties).toEqual({ agency: { name: 'North Star Agency' }, client: { name: 'ACME LLC' } });
   });
 
   it('keeps declaration order in Maps and spans on names', () => {

@@ -43,7 +43,7 @@ describe('renderEvaluationHtml', () => {
     const { evaluation: e } = fixture;
     expect(html).toContain('<dt>Agency</dt><dd>North &lt;b&gt;Star&lt;/b&gt; Agency</dd>');
     expect(html).toContain('2026-10 (period 10 of the contract)');
-    expect(html).toContain('<td class="num" data-total>101500.00 RUB</td>');
+    expect(html).toContain('<td class="num" data-total>123830.00 RUB</td>');
     expect(html).toContain('<tr><th scope="row">Maximum invoice total <code>limits.max</code>');
     expect(html).toContain(e.inputs.contractSha256);
     expect(html).toContain(e.inputs.dataSha256);
@@ -61,7 +61,7 @@ describe('renderEvaluationHtml', () => {
   });
 
   it('is deterministic', () => {
-    expect(renderEvaluationHtml(fixture.evaluation, fixture.history)).toBe(html);
+    expect(renderEvaluationHtml(fixture.evaluation, fixture.history, { locale: 'en' })).toBe(html);
   });
 });
 
@@ -88,5 +88,31 @@ describe('renderHistoryChart', () => {
 describe('escapeHtml', () => {
   it('escapes markup and quote characters and drops control characters', () => {
     expect(escapeHtml(`<a href='x'>"&"</a>\u0000\u0007`)).toBe('&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;');
+  });
+
+  it('writes the document in the contract locale (ru-RU for acme-smm) with lang, A4 and money as the locale writes it', () => {
+    const ru = renderEvaluationHtml(fixture.evaluation, fixture.history);
+    expect(ru).toMatch(/^<!doctype html>\n<html lang="ru-RU">/);
+    expect(ru).toContain('<td class="num" data-total>123\u00a0830,00\u00a0₽</td>');
+    expect(ru).toContain('НДС 22\u00a0%');
+    expect(ru).toContain('Всего к оплате');
+    expect(ru).toContain('Счёт № NS-acme-smm-202610');
+    expect(ru).toContain('5 ноября 2026 г.');
+    expect(ru).toContain('size: A4');
+    expect(ru).not.toContain('break-all');
+    for (const locale of ['fr-FR', 'sr-Latn-RS', 'sr-Cyrl-RS'] as const) {
+      const doc = renderEvaluationHtml(fixture.evaluation, fixture.history, { locale });
+      expect(doc).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${locale}">`));
+      expect(doc).not.toMatch(/<script/i);
+    }
+  });
+});
+
+describe('renderEvaluationHtml subtitle', () => {
+  it('keeps the contract id as code in every locale', () => {
+    for (const locale of ['en', 'ru-RU', 'fr-FR'] as const) {
+      const doc = renderEvaluationHtml(fixture.evaluation, fixture.history, { locale });
+      expect(doc).toContain('<code>acme-smm</code>');
+    }
   });
 });

@@ -76,16 +76,16 @@ describe('isolation', () => {
     expect(sakura.error).toMatch(/sakura-reach\.yaml:12:21: E065 /);
     expect(summary.contracts.find((c: { contract: string }) => c.contract === 'broken').error).toMatch(/broken\.yaml:\d+:\d+: E002 /);
     for (const id of MONTHLY.filter((m) => m !== 'sakura-reach')) {
-      expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'report.html']);
+      expect(readdirSync(join(out, id)).sort()).toEqual(['invoice.csv', 'invoice.json', 'invoice.md', 'invoice.xlsx', 'report.html']);
     }
     expect(existsSync(join(out, 'sakura-reach'))).toBe(false);
     expect(existsSync(join(out, 'broken'))).toBe(false);
     // Located, pretty diagnostics on stderr, and progress lines (stderr is not a TTY here).
     expect(cli.stderr).toContain('sakura-reach: failed, no invoice written');
     expect(cli.stderr).toMatch(/sakura-reach\.yaml:12:21: error\[E065\]/);
-    expect(cli.stderr).toContain('[1/14] acme-smm ok');
-    expect(cli.stderr).toContain('[12/14] sakura-reach failed (E065)');
-    expect(cli.stderr).toMatch(/11 of 14 contracts invoiced, 2 failed, 1 skipped \(other period kind or not in force\)/);
+    expect(cli.stderr).toContain('[1/16] acme-smm ok');
+    expect(cli.stderr).toContain('[13/16] sakura-reach failed (E065)');
+    expect(cli.stderr).toMatch(/13 of 16 contracts invoiced, 2 failed, 1 skipped \(other period kind or not in force\)/);
     expect(cli.stdout).toBe('');
   });
 
@@ -116,7 +116,7 @@ describe('isolation', () => {
     const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet');
     expect(cli.code).toBe(1);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.counts).toEqual({ contracts: 13, ok: 12, failed: 0, skipped: 1, run_errors: 1 });
+    expect(summary.counts).toEqual({ contracts: 15, ok: 14, failed: 0, skipped: 1, run_errors: 1 });
     expect(summary.run_errors[0]).toMatch(/stray\.yaml:2:3: E068 /);
   });
 
@@ -309,12 +309,12 @@ describe('period kinds', () => {
     const out = join(work, 'out');
     const cli = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
     expect(cli.code).toBe(0);
-    expect(cli.stderr).toContain('[10/13] polaris-retainer-penalty skipped (quarterly contract; invoiced in quarter runs such as 2026-Q4)');
-    expect(cli.stderr).toMatch(/12 of 13 contracts invoiced, 0 failed, 1 skipped \(other period kind or not in force\)/);
+    expect(cli.stderr).toContain('[11/15] polaris-retainer-penalty skipped (quarterly contract; invoiced in quarter runs such as 2026-Q4)');
+    expect(cli.stderr).toMatch(/14 of 15 contracts invoiced, 0 failed, 1 skipped \(other period kind or not in force\)/);
     expect(cli.stderr).not.toContain('polaris-retainer-penalty: failed');
     expect(existsSync(join(out, 'polaris-retainer-penalty'))).toBe(false);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.counts).toEqual({ contracts: 13, ok: 12, failed: 0, skipped: 1, run_errors: 0 });
+    expect(summary.counts).toEqual({ contracts: 15, ok: 14, failed: 0, skipped: 1, run_errors: 0 });
     expect(summary.contracts.find((c: { contract: string }) => c.contract === 'polaris-retainer-penalty')).toEqual({
       contract: 'polaris-retainer-penalty',
       client: 'Polaris Outdoor Ltd',
@@ -371,14 +371,14 @@ describe('period kinds', () => {
     const quarterData = join(ROOT, 'examples/polaris-retainer-penalty');
     const cli = await runCli('invoice', '--contracts', contracts, '--data', quarterData, '--period', '2026-Q4', '--out', out);
     expect(cli.code).toBe(0);
-    expect(cli.stderr).toContain('[1/13] acme-smm skipped (monthly contract; invoiced in month runs (2026-10, 2026-11, 2026-12))');
-    expect(cli.stderr).toMatch(/1 of 13 contracts invoiced, 0 failed, 12 skipped \(other period kind or not in force\); total 25287\.50 GBP/);
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json']);
+    expect(cli.stderr).toContain('[1/15] acme-smm skipped (monthly contract; invoiced in month runs (2026-10, 2026-11, 2026-12))');
+    expect(cli.stderr).toMatch(/1 of 15 contracts invoiced, 0 failed, 14 skipped \(other period kind or not in force\); total 25287\.50 GBP/);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'polaris-retainer-penalty', 'summary.csv', 'summary.json', 'summary.xlsx']);
     // The data file is the example's own, so even the input digests match its recorded invoice.
     const expected = readFileSync(join(ROOT, 'examples/polaris-retainer-penalty/invoices/2026-Q4.json'), 'utf8');
     expect(readFileSync(join(out, 'polaris-retainer-penalty', 'invoice.json'), 'utf8')).toBe(expected);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.counts).toEqual({ contracts: 13, ok: 1, failed: 0, skipped: 12, run_errors: 0 });
+    expect(summary.counts).toEqual({ contracts: 15, ok: 1, failed: 0, skipped: 14, run_errors: 0 });
     expect(summary.totals).toEqual({ GBP: '25287.50' });
   });
 });

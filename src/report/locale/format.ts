@@ -1,0 +1,44 @@
+// Report support: exact decimal strings -> text as a locale writes it (numbers, money, percent,
+// dates), from the owned table in format-table.ts. Never a float on the way to text.
+import type { LocaleId } from '../../contract/model.js';
+import { FORMAT_TABLE } from './format-table.js';
+
+/**
+ * An exact decimal string (`-150000.5`) written with the locale's group and decimal separators
+ * (`-150 000,5` in ru-RU). The digits are taken as given: no rounding, no float.
+ */
+export function formatDecimal(text: string, locale: LocaleId): string {
+  const f = FORMAT_TABLE[locale];
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const [whole = '0', frac] = body.split('.');
+  let grouped = whole;
+  if (f.group !== '' && whole.length > 3) {
+    const parts: string[] = [];
+    for (let end = whole.length; end > 0; end -= 3) parts.unshift(whole.slice(Math.max(0, end - 3), end));
+    grouped = parts.join(f.group);
+  }
+  return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : f.decimal + frac}`;
+}
+
+/**
+ * Money from its exact decimal string (already at the currency's minor digits, as formatMinor
+ * gives it): `150 000,00 ₽` in ru-RU, `101500.00 RUB` in en (attain's classic form).
+ */
+export function formatMoneyText(text: string, currency: string, locale: LocaleId): string {
+  const f = FORMAT_TABLE[locale];
+  return `${formatDecimal(text, locale)}${f.currencySpace}${f.symbols[currency] ?? currency}`;
+}
+
+/** A percent from its exact decimal string (`17.5`): `17,5 %` in ru-RU, `17.5%` in en. */
+export function formatPercentText(percentText: string, locale: LocaleId): string {
+  return `${formatDecimal(percentText, locale)}${FORMAT_TABLE[locale].percentSpace}%`;
+}
+
+/** An ISO date (`2026-10-01`) as the locale's long date: `1 октября 2026 г.`, `October 1, 2026`. */
+export function formatDateText(iso: string, locale: LocaleId): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m === null) return iso;
+  const f = FORMAT_TABLE[locale];
+  return f.date(Number(m[3]), f.months[Number(m[2]) - 1] ?? m[2] ?? '', Number(m[1]));
+}

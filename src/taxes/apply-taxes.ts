@@ -1,0 +1,92 @@
+// Stage 9, applyTaxes: Invoice (stage 8) + the contract's `tax:` -> TaxedInvoice: the tax per
+// rate on the lines after bounds and limits, net and the amount payable (SPEC 10).
+import type { Contract, TaxDecl } from '../contract/model.js';
+import { InternalError } from '../diagnostics/diagnostic.js';
+import type { Invoice } from '../evaluate/results.js';
+import { minorToRational, roundToMinor, type RoundingMode } from '../numbers/money.js';
+import { addRationals, divRationals, mulRationals, ONE, parseDecimal, ZERO, type Rational } from '../numbers/rational.js';
+import { shareAdjustment } from './allocate.js';
+import type { TaxAmount, TaxedInvoice } from './taxed-invoice.js';
+
+/** One taxable line: its amount in minor units and the ids of the rates it carries. */
+export interface TaxLine {
+  readonly amount: bigint;
+  readonly rates: readonly string[];
+}
+
+/**
+ * Stage 9 on a priced invoice: every line carries the rates its payment names in `tax: [...]`, or
+ * all of the contract's rates when it names none; the limit adjustments are shared among the lines.
+ */
+export function applyTaxes(invoice: Invoice, contract: Contract): TaxedInvoice {
+  const tax = contract.tax;
+  const all = tax?.kind === 'rates' ? tax.rates.map((r) => r.id) : [];
+  const ratesOf = new Map(contract.payments.map((p) => [p.id, p.tax === undefined ? all : p.tax.value.map((t) => t.value)]));
+  const lines = invoice.lines.map((l) => ({ amount: l.amount, rates: ratesOf.get(l.id) ?? all }));
+  let adjustment = 0n;
+  for (const a of invoice.adjustments) adjustment += a.amount;
+  return computeTaxes(lines, adjustment, tax, invoice.minorDigits, contract.rounding.value);
+}
+
+/**
+ * The taxes of lines plus a limit adjustment (SPEC 10), exact until the one rounding per rate
+ * (`invoice`) or per line and rate (`line`) in the contract's rounding mode.
+ * - Exclusive: base per rate = the lines carrying it with their share of the adjustment; tax =
+ *   base x rate; net = subtotal; total = net + taxes.
+ * - Inclusive: each line's net = gross / (1 + sum of its rates), its tax per rate = net x rate;
+ *   total = subtotal (the prices contain the tax); net = total - taxes.
+ * In every case `total = net + sum(taxes.amount)` exactly.
+ */
+export function computeTaxes(
+  lines: readonly TaxLine[],
+  adjustment: bigint,
+  tax: TaxDecl | undefined,
+  digits: number,
+  mode: RoundingMode,
+): TaxedInvoice {
+  let subtotal = adjustment;
+  for (const l of lines) subtotal += l.amount;
+  if (tax === undefined) return { subtotal, taxes: [], net: subtotal, total: subtotal };
+  if (tax.kind === 'exempt') return { subtotal, taxes: [], net: subtotal, total: subtotal, exempt: tax.text };
+
+  const rateValue = new Map<string, Rational>();
+  for (const r of tax.rates) {
+    const v = parseDecimal(r.rate.value);
+    if (v === undefined) throw new InternalError(`tax rate ${r.id} is not decimal text`);
+    rateValue.set(r.id, v);
+  }
+  // With no lines at all, a binding limit is the whole invoice: it carries every rate.
+  const taxable: TaxLine[] = lines.length === 0
+    ? [{ amount: adjustment, rates: tax.rates.map((r) => r.id) }]
+    : shareAdjustment(lines.map((l) => l.amount), adjustment).map((amount, i) => ({ amount, rates: lines[i]?.rates ?? [] }));
+
+  const inclusive = tax.prices === 'inclusive';
+  const taxes: TaxAmount[] = [];
+  let taxSum = 0n;
+  for (const r of tax.rates) {
+    const rate = rateValue.get(r.id) ?? ZERO;
+    let exactSum = ZERO;
+    let lineRounded = 0n;
+    let baseExact = ZERO;
+    for (const l of taxable) {
+      if (!l.rates.includes(r.id)) continue;
+      const gross = minorToRational(l.amount, digits);
+      const net = inclusive ? divRationals(gross, addRationals(ONE, sumRates(l.rates, rateValue))) : gross;
+      const t = mulRationals(net, rate);
+      baseExact = addRationals(baseExact, net);
+      exactSum = addRationals(exactSum, t);
+      lineRounded += roundToMinor(t, digits, mode);
+    }
+    const amount = tax.rounding === 'line' ? lineRounded : roundToMinor(exactSum, digits, mode);
+    taxes.push({ id: r.id, label: r.label, rate: r.rate.value, base: roundToMinor(baseExact, digits, mode), amount });
+    taxSum += amount;
+  }
+  if (inclusive) return { subtotal, taxes, net: subtotal - taxSum, total: subtotal, prices: 'inclusive' };
+  return { subtotal, taxes, net: subtotal, total: subtotal + taxSum, prices: 'exclusive' };
+}
+
+function sumRates(ids: readonly string[], rates: ReadonlyMap<string, Rational>): Rational {
+  let s = ZERO;
+  for (const id of ids) s = addRationals(s, rates.get(id) ?? ZERO);
+  return s;
+}
