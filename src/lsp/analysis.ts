@@ -4,7 +4,7 @@
 import type { Contract, ExprText, RawRecord } from '../contract/model.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { checkContractFileWithAdvice } from '../check/check-file.js';
-import { looksLikeDataFile } from '../data/data-owner.js';
+import { isSourcesText, looksLikeDataFile } from '../data/data-owner.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import { expressionScalars } from '../fmt/expression-scalars.js';
@@ -39,7 +39,7 @@ export interface NameIndex {
   readonly exprs: readonly ExprSite[];
 }
 
-export type FileKind = 'contract' | 'data';
+export type FileKind = 'contract' | 'data' | 'sources';
 
 export interface Analysis {
   readonly file: SourceFile;
@@ -56,7 +56,10 @@ export interface Analysis {
 /** Analyse one document's text; `path` is the file path every span names. Never throws for bad input. */
 export function analyse(path: string, text: string): Analysis {
   const file = createSourceFile(path, text);
-  if (!/\.ya?ml$/i.test(path) || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
+  const yaml = /\.ya?ml$/i.test(path);
+  // The same order as validate-file.ts: a sources file (SPEC 9), metric data, else a contract.
+  if (yaml && isSourcesText(text)) return { file, kind: 'sources', diagnostics: [] };
+  if (!yaml || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
   const checked = checkContractFileWithAdvice(file);
   const contract = checked.contract;
   return {

@@ -28,11 +28,13 @@ import { formatEdit } from './formatting.js';
 import { hoverAt } from './hover.js';
 import { offsetAt, rangeOf } from './positions.js';
 import { renameProblem, renameSpans, symbolAt, usesOf } from './symbols.js';
-import { workspaceDiagnostics } from './workspace-diagnostics.js';
+import { workspaceDiagnostics, type SourcesChecker } from './workspace-diagnostics.js';
 
 export interface ServerOptions {
   /** Runs a contract's own tests for the code lenses; without it only KPI lenses are shown. */
   readonly runTests?: TestRunner;
+  /** Checks sources files (SPEC 9) against the open contracts; without it they get no diagnostics. */
+  readonly checkSources?: SourcesChecker;
 }
 
 /** The last state of a contract that loaded: hover and completion use it while the text does not. */
@@ -91,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (dirty.size === 0) return;
     for (const uri of dirty) analyseNow(uri);
     dirty.clear();
-    const all = safely('diagnostics', new Map<string, Diagnostic[]>(), () => workspaceDiagnostics(analyses));
+    const all = safely('diagnostics', new Map<string, Diagnostic[]>(), () => workspaceDiagnostics(analyses, options.checkSources));
     for (const [path, a] of analyses) {
       const uri = uriOf.get(path) ?? path;
       const doc = documents.get(uri);

@@ -10,16 +10,20 @@ import { contractIdByName, looksLikeDataFile } from '../data/data-owner.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createSourceFile } from '../diagnostics/source.js';
+import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import type { Analysis } from './analysis.js';
 
 /**
  * Diagnostics of every open document, by path. Contracts are taken in path order (as `validate`
  * walks a directory): a later contract with an id already used gets E056. A data file belongs to
  * the contract it names (or is named after); open contracts come first, then contract files
- * beside the data file on disk.
+ * beside the data file on disk. A sources file is checked against the open contracts by
+ * `checkSources` (validate's, which lives in src/pipeline: src/cli/lsp.ts passes it in).
  */
-export function workspaceDiagnostics(docs: ReadonlyMap<string, Analysis>): Map<string, Diagnostic[]> {
+/** Checks a sources file against contracts (src/pipeline/validate in the CLI, injected). */
+export type SourcesChecker = (file: SourceFile, contracts: readonly Contract[]) => Diagnostic[];
+
+export function workspaceDiagnostics(docs: ReadonlyMap<string, Analysis>, checkSources?: SourcesChecker): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   const byId = new Map<string, Contract>();
   const paths = [...docs.keys()].sort();
@@ -36,6 +40,7 @@ export function workspaceDiagnostics(docs: ReadonlyMap<string, Analysis>): Map<s
   for (const path of paths) {
     const a = docs.get(path) as Analysis;
     if (a.kind === 'data') out.set(path, dataDiagnostics(a, byId));
+    if (a.kind === 'sources' && checkSources !== undefined) out.set(path, checkSources(a.file, [...byId.values()]));
   }
   return out;
 }
