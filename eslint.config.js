@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = [
   'cli',
+  'api',
   'pipeline',
   'lsp',
   'report',

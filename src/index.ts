@@ -22,6 +22,13 @@ export const STAGES = [
   { name: 'priceInvoice', run: priceInvoice },
 ] as const;
 
+// The library (SPEC 13): compile once, evaluate many, on plain data
+export { compileContract, type Program, type CompileContractOptions } from './api/compile-contract.js';
+export { compileExpression, type Rule, type RuleValue, type RuleCheck, type RuleType, type CompileExpressionOptions } from './api/compile-rule.js';
+export type { EvaluateInput, PlainRecord } from './api/plain-data.js';
+export type { EvaluationJson, KpiJson, LineJson, AdjustmentJson } from './report/evaluation-json.js';
+export type { MetricUnit } from './contract/model.js';
+
 // Diagnostics
 export type { Diagnostic, Label, Severity, Span, StageResult } from './diagnostics/diagnostic.js';
 export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
