@@ -72,6 +72,9 @@ export function compileExpression(text: string, options: CompileExpressionOption
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** The smallest and first too large magnitude whose shortest decimal parseDecimal accepts (exponent within 60). */
+const TINY = 1e-60;
+const HUGE = 1e61;
 
 /** Per-metric checks the fast path makes before it trusts a plain number (else: the full typing). */
 const COUNT = 0;
@@ -115,7 +118,8 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
       if (Number.isInteger(x) && x <= MAX && x >= -MAX) {
         slots[o] = x;
         slots[o + 1] = 1;
-      } else if (check === COUNT || x - x !== 0) {
+      } else if (check === COUNT || x - x !== 0 || !((x > 0 ? x : -x) >= TINY && (x > 0 ? x : -x) < HUGE)) {
+        // Beyond the exponents a data file may write (String(x) as 1e-61 or 1e+61), typing refuses.
         return false;
       } else {
         // Den 0: "the value is the shortest decimal of this double" (fast-number.ts).
@@ -156,7 +160,7 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     if (type === 'boolean') return x === 1;
     const d = lastDen();
     // Den 1: an integer; den 0: a value read as given (a double standing for its shortest decimal).
-    if (d === 1 || d === 0) return x;
+    if (d === 1 || d === 0) return x === 0 ? 0 : x; // -0 (a negated zero) is 0, as in rationals
     return fromValue(fromSafeIntegers(x, d));
   };
 
