@@ -176,7 +176,8 @@ function typed(record: PlainRecord, metrics: readonly MetricDecl[], currency: st
   return metrics.map((m) => {
     const x = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[m.name] : undefined;
     if (x === undefined) return undefined;
-    const raw = typeof x === 'number' || typeof x === 'string' ? rawValueOf(x, span) : { value: x === null || typeof x === 'boolean' ? x : String(x), source: String(x), span, keySpan: span };
+    // Anything but a number or a string (null, a boolean, an object) is typed as not a number.
+    const raw = typeof x === 'number' || typeof x === 'string' ? rawValueOf(x, span) : { value: typeof x === 'boolean' ? x : null, source: typeof x, span, keySpan: span };
     const t = typeValue(raw, m, currency);
     diagnostics.push(...t.diagnostics);
     return t.value === undefined ? undefined : { value: t.value, span };

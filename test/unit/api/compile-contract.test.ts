@@ -1,6 +1,8 @@
 // src/api/compile-contract.ts: a contract compiled once, evaluated on plain objects; the JSON is
 // what `attain evaluate --format json` prints, and bad data comes back as located diagnostics.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContract } from '../../../src/api/compile-contract.js';
 import type { EvaluateInput } from '../../../src/api/plain-data.js';
@@ -39,9 +41,6 @@ describe('compileContract', () => {
 
   it('gives the JSON the CLI prints for the same data file (digests included)', async () => {
     const p = program();
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const file = join(mkdtempSync(join(tmpdir(), 'attain-api-')), 'data.json');
     writeFileSync(file, p.dataText(OCTOBER));
     const cli = await runCli('evaluate', 'contracts/acme-smm.yaml', '--data', file, '--period', '2026-10', '--format', 'json');
@@ -85,7 +84,7 @@ describe('compileContract', () => {
   });
 
   it('reports what a period lacks (a missing metric: warning, a KPI without data: error)', () => {
-    const { leads: _leads, ...noLeads } = OCTOBER.data;
+    const noLeads = Object.fromEntries(Object.entries(OCTOBER.data).filter(([k]) => k !== 'leads'));
     const run = program().evaluate({ ...OCTOBER, data: noLeads });
     expect(run.diagnostics.map((d) => d.code)).toContain('W061');
   });
