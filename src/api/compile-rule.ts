@@ -50,7 +50,8 @@ export interface Rule {
   /**
    * The value on one record (metric name -> JS number at its shortest decimal, or a decimal or
    * quantity string such as `"17.5%"`); `previous`: the record of the period before, for
-   * `growth()` and `previous()`. Names the rule does not declare are ignored. Never throws.
+   * `growth()` and `previous()`. Only the metrics the expression reads are read (and checked):
+   * other names are ignored. Never throws.
    */
   evaluate(record: PlainRecord, previous?: PlainRecord): RuleValue;
   /** As evaluate, with the diagnostics about the record and the reason for a null. */
@@ -85,8 +86,15 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   const kind = node.typed.type.kind;
   const type: RuleType = kind === 'scalar' ? 'number' : kind;
   const count = metrics.length;
-  const names = metrics.map((m) => m.name);
-  const checks = metrics.map((m) => (m.unit.value === 'count' ? COUNT : m.unit.value === 'duration' ? NON_NEGATIVE : ANY));
+  // Only the metrics the expression reads are read from a record (a wide record costs nothing more).
+  const used = usedSlots(node);
+  const names = used.map((slot) => (metrics[slot] as MetricDecl).name);
+  const offsets = used.map((slot) => 2 * slot);
+  const checks = used.map((slot) => {
+    const unit = (metrics[slot] as MetricDecl).unit.value;
+    return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
+  });
+  const readCount = used.length;
   const slow = node.fn;
   const fast: FastFn | undefined = compileFast(node);
   const span: Span = { file: `${path} record`, start: 0, end: 0 };
@@ -104,9 +112,9 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
    * fraction of a count, a negative count or duration, NaN or Infinity).
    */
   const pack = (record: PlainRecord, at: number): boolean => {
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < readCount; i++) {
       const x = record[names[i] as string];
-      const o = at + 2 * i;
+      const o = at + (offsets[i] as number);
       if (typeof x !== 'number') {
         if (x !== undefined) return false;
         slots[o] = NaN;
@@ -129,17 +137,21 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     }
     return true;
   };
+  // Whether the expression reads the period before at all (previous(), growth()): if not, the
+  // previous slots are never read and need no writing.
+  const readsPrevious = hasPreviousRead(node);
   const noPrevious = (): void => {
-    for (let i = 0; i < count; i++) {
-      slots[2 * count + 2 * i] = NaN;
-      slots[2 * count + 2 * i + 1] = 1;
+    for (let i = 0; i < readCount; i++) {
+      const o = 2 * count + (offsets[i] as number);
+      slots[o] = NaN;
+      slots[o + 1] = 1;
     }
   };
 
   const full = (record: PlainRecord, previous: PlainRecord | undefined): RuleCheck => {
     const diagnostics: Diagnostic[] = [];
-    const current = typed(record, metrics, currency, span, diagnostics);
-    const before = previous === undefined ? undefined : typed(previous, metrics, currency, span, diagnostics);
+    const current = typed(record, metrics, used, currency, span, diagnostics);
+    const before = previous === undefined || !readsPrevious ? undefined : typed(previous, metrics, used, currency, span, diagnostics);
     if (hasErrors(diagnostics)) return { value: null, diagnostics };
     const f = createFrame({
       period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
@@ -153,8 +165,10 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   const evaluate = (record: PlainRecord, previous?: PlainRecord): RuleValue => {
     if (fast === undefined || typeof record !== 'object' || record === null) return full(record ?? {}, previous).value;
     if (!pack(record, 0)) return full(record, previous).value;
-    if (previous === undefined) noPrevious();
-    else if (typeof previous !== 'object' || previous === null || !pack(previous, 2 * count)) return full(record, previous).value;
+    if (readsPrevious) {
+      if (previous === undefined) noPrevious();
+      else if (typeof previous !== 'object' || previous === null || !pack(previous, 2 * count)) return full(record, previous).value;
+    }
     const x = fast(frame);
     if (x !== x) return full(record, previous).value;
     if (type === 'boolean') return x === 1;
@@ -171,9 +185,26 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   };
 }
 
-/** Type a record's values against the metrics (as data files are typed); missing: undefined. */
-function typed(record: PlainRecord, metrics: readonly MetricDecl[], currency: string, span: Span, diagnostics: Diagnostic[]): (DataValue | undefined)[] {
-  return metrics.map((m) => {
+/** The metric slots an expression reads (metrics, and previous() / growth() of them), in order. */
+function usedSlots(node: CompiledNode): number[] {
+  const slots = new Set<number>();
+  const visit = (n: CompiledNode): void => {
+    const t = n.typed;
+    if (t.kind === 'Metric' || (t.kind === 'RefCall' && t.builtin.ref === 'metric')) slots.add(t.slot);
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return [...slots].sort((a, b) => a - b);
+}
+
+function hasPreviousRead(node: CompiledNode): boolean {
+  return node.typed.kind === 'RefCall' || node.children.some(hasPreviousRead);
+}
+
+/** Type a record's values of the `used` metrics (as data files are typed); the rest: undefined. */
+function typed(record: PlainRecord, metrics: readonly MetricDecl[], used: readonly number[], currency: string, span: Span, diagnostics: Diagnostic[]): (DataValue | undefined)[] {
+  return metrics.map((m, slot) => {
+    if (!used.includes(slot)) return undefined;
     const x = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[m.name] : undefined;
     if (x === undefined) return undefined;
     // Anything but a number or a string (null, a boolean, an object) is typed as not a number.
