@@ -225,6 +225,7 @@ export function isZero(r: Rational): boolean {
  */
 export function toDecimalString(r: Rational, maxDigits = 12): string {
   const negative = r.s < 0n && r.n !== 0n;
+  if (r.n < SMALL && r.d < SMALL) return smallDecimalString(Number(r.n), Number(r.d), maxDigits, negative);
   let n = r.n;
   const d = r.d;
   const whole = n / d;
@@ -244,6 +245,35 @@ export function toDecimalString(r: Rational, maxDigits = 12): string {
     const lastDigit = Number(digits.at(-1) ?? whole.toString().at(-1) ?? '0');
     const roundUp = twice > d || (twice === d && lastDigit % 2 === 1);
     if (roundUp) text = bumpLastDigit(text);
+    text = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  }
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+/** Below 2^49, ten times a remainder (< d) and twice one stay exact safe integers. */
+const SMALL = 2n ** 49n;
+
+/**
+ * toDecimalString on numbers (n, d < 2^49, d > 0): the same digits and rounding without a BigInt
+ * division per digit. Ratios in reports (attainment, score, weights) are such fractions.
+ */
+function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
+  const whole = Math.floor(n / d);
+  let rest = n - whole * d;
+  let digits = '';
+  let i = 0;
+  while (rest !== 0 && i < maxDigits) {
+    rest *= 10;
+    const digit = Math.floor(rest / d);
+    digits += String.fromCharCode(48 + digit);
+    rest -= digit * d;
+    i++;
+  }
+  let text = digits.length > 0 ? `${whole}.${digits}` : String(whole);
+  if (rest !== 0) {
+    const twice = rest * 2;
+    const lastDigit = digits.length > 0 ? digits.charCodeAt(digits.length - 1) - 48 : whole % 10;
+    if (twice > d || (twice === d && lastDigit % 2 === 1)) text = bumpLastDigit(text);
     text = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
   }
   return negative && text !== '0' ? '-' + text : text;
