@@ -2,7 +2,6 @@
 // objects many times. Run from the repository root after `npm run build`:
 //   node examples/library/compile-once.mjs
 // (`attain` resolves to this package's dist/ through package.json "exports".)
-/* global console, process */
 import { readFileSync } from 'node:fs';
 import { compileContract, compileExpression, createSourceFile, renderDiagnostics } from 'attain';
 

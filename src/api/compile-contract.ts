@@ -4,6 +4,8 @@ import { hasErrors, type Diagnostic, type Span, type StageResult } from '../diag
 import { createSourceFile, sha256Hex, type SourceFile } from '../diagnostics/source.js';
 import { bindData } from '../data/bind.js';
 import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
+import type { Program as CompiledProgram } from '../compile/program.js';
 import { checkContractFile } from '../pipeline/check-file.js';
 import { bindSources, evaluateBound } from '../pipeline/evaluate-contract.js';
 import type { EvaluationJson } from '../report/evaluation-json.js';
@@ -40,10 +42,11 @@ export function compileContract(yamlText: string, options: CompileContractOption
   const file = createSourceFile(options.path ?? 'contract.yaml', yamlText);
   const checked = checkContractFile(file);
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
-  return { value: makeProgram(file, checked.checked, options.dataPath ?? 'data.json'), diagnostics: checked.diagnostics };
+  const compiled = compileProgram(checked.checked);
+  return { value: makeProgram(file, checked.checked, compiled, options.dataPath ?? 'data.json'), diagnostics: checked.diagnostics };
 }
 
-function makeProgram(source: SourceFile, checked: CheckedContract, dataPath: string): Program {
+function makeProgram(source: SourceFile, checked: CheckedContract, compiled: CompiledProgram, dataPath: string): Program {
   const contract = checked.contract;
   const id = contract.id.value;
   const nowhere: Span = { file: dataPath, start: 0, end: 0 };
@@ -67,7 +70,7 @@ function makeProgram(source: SourceFile, checked: CheckedContract, dataPath: str
     const dataSha256 = sha256Hex(text);
     const bound = bindData(contract, rawPeriodsOf(input, nowhere), dataSha256);
     if (bound.value === undefined || bound.diagnostics.length > 0) return viaText(text, period);
-    const run = evaluateBound({ contractFile: source, checked, series: bound.value, dataSha256 }, { period: input.period });
+    const run = evaluateBound({ contractFile: source, checked, program: compiled, series: bound.value, dataSha256 }, { period: input.period });
     if (run.value === undefined || run.diagnostics.length > 0) return viaText(text, period);
     return { value: evaluationToJson(run.value), diagnostics: NONE };
   };

@@ -6,8 +6,9 @@ import { createSourceFile } from '../diagnostics/source.js';
 import type { MetricDecl, MetricUnit } from '../contract/model.js';
 import type { DataValue } from '../data/metric-data.js';
 import { typeValue } from '../data/type-value.js';
-import { isNoData, type Value } from '../check/checked-contract.js';
+import { isNoData, type Value } from '../language/values.js';
 import { isCompiledTree, type CompiledNode } from '../compile/compile-expression.js';
+import { compileProgram } from '../compile/compile-program.js';
 import { compileFast, lastDen, type FastFn } from '../compile/fast-number.js';
 import { createFrame } from '../compile/frame.js';
 import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type Rational } from '../numbers/rational.js';
@@ -64,10 +65,9 @@ export function compileExpression(text: string, options: CompileExpressionOption
   const made = ruleContract(text, options);
   const checked = checkContractFile(createSourceFile(`${path}.attain-rule.yaml`, made.yaml));
   const diagnostics = checked.diagnostics.map((d) => toExpressionDiagnostic(d, made, path));
-  const define = checked.checked?.defines.find((d) => d.name === made.name);
-  if (checked.checked === undefined || define === undefined || hasErrors(diagnostics) || !isCompiledTree(define.compiled)) {
-    return { diagnostics };
-  }
+  if (checked.checked === undefined || hasErrors(diagnostics)) return { diagnostics };
+  const define = compileProgram(checked.checked).defines.find((d) => d.name === made.name);
+  if (define === undefined || !isCompiledTree(define.compiled)) return { diagnostics };
   const metrics = [...checked.checked.contract.metrics.values()];
   return { value: makeRule(define.compiled.node, metrics, checked.checked.contract.currency.value, path), diagnostics };
 }

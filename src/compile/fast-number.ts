@@ -18,7 +18,7 @@ import type { Value } from '../check/checked-contract.js';
 import type { Frame } from './frame.js';
 import { isRational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import type { CompiledNode } from './compile-expression.js';
+import type { CompiledNode } from './compiled-node.js';
 
 /** A fast closure: the numerator (den in `den`), 1/0 for booleans, NaN when it gives up. */
 export type FastFn = (f: Frame) => number;

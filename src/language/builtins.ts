@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { isNoData, noData, type Value } from './values.js';
 import { ONE, ZERO, isZero, rational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import { describeType, scalar } from './value-types.js';
+import { describeType, isQuantity, scalar } from './value-types.js';
 import type { ScalarFlavor, ValueType } from './value-types.js';
 import { mergeTypes, isProblem } from './units.js';
 import type { TypeOutcome, UnitProblem } from './units.js';
@@ -36,8 +36,8 @@ export interface ValueBuiltin extends BuiltinBase {
   readonly kind: 'value';
   /** Argument indexes that must be integer literals (round's digits). */
   readonly integerArgs?: readonly number[];
-  type(args: readonly ValueType[]): ValueType | CallProblem;
-  apply(args: readonly Rational[], site: CallSite): Value;
+  readonly type: (args: readonly ValueType[]) => ValueType | CallProblem;
+  readonly apply: (args: readonly Rational[], site: CallSite) => Value;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
   readonly name: 'previous' | 'growth' | 'attainment';
   readonly ref: 'metric' | 'kpi';
-  type(target: ValueType): ValueType | CallProblem;
+  readonly type: (target: ValueType) => ValueType | CallProblem;
 }
 
 export type Builtin = ValueBuiltin | RefBuiltin;
@@ -77,7 +77,7 @@ function divide(a: Rational, b: Rational, divisorText: string, site: CallSite): 
 }
 
 function need(t: ValueType, i: number, fn: string, want: 'scalar' | 'money' | 'quantity'): CallProblem | undefined {
-  const ok = want === 'quantity' ? t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money' : t.kind === want;
+  const ok = want === 'quantity' ? isQuantity(t) : t.kind === want;
   if (ok) return undefined;
   const code = t.kind === 'boolean' || t.kind === 'string' ? 'E040' : 'E041';
   const wanted = want === 'scalar' ? 'a plain number' : want === 'money' ? 'money' : 'a number';
@@ -166,7 +166,7 @@ const growthBuiltin: RefBuiltin = {
   kind: 'ref', name: 'growth', ref: 'metric', minArgs: 1, maxArgs: 1,
   doc: 'growth(metric) = (x - previous x) / previous x, a percent (+400% from 20 to 100)',
   type: (t) =>
-    t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money'
+    isQuantity(t)
       ? scalar('percent')
       : { code: 'E040', reason: `growth() needs a numeric metric, found ${describeType(t)}`, arg: 0 },
 };

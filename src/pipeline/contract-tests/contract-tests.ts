@@ -5,6 +5,8 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Spanned, TestDecl } from '../../contract/model.js';
 import { bindTestData } from '../../data/bind.js';
 import type { CheckedContract } from '../../check/checked-contract.js';
+import { compileProgram } from '../../compile/compile-program.js';
+import type { Program } from '../../compile/program.js';
 import { evaluatePeriod } from '../../evaluate/evaluate-period.js';
 import { priceInvoice } from '../../invoice/price-invoice.js';
 import { formatMinor, minorToRational } from '../../numbers/money.js';
@@ -20,10 +22,12 @@ const STATUSES = new Set(['met', 'missed', 'excluded', 'no-data']);
 
 /** Run every test of a checked contract. */
 export function runContractTests(checked: CheckedContract): TestOutcome[] {
-  return checked.contract.tests.map((t) => runOne(checked, t));
+  if (checked.contract.tests.length === 0) return [];
+  const program = compileProgram(checked);
+  return checked.contract.tests.map((t) => runOne(program, t));
 }
 
-function runOne(checked: CheckedContract, test: TestDecl): TestOutcome {
+function runOne(checked: Program, test: TestDecl): TestOutcome {
   const contract = checked.contract.id.value;
   const file = checked.contract.file.path;
   const done = (diagnostics: readonly Diagnostic[]): TestOutcome => ({ contract, file, name: test.name, passed: !hasErrors(diagnostics), diagnostics });

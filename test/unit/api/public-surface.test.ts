@@ -27,7 +27,7 @@ type IsJson<T> = unknown extends T
 describe('public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(attain).sort()).toEqual([
-      'CODES', 'STAGES', 'bindData', 'checkContract', 'compileContract', 'compileExpression', 'compileToJsonLogic',
+      'CODES', 'STAGES', 'bindData', 'checkContract', 'compileContract', 'compileExpression', 'compileProgram', 'compileToJsonLogic',
       'createSourceFile', 'evaluateFiles', 'evaluatePeriod', 'evaluateSources', 'evaluationToJson', 'explainPeriod',
       'formatContract', 'formatPaths', 'hasErrors', 'lineColAt', 'loadContract', 'loadMetricFile', 'loadYaml',
       'parseExpression', 'priceInvoice', 'printExpression', 'renderDiagnostics', 'renderEvaluationCsv',
