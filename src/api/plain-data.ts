@@ -63,13 +63,32 @@ export function rawValueOf(v: number | string, span: Span): RawValue {
   return { value: v, source: typeof v === 'number' ? String(v) : v, span, keySpan: span };
 }
 
-/** Well-formed input -> raw periods with every span at `span` (used when nothing is reported). */
-export function rawPeriodsOf(input: EvaluateInput, span: Span): RawPeriod[] {
-  const out: RawPeriod[] = [];
-  for (const [period, record] of Object.entries(periodsOf(input))) {
+/**
+ * Well-formed input -> its raw periods (every span at `span`) and dataFileText's text, built
+ * together: each number is written as text once (String(n), as JSON.stringify writes it) and
+ * that text is both the raw value's source and what the digest covers.
+ */
+export function plainData(id: string, input: EvaluateInput, span: Span): { readonly text: string; readonly periods: RawPeriod[] } {
+  const periods: RawPeriod[] = [];
+  const all = periodsOf(input);
+  let text = `{\n  "contract": ${JSON.stringify(id)},\n  "periods": {`;
+  let firstPeriod = true;
+  for (const period of Object.keys(all)) {
+    const record = all[period] as PlainRecord;
     const values = new Map<string, RawValue>();
-    for (const key of Object.keys(record)) values.set(key, rawValueOf(record[key] as number | string, span));
-    out.push({ period, record: values, span });
+    text += `${firstPeriod ? '' : ','}\n    ${JSON.stringify(period)}: {`;
+    firstPeriod = false;
+    let first = true;
+    for (const key of Object.keys(record)) {
+      const v = record[key] as number | string;
+      const source = typeof v === 'number' ? String(v) : v;
+      values.set(key, { value: v, source, span, keySpan: span });
+      text += `${first ? '' : ','}\n      ${JSON.stringify(key)}: ${typeof v === 'number' ? source : JSON.stringify(v)}`;
+      first = false;
+    }
+    text += first ? '}' : '\n    }';
+    periods.push({ period, record: values, span });
   }
-  return out;
+  text += firstPeriod ? '}\n}\n' : '\n  }\n}\n';
+  return { text, periods };
 }

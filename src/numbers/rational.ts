@@ -258,24 +258,29 @@ const SMALL = 2n ** 49n;
  * division per digit. Ratios in reports (attainment, score, weights) are such fractions.
  */
 function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
-  const whole = Math.floor(n / d);
+  let whole = Math.floor(n / d);
   let rest = n - whole * d;
-  let digits = '';
-  let i = 0;
-  while (rest !== 0 && i < maxDigits) {
+  const digits: number[] = [];
+  while (rest !== 0 && digits.length < maxDigits) {
     rest *= 10;
     const digit = Math.floor(rest / d);
-    digits += String.fromCharCode(48 + digit);
+    digits.push(digit);
     rest -= digit * d;
-    i++;
   }
-  let text = digits.length > 0 ? `${whole}.${digits}` : String(whole);
   if (rest !== 0) {
+    // Not finite within maxDigits: round half-even on the remainder, carrying through the digits.
     const twice = rest * 2;
-    const lastDigit = digits.length > 0 ? digits.charCodeAt(digits.length - 1) - 48 : whole % 10;
-    if (twice > d || (twice === d && lastDigit % 2 === 1)) text = bumpLastDigit(text);
-    text = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+    const last = digits.length > 0 ? (digits[digits.length - 1] as number) : whole % 10;
+    if (twice > d || (twice === d && last % 2 === 1)) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+      if (i >= 0) digits[i] = (digits[i] as number) + 1;
+      else whole += 1;
+    }
+    while (digits.length > 0 && digits[digits.length - 1] === 0) digits.pop();
   }
+  let text = String(whole);
+  if (digits.length > 0) text += '.' + String.fromCharCode(...digits.map((x) => 48 + x));
   return negative && text !== '0' ? '-' + text : text;
 }
 

@@ -96,3 +96,16 @@ describe('compileContract', () => {
     expect(compiled.diagnostics[0]?.span.file).toBe('acme.yaml');
   });
 });
+
+describe('plainData', () => {
+  it('writes the text dataFileText writes (JSON.stringify, 2 spaces), whatever the keys and values', async () => {
+    const { dataFileText, plainData } = await import('../../../src/api/plain-data.js');
+    const span = { file: 'd', start: 0, end: 0 };
+    const inputs: EvaluateInput[] = [
+      OCTOBER,
+      { period: '2026-10', data: {} },
+      { period: '2026-10', data: { 'a "quoted"\nkey': '17.5%', '12': 0.1, b: -0, c: 1e21, d: 5e-7 }, history: { '2026-09': {}, '2026-08': { x: 1 } } },
+    ];
+    for (const input of inputs) expect(plainData('acme "smm"', input, span).text).toBe(dataFileText('acme "smm"', input));
+  });
+});
