@@ -17,7 +17,7 @@ export type NameSymbol =
 /** Names of the language itself: they cannot be used for metrics, defines or KPIs. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['score', 'period']);
 /** Dotted names of the language (`period.index`). */
-export const PERIOD_NAMES: readonly string[] = ['period.index', 'period.month'];
+export const PERIOD_NAMES: readonly string[] = ['period.index', 'period.month', 'period.year', 'period.days'];
 
 export interface Scope {
   readonly symbols: ReadonlyMap<string, NameSymbol>;

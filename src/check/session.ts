@@ -36,6 +36,7 @@ export class CheckSession {
       currency: contract.currency.value,
       diagnostics: this.diagnostics,
       defineType: (name) => this.defineTyped(name)?.type,
+      defineTree: (name) => this.defineTyped(name)?.typed,
     };
   }
 

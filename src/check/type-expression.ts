@@ -5,19 +5,27 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Label } from '../diagnostics/diagnostic.js';
 import { assertNever } from '../diagnostics/diagnostic.js';
 import type { Binary, Call, Expr, Name } from '../parser/ast.js';
-import { BUILTINS } from '../language/builtins.js';
+import { BUILTINS, KPI_STATUSES } from '../language/builtins.js';
+import { suggestName } from '../diagnostics/suggest.js';
 import type { RefBuiltin } from '../language/builtins.js';
 import { isKnownCurrency } from '../numbers/currency.js';
 import { parseDecimal, HUNDRED } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import { defineStep, kpiStep, namesInScope, SCORE_STEP, unknownName } from './resolve.js';
-import type { Scope } from './resolve.js';
+import type { NameSymbol, Scope } from './resolve.js';
 import type { StepRef, TypedNode } from './typed-tree.js';
 import { BOOLEAN, DURATION, STRING, describeType, money, scalar } from '../language/value-types.js';
 import type { ValueType } from '../language/value-types.js';
 import { additiveType, comparisonProblem, divideType, isProblem, mergeTypes, multiplyType, quantityHint } from '../language/units.js';
 import type { TypeOutcome, UnitProblem } from '../language/units.js';
 
+/** `period.<field>` -> its node kind. */
+const PERIOD_KINDS: ReadonlyMap<string, 'PeriodIndex' | 'PeriodMonth' | 'PeriodYear' | 'PeriodDays'> = new Map([
+  ['index', 'PeriodIndex'],
+  ['month', 'PeriodMonth'],
+  ['year', 'PeriodYear'],
+  ['days', 'PeriodDays'],
+]);
 const SECONDS: Record<'s' | 'min' | 'h' | 'd', number> = { s: 1, min: 60, h: 3600, d: 86400 };
 /** Largest |digits| accepted by round/floor/ceil (keeps 10^digits small). */
 const MAX_ROUND_DIGITS = 30;
@@ -28,6 +36,19 @@ export interface TypeEnv {
   readonly diagnostics: Diagnostic[];
   /** The type of a define (typing it on first use); undefined when it failed or is in a cycle. */
   defineType(name: string): ValueType | undefined;
+  /** The typed tree of a define, for previous(define); undefined when it failed or is in a cycle. */
+  defineTree?(name: string): TypedNode | undefined;
+}
+
+/**
+ * Typing a define's expression again for previous(define)/growth(define): on the period before,
+ * so metrics become previous(metric). `call` is the outer call (where problems are reported);
+ * `seen` the defines being shifted (a cycle among them is E031, reported by orderSteps).
+ */
+interface Shift {
+  readonly call: Call;
+  readonly define: string;
+  readonly seen: ReadonlySet<string>;
 }
 
 /** Type `expr`; references to defines, KPIs and `score` are appended to `refs`. */
@@ -36,11 +57,27 @@ export function typeExpr(expr: Expr, env: TypeEnv, refs: StepRef[]): TypedNode |
   return t.node(expr);
 }
 
+const PREVIOUS = BUILTINS.get('previous') as RefBuiltin;
+
 class Typer {
   constructor(
     private readonly env: TypeEnv,
     private readonly refs: StepRef[],
+    private readonly shift?: Shift,
   ) {}
+
+  /** E036 at the outer previous()/growth() call: the define uses something the period before lacks. */
+  private notShiftable(what: string, at: Expr): undefined {
+    const s = this.shift;
+    if (s === undefined) return undefined;
+    const reason = `${s.call.callee}(${s.define}) evaluates "${s.define}" on the period before, but it uses ${what}, which has no value there`;
+    return this.report(
+      diag('E036', s.call.args[0]?.span ?? s.call.span, { reason }, {
+        labels: [{ span: at.span, message: 'used here' }],
+        hint: 'previous() and growth() take a metric or a define computed from metrics only',
+      }),
+    );
+  }
 
   private report(d: Diagnostic): undefined {
     this.env.diagnostics.push(d);
@@ -113,15 +150,19 @@ class Typer {
 
   private name(e: Name): TypedNode | undefined {
     const full = e.path.join('.');
-    if (e.path.length === 2 && e.path[0] === 'period' && (e.path[1] === 'index' || e.path[1] === 'month')) {
-      return { kind: e.path[1] === 'index' ? 'PeriodIndex' : 'PeriodMonth', expr: e, type: scalar('count') };
+    const periodKind = e.path.length === 2 && e.path[0] === 'period' ? PERIOD_KINDS.get(e.path[1] ?? '') : undefined;
+    if (periodKind !== undefined) {
+      if (this.shift !== undefined) return this.notShiftable(full, e);
+      return { kind: periodKind, expr: e, type: scalar('count') };
     }
+    if (this.shift !== undefined && e.path.length === 1 && full === 'score') return this.notShiftable('score', e);
     if (e.path.length === 1 && full === 'score') {
       this.refs.push({ step: SCORE_STEP, span: e.span });
       return { kind: 'Score', expr: e, type: scalar('percent') };
     }
     const sym = e.path.length === 1 ? this.env.scope.symbols.get(full) : undefined;
     if (sym === undefined) return this.report(unknownName(full, e.span, namesInScope(this.env.scope)));
+    if (this.shift !== undefined) return this.shiftedName(e, sym);
     switch (sym.kind) {
       case 'metric':
         return { kind: 'Metric', expr: e, type: sym.type, slot: sym.slot, name: sym.name };
@@ -188,7 +229,9 @@ class Typer {
       case '==':
       case '!=': {
         const p = comparisonProblem(e.op, left.type, right.type);
-        return p !== undefined ? fail(p) : { kind: 'Compare', op: e.op, expr: e, type: BOOLEAN, left, right };
+        if (p !== undefined) return fail(p);
+        if (this.neverAStatus(left, right) || this.neverAStatus(right, left)) return undefined;
+        return { kind: 'Compare', op: e.op, expr: e, type: BOOLEAN, left, right };
       }
       case '+':
       case '-':
@@ -227,9 +270,20 @@ class Typer {
       if (item === undefined) return undefined;
       const p = comparisonProblem('==', value.type, item.type);
       if (p !== undefined) return this.problem(p, item.expr, this.sideLabels(value, item));
+      if (this.neverAStatus(value, item)) return undefined;
       typed.push(item);
     }
     return { kind: 'In', expr: e, type: BOOLEAN, value, items: typed };
+  }
+
+  /** E040 for `status(k) == "meet"`: a text status() never gives (always false, surely a typo). */
+  private neverAStatus(call: TypedNode, text: TypedNode): boolean {
+    if (call.kind !== 'RefCall' || call.builtin.name !== 'status' || text.kind !== 'Const' || typeof text.value !== 'string') return false;
+    if (KPI_STATUSES.includes(text.value)) return false;
+    const best = suggestName(text.value, KPI_STATUSES);
+    const reason = `status(${call.name}) is "met", "missed" or "excluded", never "${text.value}"`;
+    this.report(diag('E040', text.expr.span, { reason }, best === undefined ? {} : { hint: `did you mean "${best}"?` }));
+    return true;
   }
 
   private conditional(e: Extract<Expr, { kind: 'If' }>): TypedNode | undefined {
@@ -282,15 +336,52 @@ class Typer {
     return v.d === 1n && v.n <= BigInt(MAX_ROUND_DIGITS) && a.type.kind === 'scalar';
   }
 
+  /** A name inside a define typed for the period before (see Shift). */
+  private shiftedName(e: Name, sym: NameSymbol): TypedNode | undefined {
+    switch (sym.kind) {
+      case 'metric':
+        return { kind: 'RefCall', expr: e, type: sym.type, builtin: PREVIOUS, slot: sym.slot, name: sym.name };
+      case 'kpi':
+        return this.notShiftable(`KPI "${sym.name}"`, e);
+      case 'define':
+        return this.shiftedDefine(e, sym.name, PREVIOUS, this.shift);
+      default:
+        return assertNever(sym, 'symbol');
+    }
+  }
+
+  /**
+   * previous(define) / growth(define): the define's expression typed again on the period before.
+   * Undefined, without a new diagnostic, when the define itself failed or is in a cycle.
+   */
+  private shiftedDefine(e: Expr, name: string, builtin: RefBuiltin, outer: Shift | undefined, call?: Call): TypedNode | undefined {
+    if (outer?.seen.has(name) === true) return undefined;
+    const tree = this.env.defineTree?.(name);
+    if (tree === undefined) return undefined;
+    const shift: Shift = { call: outer?.call ?? (call as Call), define: outer?.define ?? name, seen: new Set([...(outer?.seen ?? []), name]) };
+    const previous = new Typer(this.env, [], shift).node(tree.expr);
+    if (previous === undefined) return undefined;
+    const t = builtin.type(tree.type);
+    if ('code' in t) return this.problem(t, e);
+    return { kind: 'PreviousDefine', expr: e, type: t, builtin, name, previous };
+  }
+
   private refCall(e: Call, builtin: RefBuiltin): TypedNode | undefined {
+    if (this.shift !== undefined) return this.notShiftable(`${e.callee}()`, e);
     const arg = e.args[0];
     const sym = arg?.kind === 'Name' && arg.path.length === 1 ? this.env.scope.symbols.get(arg.path[0] ?? '') : undefined;
+    if (builtin.ref === 'metric' && arg !== undefined && sym?.kind === 'define') {
+      // The define's current value (growth) and its order before any previous() of it: a define
+      // that uses previous() of itself would need every period before, and is a cycle (E031).
+      this.refs.push({ step: defineStep(sym.name), span: arg.span });
+      return this.shiftedDefine(e, sym.name, builtin, undefined, e);
+    }
     const wanted = builtin.ref === 'metric' ? 'metric' : 'kpi';
     if (arg === undefined || sym === undefined || sym.kind !== wanted) {
       if (arg !== undefined && arg.kind === 'Name' && sym === undefined && arg.path.join('.') !== 'score') {
         return this.report(unknownName(arg.path.join('.'), arg.span, namesInScope(this.env.scope)));
       }
-      const what = builtin.ref === 'metric' ? 'a metric name' : 'a KPI id';
+      const what = builtin.ref === 'metric' ? 'a metric or define name' : 'a KPI id';
       return this.report(diag('E036', arg?.span ?? e.span, { reason: `the argument of ${e.callee}() must be ${what}` }));
     }
     if (sym.kind === 'kpi') this.refs.push({ step: kpiStep(sym.name), span: arg.span });

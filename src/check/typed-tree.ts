@@ -19,6 +19,8 @@ export type TypedNode =
   | (TypedBase & { readonly kind: 'Score' })
   | (TypedBase & { readonly kind: 'PeriodIndex' })
   | (TypedBase & { readonly kind: 'PeriodMonth' })
+  | (TypedBase & { readonly kind: 'PeriodYear' })
+  | (TypedBase & { readonly kind: 'PeriodDays' })
   | (TypedBase & { readonly kind: 'Negate'; readonly operand: TypedNode })
   | (TypedBase & { readonly kind: 'Not'; readonly operand: TypedNode })
   | (TypedBase & { readonly kind: 'Arithmetic'; readonly op: ArithmeticOp; readonly left: TypedNode; readonly right: TypedNode })
@@ -29,7 +31,12 @@ export type TypedNode =
   | (TypedBase & { readonly kind: 'In'; readonly value: TypedNode; readonly items: readonly TypedNode[] })
   | (TypedBase & { readonly kind: 'If'; readonly cond: TypedNode; readonly then: TypedNode; readonly else: TypedNode })
   | (TypedBase & { readonly kind: 'Call'; readonly builtin: ValueBuiltin; readonly args: readonly TypedNode[] })
-  | (TypedBase & { readonly kind: 'RefCall'; readonly builtin: RefBuiltin; readonly slot: number; readonly name: string });
+  | (TypedBase & { readonly kind: 'RefCall'; readonly builtin: RefBuiltin; readonly slot: number; readonly name: string })
+  /**
+   * previous(define) / growth(define): `previous` is the define's expression typed again on the
+   * period before (its metrics read as previous(metric), its defines as previous(define)).
+   */
+  | (TypedBase & { readonly kind: 'PreviousDefine'; readonly builtin: RefBuiltin; readonly name: string; readonly previous: TypedNode });
 
 /** A reference from one evaluation step to another (define, KPI or score), for ordering. */
 export interface StepRef {

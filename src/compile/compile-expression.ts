@@ -2,7 +2,7 @@
 // constant sub-trees are folded, and evaluation never throws: division by zero and missing values
 // yield NoData carrying the span of the sub-expression. No eval, no Function, no name lookups.
 import type { Span } from '../diagnostics/diagnostic.js';
-import { refReader } from './ref-builtins.js';
+import { previousDefineReader, refReader } from './ref-builtins.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
 import type { CompiledExpr, EvalContext } from './program.js';
 import { isNoData, type Value } from '../language/values.js';
@@ -30,6 +30,12 @@ export interface CompileEnv {
   readonly text: string;
   /** Define name -> slot in Frame.defines. */
   readonly defineSlots: ReadonlyMap<string, number>;
+  /**
+   * Run whole expressions on the fast path on JS numbers first (default true). Off, every
+   * expression runs on the exact rational closures only: the reference the property tests
+   * compare the fast path with, and a switch to rule the fast path out when investigating.
+   */
+  readonly fastPath?: boolean;
 }
 
 export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
@@ -39,15 +45,15 @@ export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
 const NOWHERE: Span = { file: '', start: 0, end: 0 };
 const UNSET = noData('internal: value not computed yet', NOWHERE);
 const EMPTY_FRAME: Frame = createFrame({
-  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
+  period: '', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
   metrics: [], previousPeriod: undefined, previous: undefined, fast: new Float64Array(0), fastAt: 0, fastPreviousAt: 0,
-  defines: [], kpiMet: [], kpiAttainment: [], score: UNSET,
+  defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: UNSET,
 });
 
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */
 export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
   const node = compileNode(typed, env);
-  const fn = exactFn(node);
+  const fn = env.fastPath === false ? node.fn : exactFn(node);
   return {
     expr: typed.expr,
     type: typed.type,
@@ -109,7 +115,7 @@ function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn
 /** Node kinds that compute (worth the fast path as a root); the others only read a value. */
 const COMPUTED_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Negate', 'Not', 'Arithmetic', 'Compare', 'Logical', 'Between', 'If', 'Call', 'RefCall']);
 
-const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'RefCall']);
+const DATA_KINDS: ReadonlySet<TypedNode['kind']> = new Set(['Metric', 'Define', 'KpiMet', 'Score', 'PeriodIndex', 'PeriodMonth', 'PeriodYear', 'PeriodDays', 'RefCall', 'PreviousDefine']);
 
 export function compileNode(t: TypedNode, env: CompileEnv): CompiledNode {
   const children = childrenOf(t).map((c) => compileNode(c, env));
@@ -178,6 +184,10 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return (f) => f.periodIndexValue;
     case 'PeriodMonth':
       return (f) => f.periodMonthValue;
+    case 'PeriodYear':
+      return (f) => f.periodYearValue;
+    case 'PeriodDays':
+      return (f) => f.periodDaysValue;
     case 'Negate': {
       const a = fnAt(children, 0);
       return (f) => {
@@ -223,6 +233,11 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
       return call(t, children, env);
     case 'RefCall': {
       return refReader(t.builtin, t.slot, t.name, t.expr.span);
+    }
+    case 'PreviousDefine': {
+      const slot = env.defineSlots.get(t.name);
+      if (slot === undefined) throw new InternalError(`compile: define ${t.name} has no slot`);
+      return previousDefineReader(t.builtin, slot, t.name, t.expr.span, compileNode(t.previous, env).fn);
     }
     default:
       return assertNever(t, 'typed node');

@@ -8,11 +8,17 @@ import { compileExpr, type CompileEnv } from './compile-expression.js';
 import { compileJsonLogicTarget } from './jsonlogic-target.js';
 import type { AttainmentForm, CompiledExpr, EvalStep, Program, ProgramDefine, ProgramKpi, ProgramPayment, ProgramPricing } from './program.js';
 
+/** Options of compileProgram. */
+export interface CompileOptions {
+  /** The fast path on JS numbers (default true); false runs every expression on exact rationals only. */
+  readonly fastPath?: boolean;
+}
+
 /** Compile a checked contract into a Program. Pure: the checked contract is not changed. */
-export function compileProgram(checked: CheckedContract): Program {
+export function compileProgram(checked: CheckedContract, options: CompileOptions = {}): Program {
   const defineSlots = new Map<string, number>();
   for (const name of checked.contract.defines.keys()) defineSlots.set(name, defineSlots.size);
-  const env: CompileEnv = { text: checked.contract.file.text, defineSlots };
+  const env: CompileEnv = { text: checked.contract.file.text, defineSlots, ...(options.fastPath === undefined ? {} : { fastPath: options.fastPath }) };
   const expr = (e: CheckedExpr): CompiledExpr => compileExpr(e.typed, env);
   const defines = new Map<string, ProgramDefine>(checked.defines.map((d) => [d.name, { name: d.name, compiled: expr(d.compiled) }]));
   const step = (s: CheckedStep): EvalStep => {

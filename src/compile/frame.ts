@@ -20,6 +20,9 @@ export interface Frame extends EvalContext {
   readonly periodMonth: number;
   readonly periodIndexValue: Rational;
   readonly periodMonthValue: Rational;
+  /** Calendar year and days in the period (period.year, period.days). */
+  readonly periodYearValue: Rational;
+  readonly periodDaysValue: Rational;
   readonly periodSpan: Span | undefined;
   readonly metrics: readonly (DataValue | undefined)[];
   /** The period before this one; `previous` is undefined when the data has no such period. */
@@ -39,6 +42,8 @@ export interface Frame extends EvalContext {
   readonly kpiMet: Value[];
   /** Capped attainment as a fraction, or NoData. */
   readonly kpiAttainment: Value[];
+  /** "met", "missed", "excluded" (after on_no_data), or NoData: what status(kpi) reads. */
+  readonly kpiStatus: Value[];
   score: Value;
 }
 
@@ -56,6 +61,8 @@ class PeriodFrame implements Frame {
   readonly periodMonth: number;
   readonly periodIndexValue: Rational;
   readonly periodMonthValue: Rational;
+  readonly periodYearValue: Rational;
+  readonly periodDaysValue: Rational;
   readonly periodSpan: Span | undefined;
   readonly metrics: readonly (DataValue | undefined)[];
   readonly previousPeriod: string | undefined;
@@ -66,6 +73,7 @@ class PeriodFrame implements Frame {
   readonly defines: Value[];
   readonly kpiMet: Value[];
   readonly kpiAttainment: Value[];
+  readonly kpiStatus: Value[];
   score: Value;
 
   constructor(init: FrameInit) {
@@ -74,6 +82,8 @@ class PeriodFrame implements Frame {
     this.periodMonth = init.periodMonth;
     this.periodIndexValue = init.periodIndexValue;
     this.periodMonthValue = init.periodMonthValue;
+    this.periodYearValue = init.periodYearValue;
+    this.periodDaysValue = init.periodDaysValue;
     this.periodSpan = init.periodSpan;
     this.metrics = init.metrics;
     this.previousPeriod = init.previousPeriod;
@@ -84,6 +94,7 @@ class PeriodFrame implements Frame {
     this.defines = init.defines;
     this.kpiMet = init.kpiMet;
     this.kpiAttainment = init.kpiAttainment;
+    this.kpiStatus = init.kpiStatus;
     this.score = init.score;
   }
 }

@@ -64,3 +64,29 @@ export function periodMonth(key: string, kind: PeriodKind): number | undefined {
 export function comparePeriods(a: string, b: string, kind: PeriodKind): number {
   return (periodOrdinal(a, kind) ?? 0) - (periodOrdinal(b, kind) ?? 0);
 }
+
+/** Calendar year of a period (`2026-10` and `2026-Q4` are both in 2026). */
+export function periodYear(key: string, kind: PeriodKind): number | undefined {
+  const ord = periodOrdinal(key, kind);
+  if (ord === undefined) return undefined;
+  return Math.floor(ord / (kind === 'month' ? 12 : 4));
+}
+
+/**
+ * Days in a period by the Gregorian calendar: 28-31 for a month (February 29 in leap years),
+ * 90-92 for a quarter (the sum of its three months).
+ */
+export function periodDays(key: string, kind: PeriodKind): number | undefined {
+  const year = periodYear(key, kind);
+  const month = periodMonth(key, kind);
+  if (year === undefined || month === undefined) return undefined;
+  const months = kind === 'month' ? 1 : 3;
+  let days = 0;
+  for (let m = month; m < month + months; m++) days += daysInMonth(year, m);
+  return days;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}

@@ -70,6 +70,13 @@ export const CODES = {
   E057: { name: 'bounds', severity: 'error', title: 'Invalid bounds', message: '{reason}' },
   E058: { name: 'period-format', severity: 'error', title: 'Invalid period', message: '{reason}' },
   E059: { name: 'contract-rule', severity: 'error', title: 'Contract rule violated', message: '{reason}' },
+  W050: {
+    name: 'single-metric-pay',
+    severity: 'warning',
+    title: 'Every paid line depends on one metric',
+    message: 'every paid line depends on metric "{name}" alone',
+    hint: 'one metric invites gaming (followers can be bought, traffic can come from bots): make the pay also depend on a second metric, e.g. a quality KPI in when:',
+  },
 
   // E06x: metric data
   E061: { name: 'unknown-metric', severity: 'error', title: 'Unknown metric', message: 'unknown metric "{name}"' },

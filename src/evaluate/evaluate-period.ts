@@ -1,7 +1,7 @@
 // Stage 7: Program + PeriodSeries -> PeriodResult for one period. Builds the frame
 // (metric values by slot, the previous period for previous()/growth()), then runs the defines,
 // KPIs and score in dependency order. No-data KPIs are E070 unless on_no_data says otherwise.
-import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contract/period.js';
+import { periodDays, periodIndex, periodMonth, periodOrdinal, periodYear, shiftPeriod } from '../contract/period.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -38,6 +38,8 @@ export function evaluatePeriod(checked: Program, series: PeriodSeries, period: s
     periodMonth: info.month,
     periodIndexValue: info.indexValue,
     periodMonthValue: info.monthValue,
+    periodYearValue: info.yearValue,
+    periodDaysValue: info.daysValue,
     periodSpan: values.span,
     metrics,
     previousPeriod,
@@ -48,6 +50,7 @@ export function evaluatePeriod(checked: Program, series: PeriodSeries, period: s
     defines: layout.defines.slice(),
     kpiMet: layout.kpiMet.slice(),
     kpiAttainment: layout.kpiAttainment.slice(),
+    kpiStatus: layout.kpiAttainment.slice(),
     score: layout.notEvaluated,
   });
   const diagnostics: Diagnostic[] = [];
@@ -120,6 +123,8 @@ interface PeriodInfo {
   readonly month: number;
   readonly indexValue: Rational;
   readonly monthValue: Rational;
+  readonly yearValue: Rational;
+  readonly daysValue: Rational;
 }
 
 const PERIOD_CACHE_SIZE = 1024;
@@ -145,7 +150,9 @@ function computePeriodInfo(checked: Program, period: string): PeriodInfo | { rea
   if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
   const index = located.index;
   const month = periodMonth(period, kind) ?? 0;
-  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month) };
+  const yearValue = rational(periodYear(period, kind) ?? 0);
+  const daysValue = rational(periodDays(period, kind) ?? 0);
+  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month), yearValue, daysValue };
 }
 
 const LAYOUTS = new WeakMap<Program, FrameLayout>();

@@ -64,6 +64,7 @@ export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: s
   if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
+    frame.kpiStatus[slot] = 'excluded';
     const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
     return excludedResult(kpi, `excluded: applies ${window} (this is period ${idx})`);
   }
@@ -78,6 +79,7 @@ export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: s
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
+  frame.kpiStatus[slot] = met ? 'met' : 'missed';
   return new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text);
 }
 
@@ -152,15 +154,18 @@ function noDataResult(
   if (mode === 'missed') {
     frame.kpiMet[slot] = false;
     frame.kpiAttainment[slot] = ZERO;
+    frame.kpiStatus[slot] = 'missed';
     return { ...base, status: 'missed', attainment: ZERO, cappedAttainment: ZERO, explanation, noData: cause };
   }
   if (mode === 'excluded') {
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
+    frame.kpiStatus[slot] = 'excluded';
     return { ...base, status: 'excluded', explanation, noData: cause };
   }
   frame.kpiMet[slot] = cause;
   frame.kpiAttainment[slot] = cause;
+  frame.kpiStatus[slot] = cause;
   const labels = [{ span: cause.span, message: cause.reason }, ...(cause.labels ?? [])];
   diagnostics.push(diag('E070', kpi.target.span, { kpi: kpi.decl.id, reason: cause.reason }, { labels, data: { kpi: kpi.decl.id } }));
   return { ...base, status: 'no-data', explanation, noData: cause };

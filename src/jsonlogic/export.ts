@@ -10,7 +10,9 @@
 // - `{"var": "kpi.<id>"}`: a KPI used as a condition: true when met or excluded, false when
 //   missed (the host evaluates the KPI rules first and applies grace windows and on_no_data).
 // - `{"var": "attainment.<id>"}`, `{"var": "score"}`: fractions (1 = 100%).
-// - `{"var": "period.index"}` (1 = the contract's first period), `{"var": "period.month"}`.
+// - `{"var": "status.<id>"}`: "met", "missed" or "excluded" (status(kpi)), after on_no_data.
+// - `{"var": "period.index"}` (1 = the contract's first period), `{"var": "period.month"}`,
+//   `{"var": "period.year"}`, `{"var": "period.days"}` (days in the period, 28-92).
 // - "No value" (a null or absent var, a zero divisor) makes a rule null, as attain's no-data; `??`
 //   takes its right side there. JSON Logic has no null-propagation, so rules carry guards.
 import type { Contract } from '../contract/model.js';
@@ -131,6 +133,8 @@ function describeVar(contract: Contract, path: string): string {
   if (path === 'score') return 'weighted score of the weighted KPIs, as a fraction (1 = 100%)';
   if (path === 'period.index') return "period index: 1 for the contract's first period";
   if (path === 'period.month') return 'month of the period, 1-12';
+  if (path === 'period.year') return 'calendar year of the period (2026)';
+  if (path === 'period.days') return 'days in the period: 28-31 for a month, 90-92 for a quarter';
   switch (head) {
     case 'previous':
       return `metric ${rest} one period earlier: ${unitOf(rest)}`;
@@ -138,6 +142,8 @@ function describeVar(contract: Contract, path: string): string {
       return `KPI ${rest}: true when met or excluded, false when missed, null when it has no data`;
     case 'attainment':
       return `attainment of KPI ${rest}, capped, as a fraction (1 = 100%)`;
+    case 'status':
+      return `status of KPI ${rest}: "met", "missed" or "excluded", null when it has no data`;
     default:
       return `metric ${path}: ${unitOf(path)}`;
   }

@@ -1,10 +1,12 @@
-// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check).
+// Pipeline: one contract file through stages 1-6 (load YAML, shape, model, parse, resolve, check),
+// and for `attain validate` the authoring advice on a checked contract (W050).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
 import { checkContract } from '../check/check-contract.js';
 import type { CheckedContract } from '../check/checked-contract.js';
+import { singleMetricWarning } from '../check/single-metric.js';
 
 export interface CheckedFile {
   readonly file: SourceFile;
@@ -24,4 +26,15 @@ export function checkContractFile(file: SourceFile): CheckedFile {
     ...(checked.value === undefined ? {} : { checked: checked.value }),
     diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
   };
+}
+
+/**
+ * checkContractFile plus the advice `attain validate` gives on a contract without errors (W050:
+ * every paid line depends on one metric). Advice is for authors: evaluation and the monthly run
+ * do not repeat it.
+ */
+export function checkContractFileWithAdvice(file: SourceFile): CheckedFile {
+  const first = checkContractFile(file);
+  const advice = first.checked === undefined ? undefined : singleMetricWarning(first.checked);
+  return advice === undefined ? first : { ...first, diagnostics: [...first.diagnostics, advice] };
 }

@@ -4,7 +4,8 @@
 // and exactly one of `want` (value as shown in its unit, or KPI statuses/score/explanations/defines
 // and the invoice: `lines` and `adjustments` as id -> amount, `applied` as id -> true|false, and
 // `total`, amounts as decimal strings in the currency's minor digits) or `want_code` (+ `want_at:
-// line:col`, inside the expression for `expr` cases), found by checking, evaluating or pricing.
+// line:col`, inside the expression for `expr` cases), found by checking, evaluating or pricing,
+// or `want_advice` (a `contract` case: the advice code `attain validate` adds, W050, or `none`).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { priceInvoice } from '../../src/invoice/price-invoice.js';
 import { formatValue } from '../../src/language/format-value.js';
 import { scalar } from '../../src/language/value-types.js';
 import { formatMinor } from '../../src/numbers/money.js';
+import { singleMetricWarning } from '../../src/check/single-metric.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,6 +38,7 @@ interface Case {
   readonly want?: string | Wanted;
   readonly want_code?: string;
   readonly want_at?: string;
+  readonly want_advice?: string;
 }
 
 interface Wanted {
@@ -127,14 +130,24 @@ function expectInvoice(want: Wanted, invoice: Invoice | undefined): void {
   if (want.total !== undefined) expect(money(invoice.total), 'total').toBe(want.total);
 }
 
+function runAdvice(c: Case & { contract: string; want_advice: string }): void {
+  const checked = check(c.contract);
+  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  if (checked.checked === undefined) throw new Error('not checked');
+  const advice = singleMetricWarning(checked.checked);
+  expect(advice?.code ?? 'none', advice?.message).toBe(c.want_advice);
+  if (advice !== undefined && c.want_at !== undefined) expect(lineCol(c.contract, advice)).toBe(c.want_at);
+}
+
 for (const file of fixtureFiles(ROOT)) {
   const topic = relative(ROOT, file);
   const doc = parse(readFileSync(file, 'utf8'), { schema: 'failsafe' }) as { cases?: Case[] };
   describe(topic, () => {
     (doc.cases ?? []).forEach((c, i) => {
       it(c.name ?? c.note ?? c.expr ?? `case ${i + 1}`, () => {
-        if ((c.want === undefined) === (c.want_code === undefined)) throw new Error('a case has exactly one of want / want_code');
-        if (c.expr !== undefined) runExpr({ ...c, expr: c.expr });
+        if ([c.want, c.want_code, c.want_advice].filter((w) => w !== undefined).length !== 1) throw new Error('a case has exactly one of want / want_code / want_advice');
+        if (c.want_advice !== undefined && c.contract !== undefined) runAdvice({ ...c, contract: c.contract, want_advice: c.want_advice });
+        else if (c.expr !== undefined) runExpr({ ...c, expr: c.expr });
         else if (c.contract !== undefined) runContract({ ...c, contract: c.contract });
         else throw new Error('a case has expr or contract');
       });

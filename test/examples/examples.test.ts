@@ -122,8 +122,13 @@ describe('contracts', () => {
     expect(run.diagnostics.filter((d) => d.severity === 'error'), shown).toEqual([]);
     expect(run.contracts).toBe(examples.length);
     expect(run.dataFiles).toBe(examples.length);
-    // A data file naming no contract cannot be checked against one (W068); that is the only warning allowed.
-    expect(run.diagnostics.filter((d) => d.code !== 'W068'), shown).toEqual([]);
+    // A data file naming no contract cannot be checked against one (W068). The follower-growth
+    // contract pays for followers alone (its retention KPI only counts in the score, which no line
+    // uses): W050 there is the advice it deserves, and validate still exits 0.
+    const intended = (d: { code: string; span: { file: string } }): boolean =>
+      d.code === 'W068' || (d.code === 'W050' && d.span.file.endsWith('alpenrose-follower-growth.yaml'));
+    expect(run.diagnostics.filter((d) => !intended(d)), shown).toEqual([]);
+    expect(run.diagnostics.filter((d) => d.code === 'W050')).toHaveLength(1);
   });
 
   it('validate contracts with the example directories (as CI walks them): no errors', async () => {

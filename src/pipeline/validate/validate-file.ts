@@ -2,7 +2,7 @@
 // neither) and check it if it is a contract. The same function runs in this thread or in a worker
 // thread (validate-pool.ts), so both give the same outcome; validate.ts merges outcomes in order.
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
-import { checkContractFile } from '../check-file.js';
+import { checkContractFileWithAdvice } from '../check-file.js';
 import { looksLikeDataFile } from '../../data/data-owner.js';
 import { readSourceSync } from '../../workspace/files.js';
 
@@ -40,7 +40,7 @@ export function validateFile(path: string, named: boolean): FileOutcome {
   if (!yaml || looksLikeData) {
     return { path, kind: yaml || named || looksLikeData ? 'data' : 'skipped', text, diagnostics: read.diagnostics };
   }
-  const checked = checkContractFile(file);
+  const checked = checkContractFileWithAdvice(file);
   const diagnostics = read.diagnostics.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics];
   const c = checked.contract;
   if (c === undefined) return { path, kind: 'contract', text, diagnostics };

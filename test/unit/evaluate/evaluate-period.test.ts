@@ -121,4 +121,20 @@ describe('evaluatePeriod', () => {
     expect(JSON.stringify(explainPeriod(a.value as NonNullable<typeof a.value>))).toBe(JSON.stringify(explainPeriod(b.value as NonNullable<typeof b.value>)));
     expect(a.value?.kpis[0]?.explanation).toBe('direct_sessions / sessions 65% >= 60% (met)');
   });
+
+  it('growth(define): a define input missing in the period before is E070 naming the define and the metric', () => {
+    const text = `${HEAD}define:\n  per_session: leads / sessions\nkpis:\n  up: { target: growth(per_session) >= 0% }\n`;
+    const r = run(text, { '2026-09': { leads: '80' }, '2026-10': GOOD });
+    const d = r.diagnostics[0];
+    expect(d?.code).toBe('E070');
+    expect(d?.message).toBe('KPI "up" has no value: previous(per_session) in 2026-09: metric "sessions" missing in 2026-09');
+    expect(r.value?.kpis[0]?.status).toBe('no-data');
+  });
+
+  it('growth(define) with on_no_data: missed is missed, not an error', () => {
+    const text = `${HEAD}define:\n  per_session: leads / sessions\nkpis:\n  up: { target: growth(per_session) >= 0%, on_no_data: missed }\n`;
+    const r = run(text, { '2026-10': GOOD });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value?.kpis[0]?.status).toBe('missed');
+  });
 });

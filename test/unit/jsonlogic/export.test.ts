@@ -103,6 +103,30 @@ describe('compileToJsonLogic', () => {
     expect(jsonLogic.apply(p.kpis['j'] as RulesLogic, { ...data, kpi: {} })).toBeNull();
   });
 
+  it('previous() and growth() of a define read its metrics from previous.<metric>', () => {
+    const p = compile('define:\n  cpl: spend / leads\nkpis:\n  k: { target: growth(cpl) < 0% and previous(cpl) > 1 RUB }');
+    expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'previous.leads', 'previous.spend', 'spend']);
+    const rule = p.kpis['k'] as RulesLogic;
+    expect(jsonLogic.apply(rule, { spend: 400, leads: 100, previous: { spend: 500, leads: 100 } })).toBe(true);
+    expect(jsonLogic.apply(rule, { spend: 600, leads: 100, previous: { spend: 500, leads: 100 } })).toBe(false);
+    expect(jsonLogic.apply(rule, { spend: 600, leads: 100, previous: { spend: 500, leads: 0 } })).toBeNull();
+  });
+
+  it('status(kpi) reads status.<id>', () => {
+    const p = compile('kpis:\n  k: { target: leads > 1 }\npayments:\n  - { id: b, label: B, amount: 1 RUB, when: status(k) == "met" }');
+    expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'status.k']);
+    expect(jsonLogic.apply(p.payments['b'] as RulesLogic, { status: { k: 'met' } })).toBe(true);
+    expect(jsonLogic.apply(p.payments['b'] as RulesLogic, { status: { k: 'excluded' } })).toBe(false);
+  });
+
+  it('period.year and period.days are vars of the mapping', () => {
+    const p = compile('kpis:\n  k: { target: leads / period.days >= 10 and period.year >= 2026 }');
+    expect(Object.keys(p.data_mapping.vars)).toEqual(['leads', 'period.days', 'period.year']);
+    expect(p.data_mapping.vars['period.days']).toContain('28-31');
+    expect(jsonLogic.apply(p.kpis['k'] as RulesLogic, { leads: 290, period: { days: 29, year: 2028 } })).toBe(true);
+    expect(jsonLogic.apply(p.kpis['k'] as RulesLogic, { leads: 290, period: { days: 31, year: 2028 } })).toBe(false);
+  });
+
   it('payments: a when rule each, true when there is none', () => {
     const p = compile('kpis:\n  k: { target: leads > 1 }\npayments:\n  - { id: a, label: A, amount: 1 RUB }\n  - { id: b, label: B, amount: 1 RUB, when: not k }');
     expect(p.payments['a']).toBe(true);
@@ -129,7 +153,7 @@ describe('compileToJsonLogic', () => {
   });
 
   it('has a lowering for every built-in function', () => {
-    const args: Record<string, string> = { previous: 'leads', growth: 'leads', attainment: 'k' };
+    const args: Record<string, string> = { previous: 'leads', growth: 'leads', attainment: 'k', status: 'k' };
     for (const [name, b] of BUILTINS) {
       const list = args[name] ?? Array.from({ length: b.minArgs }, (_, i) => (name.startsWith('cp') && i === 0 ? 'spend' : 'leads')).join(', ');
       expect(() => compile(`kpis:\n  k: { target: leads > 1 }\ndefine:\n  x: ${name}(${list})`), name).not.toThrow();
