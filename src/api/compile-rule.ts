@@ -101,9 +101,9 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   // The fast slots (fast-number.ts): num, den per metric for the record, then for `previous`.
   const slots = new Float64Array(4 * count);
   const frame = createFrame({
-    period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
+    period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
     metrics: [], previousPeriod: undefined, previous: undefined, fast: slots, fastAt: 0, fastPreviousAt: 2 * count,
-    defines: [], kpiMet: [], kpiAttainment: [], score: ZERO,
+    defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
   });
 
   /**
@@ -154,9 +154,9 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     const before = previous === undefined || !readsPrevious ? undefined : typed(previous, metrics, used, currency, span, diagnostics);
     if (hasErrors(diagnostics)) return { value: null, diagnostics };
     const f = createFrame({
-      period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodSpan: undefined,
+      period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
       metrics: current, previousPeriod: before === undefined ? undefined : 'the previous record', previous: before,
-      fast: slots, fastAt: 0, fastPreviousAt: 2 * count, defines: [], kpiMet: [], kpiAttainment: [], score: ZERO,
+      fast: slots, fastAt: 0, fastPreviousAt: 2 * count, defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
     });
     const v = slow(f);
     return isNoData(v) ? { value: null, diagnostics, reason: v.reason } : { value: fromValue(v), diagnostics };
