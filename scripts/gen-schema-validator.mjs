@@ -12,7 +12,7 @@ const schemaPath = `${root}schema/contract.schema.json`;
 const target = `${root}src/contract/schema-validator.generated.ts`;
 
 /** The options of the contract validator (kept in one place: here). */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strictTypes: false, ownProperties: true };
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, ownProperties: true };
 
 export function generateValidatorSource() {
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));

@@ -26,6 +26,7 @@ export function checkContract(contract: Contract): StageResult<CheckedContract> 
   checkContractCurrency(contract, s.diagnostics);
   checkPaymentIds(contract, s.diagnostics);
   const steps = new Map<string, StepRef[]>();
+  s.typeDefines();
   const defines = checkDefines(s, steps);
   const kpis = checkKpis(s, steps);
   const payments: CheckedPayment[] = [];

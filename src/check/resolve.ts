@@ -91,18 +91,35 @@ export function orderSteps(steps: ReadonlyMap<string, readonly StepRef[]>): { or
   const order: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const seenCycles = new Set<string>();
-  const visit = (step: string): void => {
-    state.set(step, 1);
-    stack.push(step);
-    for (const ref of steps.get(step) ?? []) {
-      if (!steps.has(ref.step)) continue;
-      const s = state.get(ref.step);
-      if (s === 1) reportCycle(stack.slice(stack.indexOf(ref.step)), ref, steps, seenCycles, diagnostics);
-      else if (s === undefined) visit(ref.step);
+  // Depth-first, with an explicit stack (step and the index of its next reference): a chain of
+  // thousands of steps must not exhaust the call stack.
+  const next: number[] = [];
+  const visit = (root: string): void => {
+    state.set(root, 1);
+    stack.push(root);
+    next.push(0);
+    while (stack.length > 0) {
+      const step = stack[stack.length - 1] as string;
+      const refs = steps.get(step) ?? [];
+      const i = next[next.length - 1] as number;
+      if (i < refs.length) {
+        next[next.length - 1] = i + 1;
+        const ref = refs[i] as StepRef;
+        if (!steps.has(ref.step)) continue;
+        const s = state.get(ref.step);
+        if (s === 1) reportCycle(stack.slice(stack.indexOf(ref.step)), ref, steps, seenCycles, diagnostics);
+        else if (s === undefined) {
+          state.set(ref.step, 1);
+          stack.push(ref.step);
+          next.push(0);
+        }
+        continue;
+      }
+      stack.pop();
+      next.pop();
+      state.set(step, 2);
+      order.push(step);
     }
-    stack.pop();
-    state.set(step, 2);
-    order.push(step);
   };
   for (const step of steps.keys()) if (!state.has(step)) visit(step);
   return { order, diagnostics };

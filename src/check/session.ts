@@ -5,6 +5,7 @@
 import type { Contract, ExprText } from '../contract/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/codes.js';
 import { parseExpression } from '../parser/parse.js';
 import type { Expr } from '../parser/ast.js';
 import type { CheckedExpr } from './checked-contract.js';
@@ -16,6 +17,9 @@ import type { TypeEnv } from './type-expression.js';
 import type { StepRef, TypedNode } from './typed-tree.js';
 import type { ValueType } from '../language/value-types.js';
 
+/** Longest chain of defines one define may build on (each hop types the next: the stack is finite). */
+export const MAX_DEFINE_CHAIN = 200;
+
 type DefineState = { readonly state: 'busy' } | { readonly state: 'done'; readonly typed?: TypedNode; readonly refs: readonly StepRef[] };
 
 /** A rule on a typed field (`target must be boolean`): a diagnostic when broken. */
@@ -25,6 +29,8 @@ export class CheckSession {
   readonly diagnostics: Diagnostic[] = [];
   readonly scope: Scope;
   private readonly defines = new Map<string, DefineState>();
+  /** Each expression parsed once (its diagnostics reported once). */
+  private readonly parsed = new Map<ExprText, Expr | undefined>();
   private readonly typeEnv: TypeEnv;
 
   constructor(readonly contract: Contract) {
@@ -42,9 +48,42 @@ export class CheckSession {
 
   /** Parse one expression (stage 4); undefined when it has syntax errors (already reported). */
   parse(et: ExprText): Expr | undefined {
+    if (this.parsed.has(et)) return this.parsed.get(et);
     const parsed = parseExpression(et.text, et.origin);
     this.diagnostics.push(...parsed.diagnostics);
-    return parsed.value === undefined || hasErrors(parsed.diagnostics) ? undefined : parsed.value;
+    const expr = parsed.value === undefined || hasErrors(parsed.diagnostics) ? undefined : parsed.value;
+    this.parsed.set(et, expr);
+    return expr;
+  }
+
+  /**
+   * Type every define, each after the defines it uses (so typing one never recurses into
+   * another, whatever the order in the file), and E026 for a define at the end of a chain longer
+   * than MAX_DEFINE_CHAIN (its dependents then fail quietly). Cycles are left to orderSteps (E031).
+   */
+  typeDefines(): void {
+    const defines = this.contract.defines;
+    const uses = new Map<string, string[]>();
+    for (const [name, decl] of defines) {
+      const expr = this.parse(decl.expr);
+      uses.set(name, expr === undefined ? [] : defineNamesIn(expr, defines));
+    }
+    const depth = new Map<string, number>();
+    for (const name of postOrder(uses)) {
+      let d = 1;
+      for (const u of uses.get(name) ?? []) d = Math.max(d, (depth.get(u) ?? 0) + 1);
+      depth.set(name, d);
+      const decl = defines.get(name);
+      if (decl === undefined || this.defines.has(name)) continue;
+      if (d > MAX_DEFINE_CHAIN) {
+        const deepest = (uses.get(name) ?? []).every((u) => (depth.get(u) ?? 0) <= MAX_DEFINE_CHAIN);
+        // Reported once, at the first define past the limit; the defines above it fail quietly.
+        if (deepest) this.diagnostics.push(diag('E026', decl.expr.span, { name, limit: MAX_DEFINE_CHAIN }));
+        this.defines.set(name, { state: 'done', refs: [] });
+        continue;
+      }
+      this.defineTyped(name);
+    }
   }
 
   /** Parse and type an expression; references to other steps are appended to `refs`. */
@@ -86,4 +125,74 @@ export class CheckSession {
     this.defines.set(name, typed === undefined ? { state: 'done', refs } : { state: 'done', typed, refs });
     return typed === undefined ? { refs } : { typed, type: typed.type, refs };
   }
+}
+
+/** The defines an expression names, walked with an explicit stack (expressions nest 64 deep at most, but stay uniform). */
+function defineNamesIn(expr: Expr, defines: ReadonlyMap<string, unknown>): string[] {
+  const out: string[] = [];
+  const stack: Expr[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop() as Expr;
+    switch (e.kind) {
+      case 'Name': {
+        const first = e.path[0];
+        if (e.path.length === 1 && first !== undefined && defines.has(first)) out.push(first);
+        break;
+      }
+      case 'Unary':
+        stack.push(e.operand);
+        break;
+      case 'Binary':
+        stack.push(e.left, e.right);
+        break;
+      case 'Between':
+        stack.push(e.value, e.low, e.high);
+        break;
+      case 'In':
+        stack.push(e.value, ...e.items);
+        break;
+      case 'If':
+        stack.push(e.cond, e.then, e.else);
+        break;
+      case 'Call':
+        stack.push(...e.args);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Every key of `uses`, each after the keys it uses (cycles broken anywhere), without recursion. */
+function postOrder(uses: ReadonlyMap<string, readonly string[]>): string[] {
+  const state = new Map<string, 1 | 2>();
+  const order: string[] = [];
+  for (const root of uses.keys()) {
+    if (state.has(root)) continue;
+    const stack: string[] = [root];
+    const next: number[] = [0];
+    state.set(root, 1);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const name = stack[top] as string;
+      const list = uses.get(name) ?? [];
+      const i = next[top] as number;
+      if (i < list.length) {
+        next[top] = i + 1;
+        const u = list[i] as string;
+        if (!state.has(u) && uses.has(u)) {
+          state.set(u, 1);
+          stack.push(u);
+          next.push(0);
+        }
+        continue;
+      }
+      stack.pop();
+      next.pop();
+      state.set(name, 2);
+      order.push(name);
+    }
+  }
+  return order;
 }

@@ -3,6 +3,7 @@
 // diagnostics and a one-line summary on stderr.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
+import { displayLine } from '../diagnostics/safe-text.js';
 import { formatPaths } from '../fmt/format-files.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 
@@ -14,7 +15,7 @@ export async function runFmt(paths: readonly string[], opts: { check?: boolean }
   const check = opts.check === true;
   const run = await formatPaths(paths, { check });
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
-  for (const path of run.changed) io.stdout(`${path}\n`);
+  for (const path of run.changed) io.stdout(`${displayLine(path)}\n`);
   const verb = check ? 'would be reformatted' : 'reformatted';
   io.stderr(`${run.files} contract(s), ${run.changed.length} ${verb}\n`);
   if (hasErrors(run.diagnostics)) return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;

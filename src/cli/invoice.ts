@@ -4,6 +4,7 @@
 // force for the period, are skipped, not failed), 1 any contract failed, 2 usage or I/O error.
 import cliProgress from 'cli-progress';
 import { renderPretty } from '../diagnostics/render.js';
+import { displayLine, displayText } from '../diagnostics/safe-text.js';
 import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly/monthly.js';
 import type { OutputWriter } from '../pipeline/monthly/monthly-output.js';
 import type { ContractOutcome } from '../pipeline/monthly/monthly-run.js';
@@ -35,8 +36,8 @@ function parseJobs(text: string | undefined): number {
 
 function progressLine(done: number, total: number, o: ContractOutcome): string {
   const code = o.row.status === 'failed' ? ` (${o.diagnostics.find((d) => d.severity === 'error')?.code ?? 'error'})` : '';
-  const reason = o.row.status === 'skipped' && o.row.reason !== undefined ? ` (${o.row.reason})` : '';
-  return `[${done}/${total}] ${o.id} ${o.row.status}${code}${reason}\n`;
+  const reason = o.row.status === 'skipped' && o.row.reason !== undefined ? ` (${displayText(o.row.reason)})` : '';
+  return `[${done}/${total}] ${displayText(o.id)} ${o.row.status}${code}${reason}\n`;
 }
 
 interface Reporter {
@@ -54,7 +55,7 @@ function makeReporter(mode: ProgressMode, io: CliIo): Reporter {
   );
   return {
     onStart: (total) => bar.start(total, 0, { contract: '' }),
-    onContract: (done, _total, o) => bar.update(done, { contract: `${o.id} ${o.row.status}` }),
+    onContract: (done, _total, o) => bar.update(done, { contract: `${displayText(o.id)} ${o.row.status}` }),
     stop: () => bar.stop(),
   };
 }
@@ -85,19 +86,19 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
   } catch (e) {
     reporter.stop();
     const err = e as NodeJS.ErrnoException;
-    io.stderr(`attain: cannot write ${opts.out}: ${err.message ?? String(e)}\n`);
+    io.stderr(`attain: cannot write ${displayText(opts.out)}: ${displayText(err.message ?? String(e))}\n`);
     return EXIT.usage;
   }
   reporter.stop();
   if (result.kind === 'usage') {
-    io.stderr(`attain: ${result.message}\n`);
+    io.stderr(`attain: ${displayText(result.message)}\n`);
     return EXIT.usage;
   }
   const lookup = (p: string): ReturnType<typeof result.sources.get> => result.sources.get(p);
   if (result.runDiagnostics.length > 0) io.stderr(renderPretty(result.runDiagnostics, lookup, { color: io.color }));
   for (const o of result.outcomes) {
     if (o.diagnostics.length === 0) continue;
-    io.stderr(`${o.id}: ${o.row.status === 'failed' ? 'failed, no invoice written' : 'invoiced with warnings'}\n`);
+    io.stderr(`${displayLine(o.id)}: ${o.row.status === 'failed' ? 'failed, no invoice written' : 'invoiced with warnings'}\n`);
     io.stderr(renderPretty(o.diagnostics, lookup, { color: io.color }));
   }
   const { ok, failed, skipped } = statusCounts(result.summary.rows);
@@ -106,7 +107,7 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
     const skippedNote = skipped > 0 ? `, ${skipped} skipped (other period kind or not in force)` : '';
     const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
-    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${skippedNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${opts.out}\n`);
+    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${skippedNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${displayText(opts.out)}\n`);
   }
   return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;
 }

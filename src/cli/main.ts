@@ -1,6 +1,8 @@
 // The `attain` command line: argument parsing (commander) and dispatch to the commands.
 // Every command returns its exit code: 0 clean, 1 findings or failures, 2 usage or I/O error.
 import { Command, CommanderError } from 'commander';
+import { displayText } from '../diagnostics/safe-text.js';
+import { ATTAIN_VERSION } from '../diagnostics/tool-info.js';
 import { EXIT, PROCESS_IO, UsageError, type CliIo } from './io.js';
 import type { InvoiceOptions } from './invoice.js';
 
@@ -14,12 +16,11 @@ const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
-const VERSION = '0.1.0';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('attain')
     .description('KPI contracts: validate, evaluate, invoice')
-    .version(VERSION)
+    .version(ATTAIN_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError(false);
@@ -109,10 +110,12 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
       return EXIT.usage;
     }
     if (e instanceof UsageError) {
-      io.stderr(`attain: ${e.message}\n`);
+      io.stderr(`attain: ${displayText(e.message)}\n`);
       return EXIT.usage;
     }
-    io.stderr(`attain: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // A bug, not bad input; still no stack trace unless asked for (ATTAIN_DEBUG=1).
+    const detail = e instanceof Error ? (process.env['ATTAIN_DEBUG'] === '1' ? (e.stack ?? e.message) : e.message) : String(e);
+    io.stderr(`attain: internal error: ${displayText(detail)}\n`);
     return EXIT.usage;
   }
 }

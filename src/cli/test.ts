@@ -2,6 +2,7 @@
 // Formats: pretty, json, junit (src/report/test-junit.ts). Exit code: 0 all passed, 1 a test
 // failed or a contract has errors, 2 usage or I/O error.
 import { renderPretty } from '../diagnostics/render.js';
+import { displayLine } from '../diagnostics/safe-text.js';
 import { testPaths, type TestRun } from '../pipeline/contract-tests/test-paths.js';
 import { renderTestJunit } from '../report/test-junit.js';
 import { EXIT, oneOf, type CliIo } from './io.js';
@@ -26,11 +27,11 @@ export async function runTest(paths: readonly string[], opts: { format: string }
     io.stdout(JSON.stringify(doc, null, 2) + '\n');
   } else {
     for (const o of run.outcomes) {
-      io.stdout(`${o.passed ? 'PASS' : 'FAIL'} ${o.contract} > ${o.name}\n`);
+      io.stdout(`${o.passed ? 'PASS' : 'FAIL'} ${displayLine(o.contract)} > ${displayLine(o.name)}\n`);
       if (!o.passed) io.stdout(indent(renderPretty(o.diagnostics, lookup)));
     }
     for (const b of run.broken) {
-      io.stdout(`FAIL ${b.path}: the contract has errors, its tests cannot run\n`);
+      io.stdout(`FAIL ${displayLine(b.path)}: the contract has errors, its tests cannot run\n`);
       io.stdout(indent(renderPretty(b.diagnostics, lookup)));
     }
     io.stdout(`${passed} passed, ${failed} failed\n`);

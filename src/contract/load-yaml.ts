@@ -1,7 +1,7 @@
 // Stage 1 (loadYaml): SourceFile -> yaml Document + LineCounter. YAML syntax, duplicate keys,
 // multiple documents, empty files and safety limits (size, nesting, aliases) become E00x diagnostics.
 import { Composer, LineCounter, Parser, isAlias, isCollection, isPair, isScalar } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
@@ -15,7 +15,10 @@ export interface YamlLimits {
   readonly maxDepth: number;
   /** Maximum number of alias nodes (`*name`) in the document. */
   readonly maxAliases: number;
-  /** Maximum number of nodes once every alias is expanded (alias-bomb guard). */
+  /**
+   * Maximum number of values aliases add once expanded (alias-bomb guard): the values written
+   * in the file itself are not counted (their number is bounded by the file size).
+   */
   readonly maxExpandedNodes: number;
 }
 
@@ -52,25 +55,66 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS):
     return { diagnostics: [diag('E004', at(0), { reason }, { data: { limit: 'size' } })] };
   }
   const lineCounter = new LineCounter();
-  const tokens = withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(file.text)));
+  const tokens = parseTokens(file.text, lineCounter);
+  if (tokens === undefined) {
+    // yaml's parser recurses once per block nesting level: a file nested thousands of levels deep
+    // overflows the stack before the depth check below can run.
+    const reason = `nesting deeper than ${limits.maxDepth} levels`;
+    return { diagnostics: [diag('E004', at(deepLineStart(file.text, limits.maxDepth)), { reason }, { data: { limit: 'depth' } })] };
+  }
   // The composer recurses once per nesting level: check the depth on the (iterative) CST first.
   const deep = findDeepToken(tokens, limits.maxDepth);
   if (deep !== undefined) {
     const reason = `nesting deeper than ${limits.maxDepth} levels`;
     return { diagnostics: [diag('E004', at(deep), { reason }, { data: { limit: 'depth' } })] };
   }
-  const docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, file.text.length));
+  // Duplicate keys are found by findDuplicateKeys (linear); yaml's own check compares every key of
+  // a map with every other (40 000 keys took 40 s).
+  const docs = Array.from(new Composer({ ...PARSE_OPTIONS, uniqueKeys: false }).compose(tokens, true, file.text.length));
   const doc = docs[0];
   if (doc === undefined) return { diagnostics: [diag('E006', at(0))] };
   const diagnostics: Diagnostic[] = [];
   const second = docs[1];
   if (second !== undefined) diagnostics.push(diag('E005', at(second.range[0], second.range[1])));
   for (const e of [...doc.errors, ...doc.warnings]) diagnostics.push(yamlErrorToDiagnostic(file, e));
+  diagnostics.push(...findDuplicateKeys(doc, file));
   if (diagnostics.length > 0) return { diagnostics };
   if (isEmptyDocument(doc)) return { diagnostics: [diag('E006', at(0))] };
   const limit = checkAliases(doc, limits, file.path);
   if (limit !== undefined) return { diagnostics: [limit] };
   return { value: { doc, lineCounter }, diagnostics: [] };
+}
+
+/** yaml's CST tokens, or undefined when the parser ran out of stack (nesting far too deep). */
+function parseTokens(text: string, lineCounter: LineCounter): CST.Token[] | undefined {
+  try {
+    return withPlainEnv(() => Array.from(new Parser(lineCounter.addNewLine).parse(text)));
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Where block nesting first goes deeper than `maxDepth`, estimated from the text alone (the
+ * parser could not read it): indentation levels still open, plus the `- ` and `key: ` indicators
+ * that open a collection on the same line. Only locates the E004; the start of the file otherwise.
+ */
+export function deepLineStart(text: string, maxDepth: number): number {
+  const indents: number[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    const content = line.slice(indent);
+    if (content !== '' && !content.startsWith('#')) {
+      while (indents.length > 0 && (indents[indents.length - 1] as number) >= indent) indents.pop();
+      indents.push(indent);
+      const inline = (content.match(/(?:^|\s)-(?=\s)|:(?=\s|$)/g) ?? []).length;
+      if (indents.length + inline > maxDepth) return offset + indent;
+    }
+    offset += line.length + 1;
+  }
+  return 0;
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
@@ -85,12 +129,8 @@ function yamlErrorToDiagnostic(file: SourceFile, e: YAMLError): Diagnostic {
   const span: Span = { file: file.path, start, end: Math.min(Math.max(start, e.pos[1]), file.text.length) };
   const data = { yamlCode: e.code };
   switch (e.code) {
-    case 'DUPLICATE_KEY': {
-      // yaml points at the key's first character only: underline the whole key as written.
-      const key = duplicateKeyText(file, span);
-      const end = Math.min(file.text.length, Math.max(span.end, span.start + Math.max(1, key.length)));
-      return diag('E003', { ...span, end }, { key }, { data });
-    }
+    case 'DUPLICATE_KEY':
+      return duplicateKeyDiagnostic(file, span);
     case 'MULTIPLE_DOCS':
       return diag('E005', span, {}, { data });
     case 'RESOURCE_EXHAUSTION':
@@ -98,6 +138,45 @@ function yamlErrorToDiagnostic(file: SourceFile, e: YAMLError): Diagnostic {
     default:
       return diag('E002', span, { reason: firstLine(e.message) }, { data });
   }
+}
+
+/** E003 for the duplicate key starting at `span.start`: the whole key as written is underlined. */
+function duplicateKeyDiagnostic(file: SourceFile, span: Span): Diagnostic {
+  const key = duplicateKeyText(file, span);
+  const end = Math.min(file.text.length, Math.max(span.end, span.start + Math.max(1, key.length)));
+  return diag('E003', { ...span, end }, { key }, { data: { yamlCode: 'DUPLICATE_KEY' } });
+}
+
+/**
+ * E003 for every key that repeats an earlier key of the same map (keys are strings: stringKeys),
+ * in document order. One set per map and an explicit stack: linear in the document's size.
+ */
+function findDuplicateKeys(doc: Document.Parsed, file: SourceFile): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isCollection(node)) continue;
+    const seen = new Set<string>();
+    const children: unknown[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isScalar(item.key) && item.key.range !== undefined && item.key.range !== null) {
+          const text = String(item.key.value);
+          if (seen.has(text)) found.push(duplicateKeyDiagnostic(file, { file: file.path, start: item.key.range[0], end: item.key.range[0] }));
+          seen.add(text);
+        } else {
+          children.push(item.key);
+        }
+        children.push(item.value);
+      } else {
+        children.push(item);
+      }
+    }
+    // Reversed onto the stack, so maps are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** The duplicate key as written, read from the key's start (quoted or plain, capped in length). */
@@ -175,6 +254,8 @@ function checkAliases(doc: Document.Parsed, limits: YamlLimits, path: string): D
   const memo = new Map<Node, Measure>();
   const active = new Set<Node>();
   let aliases = 0;
+  // Values added by expanding aliases (each alias adds its target's expanded size).
+  let added = 0;
   let failure: { reason: string; limit: string; node: Node } | undefined;
   const measure = (node: unknown, level: number): Measure => {
     if (failure !== undefined || level > limits.maxDepth * 2) return NOTHING;
@@ -183,6 +264,14 @@ function checkAliases(doc: Document.Parsed, limits: YamlLimits, path: string): D
       aliases++;
       if (aliases > limits.maxAliases) failure ??= { reason: `more than ${limits.maxAliases} aliases`, limit: 'aliases', node };
       target = node.resolve(doc);
+      if (isCollection(target)) {
+        const expanded = measure(target, level);
+        added += expanded.nodes;
+        if (added > limits.maxExpandedNodes) {
+          failure ??= { reason: `aliases add more than ${limits.maxExpandedNodes} values once expanded`, limit: 'expansion', node };
+        }
+        return expanded;
+      }
     }
     if (!isCollection(target)) return LEAF;
     const known = memo.get(target);
@@ -209,9 +298,7 @@ function checkAliases(doc: Document.Parsed, limits: YamlLimits, path: string): D
     active.delete(target);
     const result = { nodes, depth: depth + 1 };
     memo.set(target, result);
-    if (nodes > limits.maxExpandedNodes) {
-      failure ??= { reason: `more than ${limits.maxExpandedNodes} values once aliases are expanded`, limit: 'expansion', node: node as Node };
-    } else if (result.depth > limits.maxDepth) {
+    if (result.depth > limits.maxDepth) {
       failure ??= { reason: `nesting deeper than ${limits.maxDepth} levels once aliases are expanded`, limit: 'depth', node: node as Node };
     }
     return result;

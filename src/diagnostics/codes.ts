@@ -40,6 +40,7 @@ export const CODES = {
   E023: { name: 'expression-too-complex', severity: 'error', title: 'Expression exceeds a limit', message: '{reason}' },
   E024: { name: 'invalid-number', severity: 'error', title: 'Invalid number', message: 'invalid number "{text}"' },
   E025: { name: 'empty-expression', severity: 'error', title: 'Empty expression', message: 'the expression is empty' },
+  E026: { name: 'define-chain-too-deep', severity: 'error', title: 'Define chain too deep', message: 'define "{name}" depends on a chain of more than {limit} defines', hint: 'a define may build on others at most {limit} deep; split the computation or shorten the chain' },
 
   // E03x: names and references
   E030: { name: 'unknown-name', severity: 'error', title: 'Unknown name', message: 'unknown name "{name}"' },

@@ -1,6 +1,9 @@
 // JUnit XML rendering of diagnostics, for CI systems that show test reports (GitLab, Jenkins):
-// a <testsuite> per file, a failing <testcase> per finding, one passing <testcase> for a file
-// without findings. Deterministic: sorted, no timestamps, no durations, no host names.
+// a <testsuite> per file, a failing <testcase> per error, a passing <testcase> with the warning in
+// <system-out> per warning (a warnings-only run exits 0, so it reports no failure), one passing
+// <testcase> for a file without findings. Only elements and attributes of the Jenkins xunit JUnit
+// schema (junit-10.xsd): a testcase has name and classname, the file is on its testsuite.
+// Deterministic: sorted, no timestamps, no durations, no host names.
 import { CODES, type Code } from './codes.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { locate, renderPretty, type RenderOptions, type SourceLookup } from './render.js';
@@ -91,24 +94,31 @@ export function renderJunit(diagnostics: readonly Diagnostic[], sources: SourceL
     const classname = junitClassname(file);
     const cases: string[] = [];
     if (found.length === 0) {
-      cases.push(`    <testcase${xmlAttributes([['classname', classname], ['name', 'valid'], ['file', file]])}/>\n`);
+      cases.push(`    <testcase${xmlAttributes([['classname', classname], ['name', 'valid']])}/>\n`);
     }
+    let fileFailures = 0;
     for (const d of found) {
       const at = locate(d, sources);
       const title = CODES[d.code as Code]?.title ?? d.code;
       const name = `${d.code} ${title} (${at.line}:${at.column})`;
-      const body = renderPretty([d], sources).replace(/\n+$/, '\n');
-      cases.push(
-        `    <testcase${xmlAttributes([['classname', classname], ['name', name], ['file', file], ['line', at.line]])}>\n` +
-          `      <failure${xmlAttributes([['message', `${d.severity}: ${d.message}`], ['type', d.code]])}>${escapeXmlText(body)}</failure>\n` +
-          '    </testcase>\n',
-      );
+      const body = escapeXmlText(renderPretty([d], sources).replace(/\n+$/, '\n'));
+      const attributes = xmlAttributes([['classname', classname], ['name', name]]);
+      if (d.severity === 'error') {
+        fileFailures++;
+        cases.push(
+          `    <testcase${attributes}>\n` +
+            `      <failure${xmlAttributes([['message', `${d.severity}: ${d.message}`], ['type', d.code]])}>${body}</failure>\n` +
+            '    </testcase>\n',
+        );
+      } else {
+        cases.push(`    <testcase${attributes}>\n      <system-out>${body}</system-out>\n    </testcase>\n`);
+      }
     }
     const caseCount = Math.max(1, found.length);
     tests += caseCount;
-    failures += found.length;
+    failures += fileFailures;
     suites.push(
-      `  <testsuite${xmlAttributes([['name', file], ['tests', caseCount], ['failures', found.length], ['errors', 0], ['skipped', 0]])}>\n` +
+      `  <testsuite${xmlAttributes([['name', file], ['tests', caseCount], ['failures', fileFailures], ['errors', 0], ['skipped', 0], ['file', file]])}>\n` +
         cases.join('') +
         '  </testsuite>\n',
     );

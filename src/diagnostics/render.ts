@@ -4,6 +4,7 @@
 import { sortDiagnostics, type Diagnostic, type Label } from './diagnostic.js';
 import { renderJunit } from './render-junit.js';
 import { renderSarif } from './render-sarif.js';
+import { displayText, displayTextKeepingLineBreaks, guardCommandLines, markdownCode, markdownText } from './safe-text.js';
 import { lineColAt, lineText, type SourceFile } from './source.js';
 
 /** Files by path, so spans can be turned into line:col and source lines. */
@@ -37,14 +38,22 @@ export function locate(d: Diagnostic, sources: SourceLookup): Located {
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
-/** `file:line:col: error[E041]: message`, the source line, a caret run under the span, labels, hint. */
+/**
+ * `file:line:col: error[E041]: message`, the source line, a caret run under the span, labels, hint.
+ * User text (paths, messages, source lines) is escaped by safe-text.ts: no control sequence or
+ * line break from the input reaches the terminal, and no line can start a CI workflow command.
+ */
 export function renderPretty(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {
+  return guardCommandLines(prettyLines(diagnostics, sources, options).join('\n'));
+}
+
+function prettyLines(diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions): string[] {
   const paint = (code: string, text: string): string => (options.color === true ? `${code}${text}${ANSI.reset}` : text);
   const out: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
     const at = locate(d, sources);
     const sev = d.severity === 'error' ? paint(ANSI.red + ANSI.bold, 'error') : paint(ANSI.yellow + ANSI.bold, 'warning');
-    out.push(`${d.span.file}:${at.line}:${at.column}: ${sev}[${d.code}]: ${d.message}`);
+    out.push(`${displayText(d.span.file)}:${at.line}:${at.column}: ${sev}[${d.code}]: ${displayText(d.message)}`);
     const file = sources(d.span.file);
     const sameLine: Label[] = [];
     const elsewhere: Label[] = [];
@@ -60,13 +69,13 @@ export function renderPretty(diagnostics: readonly Diagnostic[], sources: Source
     for (const label of elsewhere) {
       const lf = sources(label.span.file);
       const lat = lf === undefined ? { line: 1, column: 1 } : lineColAt(lf, label.span.start);
-      out.push(`  note: ${label.message} (${label.span.file}:${lat.line}:${lat.column})`);
+      out.push(`  note: ${displayText(label.message)} (${displayText(label.span.file)}:${lat.line}:${lat.column})`);
       if (lf !== undefined) out.push(...snippet(lf, label.span.start, label.span.end, paint));
     }
-    if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${d.hint}`);
+    if (d.hint !== undefined) out.push(`  ${paint(ANSI.blue, 'hint')}: ${displayText(d.hint)}`);
     out.push('');
   }
-  return out.join('\n');
+  return out;
 }
 
 /** The visible part of a long line: at most 240 characters around the column. */
@@ -88,10 +97,13 @@ function caretRow(
   const text = lineText(file, from.line);
   const { shown, shift } = window(text, from.column);
   const width = to.line === from.line ? Math.max(1, to.column - from.column + 1) : Math.max(1, text.length - from.column + 1);
-  const caretPad = shown.slice(0, Math.max(0, from.column - 1 - shift)).replace(/[^\t]/g, ' ');
-  const carets = '^'.repeat(Math.min(width, Math.max(1, shown.length - (from.column - 1 - shift))));
+  // Measured on the escaped text the snippet shows, so carets stay under the span.
+  const before = Math.max(0, from.column - 1 - shift);
+  const caretPad = displayText(shown.slice(0, before)).replace(/[^\t]/g, ' ');
+  const visible = Math.min(width, Math.max(1, shown.length - before));
+  const carets = '^'.repeat(Math.max(1, displayText(shown.slice(before, before + visible)).length));
   const gutter = ' '.repeat(String(from.line).length);
-  return `${gutter} | ${caretPad}${paint(message === undefined ? ANSI.red : ANSI.blue, carets)}${message === undefined ? '' : ' ' + message}`;
+  return `${gutter} | ${caretPad}${paint(message === undefined ? ANSI.red : ANSI.blue, carets)}${message === undefined ? '' : ' ' + displayText(message)}`;
 }
 
 function snippet(file: SourceFile, start: number, end: number, paint: (code: string, text: string) => string): string[] {
@@ -99,7 +111,7 @@ function snippet(file: SourceFile, start: number, end: number, paint: (code: str
   const { shown } = window(lineText(file, from.line), from.column);
   const gutter = String(from.line);
   const pad = ' '.repeat(gutter.length);
-  return [`${pad} |`, `${gutter} | ${shown}`, caretRow(file, start, end, paint)];
+  return [`${pad} |`, `${gutter} | ${displayText(shown)}`, caretRow(file, start, end, paint)];
 }
 
 /** Stable JSON: one object per diagnostic with file, 1-based line/column/endLine/endColumn. */
@@ -140,30 +152,67 @@ function escapeGithubProperty(s: string): string {
   return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** GitHub shows at most this many error annotations, and as many warning annotations, per step. */
+export const GITHUB_ANNOTATIONS_PER_STEP = 10;
+
 /**
  * GitHub Actions workflow commands, one line per finding:
  * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=E0xx::message (hint: …)`. GitHub accepts columns only on single-line annotations, so a span
  * over several lines is shown on its first line (from its column to the end of that line).
+ * GitHub shows 10 error and 10 warning annotations per step and drops the rest: the first 10 of
+ * each are written, then one `::notice::` counts the findings not shown (the job summary,
+ * renderGithubSummary, lists them all).
  */
 export function renderGithub(diagnostics: readonly Diagnostic[], sources: SourceLookup): string {
-  return sortDiagnostics(diagnostics)
-    .map((d) => {
+  const shown = { error: 0, warning: 0 };
+  let hidden = 0;
+  const lines: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const kind = d.severity === 'error' ? 'error' : 'warning';
+    if (shown[kind] >= GITHUB_ANNOTATIONS_PER_STEP) {
+      hidden++;
+      continue;
+    }
+    shown[kind]++;
+    const at = locate(d, sources);
+    const file = sources(d.span.file);
+    const endColumn = at.endLine === at.line ? at.endColumn : Math.max(at.column, (file === undefined ? 0 : lineText(file, at.line).length) + 1);
+    const props = [
+      `file=${escapeGithubProperty(d.span.file)}`,
+      `line=${at.line}`,
+      `col=${at.column}`,
+      `endLine=${at.line}`,
+      `endColumn=${endColumn}`,
+      `title=${escapeGithubProperty(d.code)}`,
+    ].join(',');
+    const message = d.hint === undefined ? d.message : `${d.message} (hint: ${d.hint})`;
+    lines.push(`::${kind} ${props}::${escapeGithubData(displayTextKeepingLineBreaks(message))}\n`);
+  }
+  if (hidden > 0) {
+    lines.push(
+      `::notice title=attain::${hidden} more finding(s) not shown as annotations (GitHub shows ${GITHUB_ANNOTATIONS_PER_STEP} errors and ${GITHUB_ANNOTATIONS_PER_STEP} warnings per step); every finding is in the job summary and in \`attain validate\` output\n`,
+    );
+  }
+  return lines.join('');
+}
+
+/**
+ * The Markdown job summary for `$GITHUB_STEP_SUMMARY`: counts, then one table row per finding
+ * (location, severity, code, message, hint), user text escaped for Markdown.
+ */
+export function renderGithubSummary(diagnostics: readonly Diagnostic[], sources: SourceLookup, files: number): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const out = ['## attain validate', '', `${files} file(s): ${errors} error(s), ${diagnostics.length - errors} warning(s).`, ''];
+  if (diagnostics.length > 0) {
+    out.push('| Location | Severity | Code | Message |', '| --- | --- | --- | --- |');
+    for (const d of sortDiagnostics(diagnostics)) {
       const at = locate(d, sources);
-      const file = sources(d.span.file);
-      const endColumn = at.endLine === at.line ? at.endColumn : Math.max(at.column, (file === undefined ? 0 : lineText(file, at.line).length) + 1);
-      const kind = d.severity === 'error' ? 'error' : 'warning';
-      const props = [
-        `file=${escapeGithubProperty(d.span.file)}`,
-        `line=${at.line}`,
-        `col=${at.column}`,
-        `endLine=${at.line}`,
-        `endColumn=${endColumn}`,
-        `title=${escapeGithubProperty(d.code)}`,
-      ].join(',');
       const message = d.hint === undefined ? d.message : `${d.message} (hint: ${d.hint})`;
-      return `::${kind} ${props}::${escapeGithubData(message)}\n`;
-    })
-    .join('');
+      out.push(`| ${markdownCode(`${d.span.file}:${at.line}:${at.column}`)} | ${d.severity} | ${d.code} | ${markdownText(message)} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 export function renderDiagnostics(format: DiagnosticFormat, diagnostics: readonly Diagnostic[], sources: SourceLookup, options: RenderOptions = {}): string {

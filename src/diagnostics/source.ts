@@ -23,7 +23,7 @@ export interface LineCol {
  * needs neither (line:col is only computed for diagnostics, the hash only for data and invoices).
  * They are own enumerable accessors, so spreads, JSON and structured clones still see the values.
  */
-export function createSourceFile(path: string, text: string): SourceFile {
+export function createSourceFile(path: string, text: string, bytes?: Uint8Array): SourceFile {
   let lineStarts: readonly number[] | undefined;
   let sha256: string | undefined;
   return {
@@ -33,7 +33,9 @@ export function createSourceFile(path: string, text: string): SourceFile {
       return (lineStarts ??= computeLineStarts(text));
     },
     get sha256(): string {
-      return (sha256 ??= sha256Hex(text));
+      // The digest is of the file's bytes when known (a BOM and undecodable bytes included), so it
+      // matches `sha256sum`; of the text's UTF-8 otherwise.
+      return (sha256 ??= bytes === undefined ? sha256Hex(text) : createHash('sha256').update(bytes).digest('hex'));
     },
   };
 }

@@ -1,25 +1,27 @@
 // "Did you mean" suggestions by edit distance over the names in scope.
 
-/** Damerau-Levenshtein (optimal string alignment) distance, bounded for speed. */
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance. Three rolling rows of a typed array:
+ * no matrix is allocated (validate may ask for a suggestion for each of tens of thousands of keys).
+ */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) =>
-    Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  let before = new Int32Array(n + 1); // row i - 2
+  let prev = new Int32Array(n + 1); // row i - 1
+  let row = new Int32Array(n + 1); // row i
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
+    row[0] = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       row[j] = v;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return (d[m] as number[])[n] as number;
+  return prev[n]!;
 }
 
 /**

@@ -35,7 +35,10 @@ function attainmentOf(kpi: ProgramKpi, met: boolean, frame: Frame): Value {
       if (!isRational(x)) return x;
       if (!isRational(t)) return t;
       const [num, den] = form.kind === 'higher-is-better' ? [x, t] : [t, x];
-      return isZero(den) ? kpi.cap : divRationals(num, den);
+      // SPEC 3: a zero denominator gives the cap when met and 0 when missed (a missed KPI never
+      // earns attainment from it: a missed `change >= 0` once earned the cap).
+      if (isZero(den)) return met ? kpi.cap : ZERO;
+      return divRationals(num, den);
     }
   }
 }

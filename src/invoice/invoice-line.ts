@@ -5,7 +5,7 @@ import { diag } from '../diagnostics/codes.js';
 import { assertNever, InternalError, type Diagnostic, type Label } from '../diagnostics/diagnostic.js';
 import type { CompiledExpr, EvalContext, ProgramPayment, ProgramPricing } from '../compile/program.js';
 import { isNoData, type NoData, type Value } from '../language/values.js';
-import { formatExact, roundToMinor } from '../numbers/money.js';
+import { ceilToMinor, floorToMinor, formatExact, minorToRational, roundToMinor } from '../numbers/money.js';
 import { packageProblem, priceFixedQuantity, pricePackage, priceTiers, tierProblem } from './pricing.js';
 import { compareRationals, isRational, toDecimalString, ZERO, type Rational } from '../numbers/rational.js';
 import type { InvoiceLine } from '../evaluate/results.js';
@@ -193,6 +193,9 @@ function pricePricing(pricing: ProgramPricing, ev: LineEval, env: LineEnv): Pric
 interface Bounded {
   readonly amount: Rational;
   readonly bound?: 'min' | 'max';
+  /** The bounds in whole minor units, rounded the safe way: min up, max down. */
+  readonly minMinor?: bigint;
+  readonly maxMinor?: bigint;
 }
 
 /** What the explanation adds when a bound changed the amount (`amount` is then that bound). */
@@ -202,7 +205,10 @@ function boundNote(bound: 'min' | 'max' | undefined, amount: Rational, currency:
   return `; ${verb} ${formatExact(amount, digits)} ${currency}`;
 }
 
-/** Per-line min/max on the exact amount; E076 when both are given and min is above max. */
+/**
+ * Per-line min/max on the exact amount; E076 when both are given and min is above max, also once
+ * they are whole minor units (min rounded up, max down: 10.001 to 10.009 holds no amount).
+ */
 function applyBounds(
   payment: ProgramPayment,
   exact: Rational | undefined,
@@ -220,9 +226,34 @@ function applyBounds(
     ev.diagnostics.push(diag('E076', payment.max.span, { what, min: money(min, env), max: money(max, env) }));
     return undefined;
   }
-  if (min !== undefined && compareRationals(exact, min) < 0) return { amount: min, bound: 'min' };
-  if (max !== undefined && compareRationals(exact, max) > 0) return { amount: max, bound: 'max' };
-  return { amount: exact };
+  const minMinor = min === undefined ? undefined : ceilToMinor(min, env.digits);
+  const maxMinor = max === undefined ? undefined : floorToMinor(max, env.digits);
+  if (minMinor !== undefined && maxMinor !== undefined && minMinor > maxMinor && payment.max !== undefined) {
+    const what = `payment "${payment.decl.id}" (bounds in whole minor units: min rounded up, max down)`;
+    const [lo, hi] = [minorToRational(minMinor, env.digits), minorToRational(maxMinor, env.digits)];
+    ev.diagnostics.push(diag('E076', payment.max.span, { what, min: money(lo, env), max: money(hi, env) }));
+    return undefined;
+  }
+  const minor = { ...(minMinor === undefined ? {} : { minMinor }), ...(maxMinor === undefined ? {} : { maxMinor }) };
+  if (min !== undefined && compareRationals(exact, min) < 0) return { amount: min, bound: 'min', ...minor };
+  if (max !== undefined && compareRationals(exact, max) > 0) return { amount: max, bound: 'max', ...minor };
+  return { amount: exact, ...minor };
+}
+
+/**
+ * The line amount in minor units: the bounded amount rounded with the contract's mode, then held
+ * inside the bounds rounded the safe way (max down, min up), so the rounded amount never ends
+ * above its max or below its min (10.01 against a max of 10.005 is 10.00).
+ */
+function roundBounded(bounded: Bounded, env: LineEnv): { amount: bigint; bounded: Bounded } {
+  const amount = roundToMinor(bounded.amount, env.digits, env.rounding);
+  if (bounded.maxMinor !== undefined && amount > bounded.maxMinor) {
+    return { amount: bounded.maxMinor, bounded: { ...bounded, amount: minorToRational(bounded.maxMinor, env.digits), bound: 'max' } };
+  }
+  if (bounded.minMinor !== undefined && amount < bounded.minMinor) {
+    return { amount: bounded.minMinor, bounded: { ...bounded, amount: minorToRational(bounded.minMinor, env.digits), bound: 'min' } };
+  }
+  return { amount, bounded };
 }
 
 /**
@@ -230,7 +261,7 @@ function applyBounds(
  * nothing else of it is evaluated (no bounds, so a `min` does not turn a skipped line into a
  * charge, and data used only by a skipped line may be missing). Otherwise the pricing form gives
  * the exact amount, `min`/`max` bound it, and it is rounded to minor units with the contract's
- * rounding mode. Returns no line when any part has no value (E071) or is invalid.
+ * rounding mode, staying inside the bounds (see roundBounded). Returns no line when any part has no value (E071) or is invalid.
  */
 export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
   const { id, label } = payment.decl;
@@ -244,8 +275,8 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
   const priced = pricePricing(payment.pricing, ev, env);
   const bounded = applyBounds(payment, priced?.exact, ev, env);
   if (priced === undefined || bounded === undefined || ev.failed()) return undefined;
-  const amount = roundToMinor(bounded.amount, env.digits, env.rounding);
-  return new AppliedLine(id, label, priced, amount, bounded, env);
+  const rounded = roundBounded(bounded, env);
+  return new AppliedLine(id, label, priced, rounded.amount, rounded.bounded, env);
 }
 
 /**

@@ -1,15 +1,11 @@
 // Rendering (stage 9): an Evaluation -> CSV invoice lines for accounting import.
-// One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings.
+// One row per line and adjustment, then the total; RFC 4180 quoting; amounts as decimal strings;
+// text cells guarded against formula injection (safe-text.ts csvCell).
+import { csvCell } from '../diagnostics/safe-text.js';
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
-
-function field(value: string): string {
-  // Quote when needed; neutralise spreadsheet formula injection in text fields.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function renderEvaluationCsv(e: Evaluation): string {
   const { result, invoice } = e;
@@ -33,5 +29,5 @@ export function renderEvaluationCsv(e: Evaluation): string {
     rows.push([c.id.value, result.period, a.id, a.label, 'true', '', '', formatMinor(a.amount, d), invoice.currency]);
   }
   rows.push([c.id.value, result.period, 'total', 'Total', 'true', '', '', formatMinor(invoice.total, d), invoice.currency]);
-  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 // Rendering (stage 9): the step-by-step trace of an evaluation (defines, KPIs with every
 // comparison, score) followed by how each invoice line and limit was computed.
+import { displayLine } from '../diagnostics/safe-text.js';
 import type { ExplainNode } from '../evaluate/explanation.js';
 import type { ExplainTrace } from '../evaluate/trace.js';
 import { formatMinor } from '../numbers/money.js';
@@ -57,5 +58,6 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   }
   for (const a of invoice.adjustments) out.push(`  ${a.id}: ${formatMinor(a.amount, d)}`);
   out.push(`  total = ${formatMinor(invoice.total, d)} ${invoice.currency}`, '');
-  return out.join('\n');
+  // Explanations and line details quote user text (labels, names): one escaped line each.
+  return out.map(displayLine).join('\n');
 }

@@ -1,5 +1,6 @@
 // Rendering (stage 9) for the monthly run: the outcome of every contract -> summary.csv and
 // summary.json, with totals by currency. Rows sorted by contract id; money as decimal strings.
+import { csvCell } from '../diagnostics/safe-text.js';
 import { formatMinor } from '../numbers/money.js';
 
 /** One contract of the run, as the summary shows it. */
@@ -42,10 +43,6 @@ export function totalsByCurrency(rows: readonly SummaryRow[]): [string, string][
     .map(([cur, s]) => [cur, formatMinor(s.minor, s.digits)]);
 }
 
-function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function totalText(r: SummaryRow): string {
   return r.total === undefined ? '' : formatMinor(r.total.minor, r.total.digits);
@@ -69,7 +66,7 @@ export function renderSummaryCsv(s: RunSummary): string {
   }
   for (const [cur, sum] of totalsByCurrency(s.rows)) rows.push(['total', '', '', '', '', sum, cur, '', '']);
   for (const e of s.runErrors) rows.push(['run-error', '', '', 'failed', '', '', '', e, '']);
-  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** JSON: period, counts, contracts (sorted; `reason` for skipped ones), totals by currency, run errors. Fixed key order. */

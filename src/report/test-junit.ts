@@ -2,6 +2,7 @@
 // its `tests:`. A test whose expectations are not met has a <failure> whose message says what was
 // expected and what came out; a test that could not be evaluated (invalid expectation, missing
 // data) has an <error>; a contract that cannot be checked is a suite with one <error> testcase.
+// Only elements and attributes of the Jenkins xunit JUnit schema (the file is on the testsuite).
 // Deterministic: suites sorted by file, tests in declaration order, no timestamps or durations.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderPretty, type SourceLookup } from '../diagnostics/render.js';
@@ -41,7 +42,7 @@ export function renderTestJunit(input: TestJunitInput): string {
   for (const o of input.outcomes) {
     const s = suite(o.contract, input.contractFiles.get(o.contract) ?? o.diagnostics[0]?.span.file ?? '');
     s.tests++;
-    const attrs = xmlAttributes([['classname', o.contract], ['name', o.name], ...(s.file === '' ? [] : [['file', s.file] as const])]);
+    const attrs = xmlAttributes([['classname', o.contract], ['name', o.name]]);
     const errors = o.diagnostics.filter((d) => d.severity === 'error');
     const body = escapeXmlText(renderPretty(o.diagnostics, input.sources).replace(/\n+$/, '\n'));
     if (o.passed) {
@@ -66,7 +67,7 @@ export function renderTestJunit(input: TestJunitInput): string {
     const first = errors[0]?.message ?? 'the contract has errors';
     const message = errors.length > 1 ? `${first} (and ${errors.length - 1} more error(s)); the tests cannot run` : `${first}; the tests cannot run`;
     s.cases.push(
-      `    <testcase${xmlAttributes([['classname', junitClassname(b.path)], ['name', 'contract checks'], ['file', b.path]])}>\n` +
+      `    <testcase${xmlAttributes([['classname', junitClassname(b.path)], ['name', 'contract checks']])}>\n` +
         `      <error${xmlAttributes([['message', message], ['type', errors[0]?.code ?? 'error']])}>${body}</error>\n` +
         '    </testcase>\n',
     );

@@ -41,11 +41,12 @@ export function readSourceSync(path: string, maxBytes = MAX_FILE_BYTES): ReadRes
     if (info.size > maxBytes) {
       return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${maxBytes}` }, { data: { limit: 'size' } })] };
     }
-    const decoded = decodeUtf8(readFileSync(path));
+    const bytes = readFileSync(path);
+    const decoded = decodeUtf8(bytes);
     if ('badByte' in decoded) {
       return { diagnostics: [diag('E001', { file: path, start: 0, end: 0 }, { path, reason: `not valid UTF-8 text (byte ${decoded.badByte})` }, { data: { byte: decoded.badByte } })] };
     }
-    return { file: createSourceFile(path, decoded.text), diagnostics: [] };
+    return { file: createSourceFile(path, decoded.text, bytes), diagnostics: [] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);

@@ -2,7 +2,7 @@
 // what was expected and what came out; exit codes 0 / 1 / 2 as in the other formats.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
-import { parseXml, type XmlElement } from '../diagnostics/xml-check.js';
+import { jenkinsJunitProblems, parseXml, type XmlElement } from '../diagnostics/xml-check.js';
 
 const DIR = 'test/golden/formats';
 
@@ -13,6 +13,7 @@ describe('attain test --format junit', () => {
     const r = await runCli('test', `${DIR}/clean.yaml`, '--format', 'junit');
     expect(r.code).toBe(0);
     const root = parseXml(r.stdout);
+    expect(jenkinsJunitProblems(root)).toEqual([]);
     expect(root.attributes).toMatchObject({ name: 'attain test', tests: '1', failures: '0', errors: '0' });
     const clean = suite(root, 'formats-clean');
     expect(clean?.attributes).toMatchObject({ tests: '1', failures: '0', file: `${DIR}/clean.yaml` });
@@ -23,6 +24,7 @@ describe('attain test --format junit', () => {
   it('exits 1; a failed expectation is a <failure> saying expected and got, an evaluation error an <error>', async () => {
     const r = await runCli('test', `${DIR}/failing-tests.yaml`, '--format', 'junit');
     expect(r.code).toBe(1);
+    expect(jenkinsJunitProblems(parseXml(r.stdout))).toEqual([]);
     const s = suite(parseXml(r.stdout), 'formats-tests');
     expect(s?.attributes).toMatchObject({ tests: '3', failures: '1', errors: '1' });
     const [good, failing, broken] = s?.children ?? [];

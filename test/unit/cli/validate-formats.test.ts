@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
-import { parseXml } from '../diagnostics/xml-check.js';
+import { jenkinsJunitProblems, parseXml } from '../diagnostics/xml-check.js';
 
 const DIR = 'test/golden/formats';
 const CLEAN = `${DIR}/clean.yaml`;
@@ -28,6 +28,7 @@ function wellFormed(format: (typeof FORMATS)[number], stdout: string): void {
       break;
     case 'junit':
       expect(parseXml(stdout).name).toBe('testsuites');
+      expect(jenkinsJunitProblems(parseXml(stdout))).toEqual([]);
       break;
     case 'github':
       for (const line of stdout.split('\n').filter((l) => l !== '')) expect(line).toMatch(/^::(error|warning) file=/);

@@ -7,7 +7,7 @@ import { codesAt, fixture, FIXTURES, source } from './helpers.js';
 const EXPECTED: Readonly<Record<string, string[]>> = {
   'e002-yaml-syntax.yaml': ['E002@6:1'],
   'e003-duplicate-key.yaml': ['E003@8:3'],
-  'e004-alias-bomb.yaml': ['E004@10:7'],
+  'e004-alias-bomb.yaml': ['E004@10:36'],
   'e005-multiple-documents.yaml': ['E005@6:1'],
   'e006-empty.yaml': ['E006@1:1'],
   'e010-unknown-key.yaml': ['E010@9:5'],

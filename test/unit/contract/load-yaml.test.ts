@@ -41,7 +41,7 @@ describe('loadYaml', () => {
     const started = Date.now();
     const r = loadYaml(file);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(codesAt(file, r.diagnostics)).toEqual(['E004@10:7']);
+    expect(codesAt(file, r.diagnostics)).toEqual(['E004@10:36']);
     expect(r.diagnostics[0]?.data?.['limit']).toBe('expansion');
   });
 

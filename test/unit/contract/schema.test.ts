@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { loadYaml } from '../../../src/contract/load-yaml.js';
 import { CONTRACT_SCHEMA, decodePointer, validateShape } from '../../../src/contract/schema.js';
@@ -120,7 +121,9 @@ describe('contract.schema.json', () => {
     const visit = (s: unknown, path: string): void => {
       if (typeof s !== 'object' || s === null) return;
       const o = s as Record<string, unknown>;
-      if (o['properties'] !== undefined) {
+      // `properties` of only true/false say which keys a pricing form needs or forbids: no declarations.
+      const constraintsOnly = o['properties'] !== undefined && Object.values(o['properties'] as object).every((v) => typeof v === 'boolean');
+      if (o['properties'] !== undefined && !constraintsOnly) {
         if (o['additionalProperties'] !== false) missing.push(`${path}: additionalProperties`);
         for (const [k, v] of Object.entries(o['properties'] as object)) {
           const p = v as Record<string, unknown>;
@@ -131,5 +134,19 @@ describe('contract.schema.json', () => {
     };
     visit(CONTRACT_SCHEMA, '#');
     expect(missing).toEqual([]);
+  });
+
+  it('compiles in ajv strict mode with no finding (no union types, required keys declared, types for every keyword)', () => {
+    const findings: string[] = [];
+    const log = (...a: unknown[]): void => {
+      findings.push(a.map(String).join(' '));
+    };
+    const ajv = new Ajv2020({ strict: true, allErrors: true, logger: { log, warn: log, error: log } });
+    expect(() => ajv.compile(CONTRACT_SCHEMA)).not.toThrow();
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps to what draft-07 tools (the YAML language server) read: no unevaluatedProperties or unevaluatedItems', () => {
+    expect(JSON.stringify(CONTRACT_SCHEMA)).not.toMatch(/"unevaluated(Properties|Items)"/);
   });
 });

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { escapeXml, junitClassname, renderJunit } from '../../../src/diagnostics/render-junit.js';
 import { renderDiagnostics } from '../../../src/diagnostics/render.js';
 import { createSourceFile, type SourceFile } from '../../../src/diagnostics/source.js';
-import { parseXml } from './xml-check.js';
+import { jenkinsJunitProblems, parseXml } from './xml-check.js';
 
 const BAD = createSourceFile('contracts/bad.yaml', 'contract: bad\nkpis:\n  k:\n    taget: x\n');
 const GOOD = createSourceFile('contracts/good.v2.yaml', 'contract: good\n');
@@ -23,28 +23,38 @@ const FINDINGS: Diagnostic[] = [
 ];
 
 describe('renderJunit', () => {
-  it('writes a testsuite per file, a failing testcase per finding and a passing one for a clean file', () => {
+  it('writes a testsuite per file, a failing testcase per error, a passing one per warning and for a clean file', () => {
     const root = parseXml(renderJunit(FINDINGS, lookup, { files: [GOOD.path, BAD.path] }));
+    expect(jenkinsJunitProblems(root)).toEqual([]);
     expect(root.name).toBe('testsuites');
-    expect(root.attributes).toMatchObject({ tests: '4', failures: '3', errors: '0' });
+    expect(root.attributes).toMatchObject({ tests: '4', failures: '2', errors: '0' });
     expect(root.children.map((s) => s.attributes['name'])).toEqual(['contracts/bad.yaml', 'contracts/good.v2.yaml']);
 
     const [bad, good] = root.children;
-    expect(bad?.attributes).toMatchObject({ tests: '3', failures: '3' });
+    expect(bad?.attributes).toMatchObject({ tests: '3', failures: '2', file: 'contracts/bad.yaml' });
     expect(bad?.children.map((c) => c.attributes['name'])).toEqual(['E013 Invalid value (1:11)', 'W060 Percent given as a plain number above 1 (3:3)', 'E010 Unknown key (4:5)']);
     const unknownKey = bad?.children[2];
-    expect(unknownKey?.attributes).toMatchObject({ classname: 'contracts.bad', file: 'contracts/bad.yaml', line: '4' });
+    expect(unknownKey?.attributes).toEqual({ classname: 'contracts.bad', name: 'E010 Unknown key (4:5)' });
     const failure = unknownKey?.children[0];
     expect(failure?.name).toBe('failure');
     expect(failure?.attributes).toMatchObject({ type: 'E010', message: 'error: unknown key "taget"' });
     expect(failure?.text).toContain('4 |     taget: x');
     expect(failure?.text).toContain('hint: did you mean "target"?');
-    expect(bad?.children[1]?.children[0]?.attributes['message']).toMatch(/^warning: /);
+    const warning = bad?.children[1]?.children[0];
+    expect(warning?.name).toBe('system-out');
+    expect(warning?.text).toContain('warning[W060]: a warning');
 
     expect(good?.attributes).toMatchObject({ tests: '1', failures: '0' });
     expect(good?.children).toHaveLength(1);
     expect(good?.children[0]?.attributes).toMatchObject({ name: 'valid', classname: 'contracts.good_v2' });
     expect(good?.children[0]?.children).toEqual([]);
+  });
+
+  it('a warnings-only run reports no failure (it exits 0)', () => {
+    const root = parseXml(renderJunit([FINDINGS[2]!], lookup, { files: [BAD.path] }));
+    expect(root.attributes).toMatchObject({ tests: '1', failures: '0', errors: '0' });
+    expect(root.children[0]?.attributes).toMatchObject({ failures: '0' });
+    expect(jenkinsJunitProblems(root)).toEqual([]);
   });
 
   it('escapes markup in attributes and text', () => {

@@ -12,6 +12,7 @@ import { diag } from '../../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { renderSarif, sarifUri } from '../../../src/diagnostics/render-sarif.js';
 import { createSourceFile, type SourceFile } from '../../../src/diagnostics/source.js';
+import { ATTAIN_VERSION } from '../../../src/diagnostics/tool-info.js';
 
 const SCHEMA = JSON.parse(readFileSync('test/unit/diagnostics/sarif-2.1.0-subset.schema.json', 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
@@ -66,11 +67,13 @@ describe('renderSarif', () => {
   it('names rules by code with the title from the registry, and levels by severity', () => {
     const run = render().runs[0]!;
     expect(run.tool.driver.name).toBe('attain');
+    expect(run.tool.driver.version).toBe(ATTAIN_VERSION);
+    expect(run.tool.driver.informationUri).toBe('https://attain.dev');
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.tool.driver.rules?.map((r) => [r.id, r.name, r.shortDescription?.text, r.defaultConfiguration?.level])).toEqual([
-      ['E013', CODES.E013.name, CODES.E013.title, 'error'],
-      ['E041', CODES.E041.name, CODES.E041.title, 'error'],
-      ['W060', CODES.W060.name, CODES.W060.title, 'warning'],
+      ['E013', 'InvalidValue', `${CODES.E013.title}.`, 'error'],
+      ['E041', 'UnitMismatch', `${CODES.E041.title}.`, 'error'],
+      ['W060', 'PercentAsNumber', `${CODES.W060.title}.`, 'warning'],
     ]);
     const results = run.results ?? [];
     // Results in the order of the findings (file, then offset); rules sorted by code.
@@ -81,13 +84,35 @@ describe('renderSarif', () => {
     ]);
   });
 
+  it('gives every rule a full description, help (text and Markdown) and a help URI into docs/diagnostics.md', () => {
+    const rule = render().runs[0]!.tool.driver.rules!.find((r) => r.id === 'E041')!;
+    expect(rule.fullDescription?.text).toBe('Unit mismatch, for example: avg_time_on_site >= 2 (hint: did you mean 2 min?); ad_spend * ad_spend.');
+    expect(rule.helpUri).toBe('https://attain.dev/docs/diagnostics.md#e041');
+    expect(rule.help?.text).toContain('See https://attain.dev/docs/diagnostics.md#e041');
+    expect(rule.help?.markdown).toContain('Example: `avg_time_on_site >= 2`');
+    expect(rule.help?.markdown).toContain('[E041 in the diagnostics reference](https://attain.dev/docs/diagnostics.md#e041)');
+    const docs = readFileSync('docs/diagnostics.md', 'utf8');
+    for (const code of Object.keys(CODES)) expect(docs, code).toContain(`<a id="${code.toLowerCase()}"></a>${code}`);
+  });
+
+  it('fingerprints results by code, file, line text and message, not by line number', () => {
+    const fp = (log: Log): string | undefined => log.runs[0]?.results?.find((r) => r.ruleId === 'E041')?.partialFingerprints?.['attain/v1'];
+    const moved = createSourceFile(A.path, `# a comment\n${A.text}`);
+    const movedLookup = (p: string): SourceFile | undefined => (p === A.path ? moved : FILES.get(p));
+    const movedFinding = diag('E041', { file: A.path, start: moved.text.indexOf('t >= 2'), end: moved.text.indexOf('t >= 2') + 6 }, { reason: 'cannot compare duration and number' });
+    const a = fp(render());
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
+    expect(fp(JSON.parse(renderSarif([movedFinding], movedLookup, { root: ROOT })) as Log)).toBe(a);
+  });
+
   it('locates results with 1-based regions (end column exclusive) and relative artifact URIs', () => {
     const results = render().runs[0]?.results ?? [];
     const e041 = results.find((r) => r.ruleId === 'E041');
     expect(e041?.message.text).toBe('cannot compare duration and number\nhint: did you mean 2 min?');
     expect(e041?.locations?.[0]?.physicalLocation).toEqual({
       artifactLocation: { uri: 'contracts/a%20b.yaml', index: 1 },
-      region: { startLine: 4, startColumn: 13, endLine: 4, endColumn: 19 },
+      region: { startLine: 4, startColumn: 13, endLine: 4, endColumn: 19, snippet: { text: 't >= 2' } },
+      contextRegion: { startLine: 4, endLine: 4, snippet: { text: '    target: t >= 2' } },
     });
     expect(e041?.relatedLocations).toEqual([
       {
@@ -97,7 +122,7 @@ describe('renderSarif', () => {
       },
     ]);
     const multiLine = results.find((r) => r.ruleId === 'E013');
-    expect(multiLine?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 2, startColumn: 1, endLine: 5, endColumn: 1 });
+    expect(multiLine?.locations?.[0]?.physicalLocation?.region).toMatchObject({ startLine: 2, startColumn: 1, endLine: 5, endColumn: 1 });
     const w060 = results.find((r) => r.ruleId === 'W060');
     expect(w060?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('data/b.yaml');
   });

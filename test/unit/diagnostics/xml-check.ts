@@ -68,3 +68,49 @@ export function parseXml(xml: string): XmlElement {
   if (root === undefined) throw new Error('no root element');
   return root;
 }
+
+/**
+ * The Jenkins xunit plugin's JUnit schema (junit-10.xsd), as rules: the children and attributes
+ * each element may have, and the attributes it must have. Written from the schema's text.
+ */
+const JENKINS_JUNIT: Readonly<Record<string, { children: readonly string[]; attributes: readonly string[]; required: readonly string[] }>> = {
+  testsuites: { children: ['testsuite'], attributes: ['name', 'time', 'tests', 'failures', 'errors'], required: [] },
+  testsuite: {
+    children: ['testsuite', 'properties', 'testcase', 'system-out', 'system-err'],
+    attributes: ['name', 'tests', 'failures', 'errors', 'group', 'time', 'skipped', 'timestamp', 'hostname', 'id', 'package', 'file', 'log', 'url'],
+    required: ['name', 'tests', 'failures', 'errors'],
+  },
+  properties: { children: ['property'], attributes: [], required: [] },
+  property: { children: [], attributes: ['name', 'value'], required: ['name', 'value'] },
+  testcase: {
+    children: ['skipped', 'error', 'failure', 'rerunFailure', 'rerunError', 'flakyFailure', 'flakyError', 'system-out', 'system-err'],
+    attributes: ['name', 'time', 'classname', 'group'],
+    required: ['name'],
+  },
+  failure: { children: [], attributes: ['type', 'message'], required: [] },
+  error: { children: [], attributes: ['type', 'message'], required: [] },
+  skipped: { children: [], attributes: ['type', 'message'], required: [] },
+  'system-out': { children: [], attributes: [], required: [] },
+  'system-err': { children: [], attributes: [], required: [] },
+};
+
+/** Every way the document leaves the Jenkins xunit JUnit schema (empty when it stays inside). */
+export function jenkinsJunitProblems(root: XmlElement): string[] {
+  const problems: string[] = [];
+  if (root.name !== 'testsuites' && root.name !== 'testsuite') problems.push(`root <${root.name}>`);
+  const visit = (el: XmlElement, path: string): void => {
+    const rule = JENKINS_JUNIT[el.name];
+    if (rule === undefined) {
+      problems.push(`${path}: unknown element`);
+      return;
+    }
+    for (const a of Object.keys(el.attributes)) if (!rule.attributes.includes(a)) problems.push(`${path}: attribute ${a}`);
+    for (const a of rule.required) if (el.attributes[a] === undefined) problems.push(`${path}: missing ${a}`);
+    for (const c of el.children) {
+      if (!rule.children.includes(c.name)) problems.push(`${path}: child <${c.name}>`);
+      visit(c, `${path}/${c.name}`);
+    }
+  };
+  visit(root, root.name);
+  return problems;
+}

@@ -83,9 +83,19 @@ describe('evaluatePeriod', () => {
     expect(r.value?.score && toDecimalString(r.value.score)).toBe('0.955');
   });
 
-  it('a zero denominator gives the cap', () => {
+  it('a zero denominator gives the cap when the KPI is met', () => {
     const r = run(`${HEAD}kpis:\n  a: { target: bounce_rate <= 20%, cap: 120% }\n`, { '2026-10': { bounce_rate: '0%' } });
     expect(r.value?.kpis[0]?.attainment?.toString()).toBe('1.2');
+  });
+
+  it('a zero denominator gives 0 when the KPI is missed (SPEC 3), so a score-priced payment pays nothing', () => {
+    const text = `${HEAD}define:\n  change: leads - 100\nkpis:\n  a: { target: change >= 0, weight: 100% }\n  b: { target: bounce_rate <= -1%, cap: 120% }\n`;
+    const r = run(text, { '2026-10': { leads: '90', bounce_rate: '0%' } });
+    expect(r.value?.kpis.map((k) => [k.status, k.attainment?.toString()])).toEqual([
+      ['missed', '0'],
+      ['missed', '0'],
+    ]);
+    expect(r.value?.score?.toString()).toBe('0');
   });
 
   it('excluded KPIs are redistributed in the score and count as met in conditions', () => {

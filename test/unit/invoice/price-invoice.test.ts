@@ -157,6 +157,31 @@ describe('priceInvoice: per-line bounds', () => {
     expect(inv.lines[0]?.bound).toBeUndefined();
   });
 
+  it('holds the max on the rounded amount: 10.01 against a max of 10.005 is 10.00, in both rounding modes', () => {
+    for (const rounding of ['half-up', 'half-even'] as const) {
+      const inv = invoice({ rounding, payments: [payment({ id: 'l', pricing: amountForm(rub('10.01')), max: rub('10.005') })] });
+      expect(inv.lines[0]).toMatchObject({ amount: 1000n, bound: 'max' });
+      expect(inv.total).toBe(1000n);
+    }
+  });
+
+  it('holds the min on the rounded amount: 9 against a min of 9.994 is 10.00 (not 9.99)', () => {
+    const inv = invoice({ payments: [payment({ id: 'l', pricing: amountForm(rub('9')), min: rub('9.994') })] });
+    expect(inv.lines[0]).toMatchObject({ amount: 1000n, bound: 'min', detail: '9.00 RUB; raised to min 10.00 RUB' });
+  });
+
+  it('a rounded amount inside the rounded bounds is left alone', () => {
+    const inv = invoice({ payments: [payment({ id: 'l', pricing: amountForm(rub('10.004')), max: rub('10.005') })] });
+    expect(inv.lines[0]?.amount).toBe(1000n);
+    expect(inv.lines[0]?.bound).toBeUndefined();
+  });
+
+  it('rejects bounds that hold no whole minor unit (10.001 to 10.009: E076)', () => {
+    const max = rub('10.009', at(300, 303));
+    const d = failures({ payments: [payment({ id: 'l', pricing: amountForm(rub('10')), min: rub('10.001'), max })] });
+    expect(d.map((x) => [x.code, x.message])).toEqual([['E076', 'payment "l" (bounds in whole minor units: min rounded up, max down): min 10.01 is above max 10.00']]);
+  });
+
   it('rejects a min above the max at run time (E076 at the max)', () => {
     const max = rub('100', at(300, 303));
     const d = failures({ payments: [payment({ id: 'l', pricing: amountForm(rub('5')), min: rub('200'), max })] });
