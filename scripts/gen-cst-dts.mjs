@@ -22,8 +22,8 @@ for (const name of MODULES) {
 
 // From the project's chevrotain module: the grammar's classes must be the same copy (instanceof).
 const { generateCstDts } = await import(pathToFileURL(join(outDir, 'chevrotain.js')).href);
-const { EXPRESSION_GRAMMAR } = await import(pathToFileURL(join(outDir, 'grammar.js')).href);
-const body = generateCstDts(EXPRESSION_GRAMMAR.getGAstProductions(), {
+const { expressionGrammar } = await import(pathToFileURL(join(outDir, 'grammar.js')).href);
+const body = generateCstDts(expressionGrammar().getGAstProductions(), {
   includeVisitorInterface: false,
 });
 const header =

@@ -24,6 +24,13 @@ export const STAGES = [
   { name: 'priceInvoice', run: priceInvoice },
 ] as const;
 
+// The library (SPEC 13): compile once, evaluate many, on plain data
+export { compileContract, type Program, type CompileContractOptions } from './api/compile-contract.js';
+export { compileExpression, type Rule, type RuleValue, type RuleCheck, type RuleType, type CompileExpressionOptions } from './api/compile-rule.js';
+export type { EvaluateInput, PlainRecord } from './api/plain-data.js';
+export type { EvaluationJson, KpiJson, LineJson, AdjustmentJson } from './report/evaluation-json.js';
+export type { MetricUnit } from './contract/model.js';
+
 // Diagnostics
 export type { Diagnostic, Label, Severity, Span, StageResult } from './diagnostics/diagnostic.js';
 export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
@@ -37,7 +44,8 @@ export { printExpression } from './parser/print.js';
 export type { Expr } from './parser/ast.js';
 export type { Contract } from './contract/model.js';
 export type { CheckedContract } from './check/checked-contract.js';
-export type { Program } from './compile/program.js';
+// The compiled contract of stage 6b (the library's compileContract gives a `Program`, src/api).
+export type { Program as CompiledProgram } from './compile/program.js';
 export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './evaluate/results.js';
 export type { PeriodSeries } from './data/metric-data.js';
 

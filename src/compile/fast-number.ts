@@ -9,6 +9,11 @@
 // ever done (a quotient is a new num/den pair). On overflow, a zero divisor, a missing value or
 // anything not covered the closure returns NaN, which every later step propagates, and the
 // caller recomputes the whole expression with rationals (which also builds the NoData reason).
+//
+// A den of 0 marks a double read as given (the library's plain records, src/api): the value is
+// the double's shortest decimal (String(x)), which may not fit num/den (0.12345678901234568).
+// Comparisons decide on the doubles when they differ (see compareApprox); arithmetic first
+// rewrites such a value as a short decimal num/den (shortDecimal) or gives up.
 import type { Value } from '../check/checked-contract.js';
 import type { Frame } from './frame.js';
 import { assertNever } from '../diagnostics/diagnostic.js';
@@ -105,11 +110,16 @@ function writeSlots(out: Float64Array, at: number, count: number, values: readon
 /** Bits of accepted compare outcomes (bit 0: less, 1: equal, 2: greater). */
 const ACCEPT = { '<': 1, '<=': 3, '>': 4, '>=': 6, '==': 2, '!=': 5 } as const;
 
-/** 1 when `xn/xd op yn/yd` (den > 0), by cross-multiplication; NaN when a product does not fit. */
+/**
+ * 1 when `xn/xd op yn/yd` (den > 0), by cross-multiplication; NaN when a product does not fit.
+ * A den of 0 on either side goes to compareApprox; both 0 compare the doubles (equal doubles
+ * have the same shortest decimal).
+ */
 function compareFractions(xn: number, xd: number, yn: number, yd: number, accept: number): number {
   let l = xn;
   let r = yn;
   if (xd !== yd) {
+    if (xd === 0 || yd === 0) return compareApprox(xn, xd, yn, yd, accept);
     l = xn * yd;
     r = yn * xd;
     if (!(l <= MAX && l >= -MAX && r <= MAX && r >= -MAX)) return NaN;
@@ -119,8 +129,48 @@ function compareFractions(xn: number, xd: number, yn: number, yd: number, accept
   return (accept >> (l < r ? 0 : l === r ? 1 : 2)) & 1;
 }
 
+/**
+ * Compare where one side is a double standing for its shortest decimal D (den 0) and the other
+ * an exact fraction c (or also such a double). Rounding to the nearest double is monotone and D
+ * rounds to x: so x < fl(c) implies D < c and x > fl(c) implies D > c. fl(c) is the float
+ * quotient of two safe integers, which IEEE division rounds correctly. Equal doubles leave it
+ * undecided (NaN: the rational closure decides).
+ */
+function compareApprox(xn: number, xd: number, yn: number, yd: number, accept: number): number {
+  const a = xd === 0 ? xn : xn / xd;
+  const b = yd === 0 ? yn : yn / yd;
+  if (!(a === a && b === b) || a === b) return NaN;
+  return (accept >> (a < b ? 0 : 2)) & 1;
+}
+
+/** Below this, k-digit decimals are far apart at the double's scale: the rounded candidate is the one. */
+const SHORT_LIMIT = 2 ** 48;
+
+/**
+ * A double's shortest decimal as num (returned) / den = 10^k (register), found by trying k = 1,
+ * 2, ...: the first k whose rounded candidate m/10^k reads back as x (IEEE division rounds
+ * m/10^k correctly) is the fewest digits. NaN once m would reach 2^48 (full-precision doubles:
+ * the rational closure reads them from their text).
+ */
+function shortDecimal(x: number): number {
+  if (Number.isInteger(x)) {
+    den = 1;
+    return x <= MAX && x >= -MAX ? x : NaN;
+  }
+  const size = x < 0 ? -x : x;
+  for (let p = 10; size * p < SHORT_LIMIT; p *= 10) {
+    const m = Math.round(x * p);
+    if (m / p === x) {
+      den = p;
+      return m;
+    }
+  }
+  return NaN;
+}
+
 /** num of a + b (or a - b with sign -1); den in the register. */
 function addFractions(an: number, ad: number, bn: number, bd: number): number {
+  if (ad === 0 || bd === 0) return exactly(ADD, an, ad, bn, bd);
   if (ad === bd) {
     den = ad;
     return safe(an + bn);
@@ -133,7 +183,23 @@ function addFractions(an: number, ad: number, bn: number, bd: number): number {
   return safe(n);
 }
 
+/** A step with a den-0 operand, after rewriting it with shortDecimal (NaN when one does not fit). */
+function exactly(code: number, an: number, ad: number, bn: number, bd: number): number {
+  if (ad === 0) {
+    an = shortDecimal(an);
+    ad = den;
+    if (an !== an) return NaN;
+  }
+  if (bd === 0) {
+    bn = shortDecimal(bn);
+    bd = den;
+    if (bn !== bn) return NaN;
+  }
+  return apply(code, an, ad, bn, bd);
+}
+
 function mulFractions(an: number, ad: number, bn: number, bd: number): number {
+  if (ad === 0 || bd === 0) return exactly(MUL, an, ad, bn, bd);
   const d = ad * bd;
   if (!(d <= MAX)) return NaN;
   den = d;
@@ -142,6 +208,7 @@ function mulFractions(an: number, ad: number, bn: number, bd: number): number {
 
 function divFractions(an: number, ad: number, bn: number, bd: number): number {
   if (bn === 0 || bn !== bn) return NaN;
+  if (ad === 0 || bd === 0) return exactly(DIV, an, ad, bn, bd);
   const n = an * bd;
   const d = ad * bn;
   if (!(d <= MAX && d >= -MAX)) return NaN;
@@ -267,6 +334,10 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
  */
 function compareQuotient(an: number, ad: number, bn: number, bd: number, cn: number, cd: number, accept: number): number {
   if (bn === 0 || bn !== bn) return NaN;
+  if (ad === 0 || bd === 0) {
+    const qn = exactly(DIV, an, ad, bn, bd);
+    return compareFractions(qn, den, cn, cd, accept);
+  }
   let qn = an;
   let qd = bn;
   if (ad !== 1 || bd !== 1) {

@@ -225,6 +225,7 @@ export function isZero(r: Rational): boolean {
  */
 export function toDecimalString(r: Rational, maxDigits = 12): string {
   const negative = r.s < 0n && r.n !== 0n;
+  if (r.n < SMALL && r.d < SMALL) return smallDecimalString(Number(r.n), Number(r.d), maxDigits, negative);
   let n = r.n;
   const d = r.d;
   const whole = n / d;
@@ -246,6 +247,40 @@ export function toDecimalString(r: Rational, maxDigits = 12): string {
     if (roundUp) text = bumpLastDigit(text);
     text = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
   }
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+/** Below 2^49, ten times a remainder (< d) and twice one stay exact safe integers. */
+const SMALL = 2n ** 49n;
+
+/**
+ * toDecimalString on numbers (n, d < 2^49, d > 0): the same digits and rounding without a BigInt
+ * division per digit. Ratios in reports (attainment, score, weights) are such fractions.
+ */
+function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
+  let whole = Math.floor(n / d);
+  let rest = n - whole * d;
+  const digits: number[] = [];
+  while (rest !== 0 && digits.length < maxDigits) {
+    rest *= 10;
+    const digit = Math.floor(rest / d);
+    digits.push(digit);
+    rest -= digit * d;
+  }
+  if (rest !== 0) {
+    // Not finite within maxDigits: round half-even on the remainder, carrying through the digits.
+    const twice = rest * 2;
+    const last = digits.length > 0 ? (digits[digits.length - 1] as number) : whole % 10;
+    if (twice > d || (twice === d && last % 2 === 1)) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+      if (i >= 0) digits[i] = (digits[i] as number) + 1;
+      else whole += 1;
+    }
+    while (digits.length > 0 && digits[digits.length - 1] === 0) digits.pop();
+  }
+  let text = String(whole);
+  if (digits.length > 0) text += '.' + String.fromCharCode(...digits.map((x) => 48 + x));
   return negative && text !== '0' ? '-' + text : text;
 }
 

@@ -266,5 +266,12 @@ export class ExpressionGrammar extends CstParser {
   });
 }
 
-/** The one parser instance (chevrotain parsers are built once and reset per input). */
-export const EXPRESSION_GRAMMAR = new ExpressionGrammar();
+let grammar: ExpressionGrammar | undefined;
+
+/**
+ * The one parser instance (chevrotain parsers are built once and reset per input), built on
+ * first use: its self-analysis is most of what importing the parser costs (lazy for `import('attain')`).
+ */
+export function expressionGrammar(): ExpressionGrammar {
+  return (grammar ??= new ExpressionGrammar());
+}

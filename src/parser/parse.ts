@@ -15,11 +15,11 @@ import {
 } from '../diagnostics/diagnostic.js';
 import { originSpan, type TextOrigin } from '../diagnostics/source.js';
 import type { Expr } from './ast.js';
-import { EXPRESSION_GRAMMAR, NestingLimitError } from './grammar.js';
+import { expressionGrammar, NestingLimitError } from './grammar.js';
 import { checkLiterals } from './literals.js';
 import { isVirtualToken, startsExpression, strayReason } from './messages.js';
 import { toAst } from './to-ast.js';
-import { EXPRESSION_LEXER } from './tokens.js';
+import { expressionLexer } from './tokens.js';
 
 /** Safety limits on one expression (untrusted text); exceeding one is E023. */
 export interface ExpressionLimits {
@@ -57,7 +57,7 @@ interface Lexed {
 }
 
 function lex(text: string, spanOf: SpanOf): Lexed {
-  const lexed = EXPRESSION_LEXER.tokenize(text);
+  const lexed = expressionLexer().tokenize(text);
   const errorOffsets = lexed.errors.map((e) => e.offset);
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
   const lastEnd = lastToken === undefined ? 0 : tokenEnd(lastToken);
@@ -94,7 +94,7 @@ function recognitionDiagnostic(e: IRecognitionException, lastEnd: number, spanOf
  */
 function runGrammar(lexed: Lexed, maxDepth: number, spanOf: SpanOf): GrammarRun {
   const { tokens, followsBadCharacter } = lexed;
-  const parser = EXPRESSION_GRAMMAR;
+  const parser = expressionGrammar();
   const diagnostics: Diagnostic[] = [];
   const last = tokens[tokens.length - 1];
   const lastEnd = last === undefined ? 0 : tokenEnd(last);

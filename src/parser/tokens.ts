@@ -123,8 +123,15 @@ export const ALL_TOKENS: readonly TokenType[] = [
   ComparisonOperator,
 ];
 
-/** Built once: chevrotain validates and optimises the token set at construction. */
-export const EXPRESSION_LEXER = new Lexer([...ALL_TOKENS], {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-});
+let lexer: InstanceType<typeof Lexer> | undefined;
+
+/**
+ * The lexer, built on first use: chevrotain validates and optimises the token set at
+ * construction, which a program importing attain without parsing anything should not pay.
+ */
+export function expressionLexer(): InstanceType<typeof Lexer> {
+  return (lexer ??= new Lexer([...ALL_TOKENS], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+  }));
+}

@@ -3,13 +3,14 @@
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
+import type { EvaluationJson } from './evaluation-json.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
 }
 
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
-export function evaluationToJson(e: Evaluation): Record<string, unknown> {
+export function evaluationToJson(e: Evaluation): EvaluationJson {
   const { result, invoice } = e;
   const contract = result.program.contract;
   const digits = invoice.minorDigits;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXPRESSION_LEXER } from '../../../src/parser/tokens.js';
+import { expressionLexer } from '../../../src/parser/tokens.js';
 
 function lex(text: string): string[] {
-  const r = EXPRESSION_LEXER.tokenize(text);
+  const r = expressionLexer().tokenize(text);
   expect(r.errors).toEqual([]);
   return r.tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 }
@@ -46,7 +46,7 @@ describe('tokens', () => {
   });
 
   it('reports characters outside the language with their offset', () => {
-    const r = EXPRESSION_LEXER.tokenize('a # b');
+    const r = expressionLexer().tokenize('a # b');
     expect(r.errors.map((e) => [e.offset, e.length])).toEqual([[2, 1]]);
   });
 });

@@ -1,0 +1,217 @@
+// `npm run bench:library`: attain through its public API only (`import('attain')`, the build in
+// dist/) against hand-written JS, filtrex and cel-js, side by side in one process on the same
+// seeded records as plain JS numbers: R1-R5 on the bench data (3-digit rates), the same on
+// full-precision doubles (GA4-style rates like 0.12345678901234568), a whole client-month of the
+// SPEC contract from plain objects, and the time to import each package. Prints Markdown and
+// writes bench/results/library.json. `--quick`: small sizes, one round.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDistLib } from './lib/attain-lib.mjs';
+import { bindClientMonth, checkText } from './lib/attain.mjs';
+import { generateClientMonths, prng, SEED } from './lib/data.mjs';
+import { HAND, peerEngines } from './lib/rules.mjs';
+import { fmtRate, freshLoop, median, timeIt } from './lib/timing.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK ? { records: 3000, rounds: 1, months: 2000, starts: 3 } : { records: 100000, rounds: 5, months: 20000, starts: 9 };
+const out = [];
+const results = { quick: QUICK, seed: SEED, node: process.version, cpu: cpus()[0]?.model ?? '?', sizes: SIZES };
+const print = (line = '') => {
+  out.push(line);
+  if (!process.argv.includes('--month-only')) console.log(line);
+};
+
+const t0 = performance.now();
+const { compileContract, compileExpression } = await import('attain');
+const importInProcessMs = performance.now() - t0;
+
+/** R1-R5 as a library user writes them (R5 on the record's followers_prev, as the peers read it). */
+const RULES = [
+  'bounce_rate < 20% and avg_time_on_site >= 2 min',
+  'direct_sessions / sessions >= 60%',
+  '(likes + comments + shares) / reach >= 5%',
+  'if bounce_rate < 20% and avg_time_on_site >= 2 min then min(leads * 500 RUB, 150000 RUB) else 0 RUB',
+  '(followers - followers_prev) / followers_prev >= 10%',
+];
+const METRICS = {
+  sessions: 'count', bounce_rate: 'percent', avg_time_on_site: 'duration', direct_sessions: 'count', leads: 'count',
+  likes: 'count', comments: 'count', shares: 'count', reach: 'count', followers: 'count', followers_prev: 'count', ad_spend: 'money',
+};
+
+function compileRules() {
+  return RULES.map((text) => {
+    const { value, diagnostics } = compileExpression(text, { metrics: METRICS });
+    if (value === undefined) throw new Error(`bench rule ${text}: ${diagnostics.map((d) => d.message).join('; ')}`);
+    return value;
+  });
+}
+
+/** The bench records with rates and times at full double precision (17 significant digits). */
+function fullPrecision(records) {
+  const r = prng(SEED + 1);
+  return records.map(({ num }) => ({ ...num, bounce_rate: 0.05 + r() * 0.35, avg_time_on_site: 30 + r() * 270 }));
+}
+
+function rulesTable(title, data) {
+  const rules = compileRules();
+  const peers = peerEngines().filter((p) => p.name.startsWith('filtrex') || p.name.startsWith('cel-js'));
+  const engines = [{ name: 'hand-written JS', rules: HAND }, { name: 'attain (public API, exact)', rules, evaluate: true }, ...peers];
+  const loops = engines.map((e) => RULES.map(() => freshLoop(e.evaluate ? 'evaluate' : 'call')));
+  const times = engines.map(() => RULES.map(() => []));
+  const sink = new Array(data.length);
+  const run = (i, k) => timeIt(() => loops[i][k](engines[i].rules[k], data, sink, data.length), data.length);
+  return (async () => {
+    for (let i = 0; i < engines.length; i++) for (let k = 0; k < 5; k++) await run(i, k);
+    for (let round = 0; round < SIZES.rounds; round++) {
+      for (let k = 0; k < 5; k++) {
+        for (let j = 0; j < engines.length; j++) {
+          const i = (j + round + k) % engines.length;
+          times[i][k].push(await run(i, k));
+        }
+      }
+    }
+    const med = times.map((perRule) => perRule.map(median));
+    const hand = med[0];
+    print(`## ${title}`);
+    print();
+    print(`| engine | ${RULES.map((_, k) => `R${k + 1}`).join(' | ')} |`);
+    print(`| --- | ${RULES.map(() => '---:').join(' | ')} |`);
+    engines.forEach((e, i) => {
+      const cells = med[i].map((ns, k) => (i === 0 ? fmtRate(ns) : `${fmtRate(ns)} (${(ns / hand[k]).toFixed(1)}x)`));
+      print(`| ${e.name} | ${cells.join(' | ')} |`);
+    });
+    print();
+    // attain's answers on these records, checked against its own exact reading (rule.check).
+    let disagree = 0;
+    for (let i = 0; i < Math.min(data.length, 2000); i++) {
+      for (const rule of rules) if (rule.evaluate(data[i]) !== rule.check(data[i]).value) disagree++;
+    }
+    if (disagree > 0) throw new Error(`bench: rule.evaluate and rule.check disagree ${disagree} times`);
+    return engines.map((e, i) => ({ engine: e.name, nsPerEval: med[i], ratio: med[i].map((ns, k) => ns / hand[k]) }));
+  })();
+}
+
+async function clientMonthSection() {
+  const lib = await loadDistLib();
+  const path = join(ROOT, 'contracts/acme-smm.yaml');
+  const { value: program } = compileContract(readFileSync(path, 'utf8'), { path: 'contracts/acme-smm.yaml' });
+  const inputs = generateClientMonths(SIZES.months, { hostile: false }).map(({ num }) => ({
+    period: '2026-10',
+    data: {
+      sessions: num.sessions, bounce_rate: num.bounce_rate, avg_time_on_site: num.avg_time_on_site, direct_sessions: num.direct_sessions,
+      leads: num.leads, followers: num.followers, ad_spend: num.ad_spend, reach: num.reach,
+    },
+    history: { '2026-09': { followers: num.followers_prev } },
+  }));
+  let check = 0;
+  const all = () => {
+    for (const input of inputs) {
+      const e = program.evaluate(input);
+      if (e.value === undefined) throw new Error(`bench month: ${e.diagnostics.map((d) => d.message).join('; ')}`);
+      check += e.value.total.length;
+    }
+  };
+  // The engine's internal path on the same months, for reference (not the public API): decimal
+  // text bound with bindData, evaluatePeriod + priceInvoice, no JSON (bench/lib/attain.mjs).
+  const texts = generateClientMonths(SIZES.months, { hostile: false }).map((r) => r.text);
+  const { contract, program: compiled } = checkText(lib, readFileSync(path, 'utf8'), 'contracts/acme-smm.yaml');
+  const internal = () => {
+    for (const text of texts) {
+      const e = lib.evaluatePeriod(compiled, bindClientMonth(lib, contract, text), '2026-10');
+      check += Number(lib.priceInvoice(e.value).value.total % 7n);
+    }
+  };
+  all();
+  internal();
+  const ns = [];
+  const inside = [];
+  for (let round = 0; round < SIZES.rounds; round++) {
+    let t = process.hrtime.bigint();
+    all();
+    ns.push(Number(process.hrtime.bigint() - t) / inputs.length);
+    t = process.hrtime.bigint();
+    internal();
+    inside.push(Number(process.hrtime.bigint() - t) / texts.length);
+  }
+  print('## A whole client-month of the SPEC contract from plain objects');
+  print();
+  print('`program.evaluate({ period, data, history })` -> the SPEC section 5 JSON (plain data, digests included),');
+  print(`contracts/acme-smm.yaml, ${SIZES.months} client-months, median of ${SIZES.rounds}, one core:`);
+  print();
+  print('| path | client-months per second |');
+  print('| --- | ---: |');
+  print(`| public API: \`program.evaluate(plain objects)\` -> EvaluationJson | ${fmtRate(median(ns))} (${(median(ns) / median(inside)).toFixed(1)}x the time of the internal path) |`);
+  print(`| internal (reference): decimal text -> bindData + evaluatePeriod + priceInvoice, no JSON | ${fmtRate(median(inside))} |`);
+  print();
+  return { perSec: 1e9 / median(ns), internalPerSec: 1e9 / median(inside), check };
+}
+
+function wall(code) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench import: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function importSection() {
+  const cases = [
+    ['`node -e 0` (no import)', '0'],
+    ["`import('@marcbachmann/cel-js')`", "await import('@marcbachmann/cel-js')"],
+    ["`import('filtrex')`", "await import('filtrex')"],
+    ["`import('attain')`", "await import('attain')"],
+    ["`import('attain')` + compile R1 + evaluate once", "const a = await import('attain'); a.compileExpression('bounce_rate < 20%', { metrics: { bounce_rate: 'percent' } }).value.evaluate({ bounce_rate: 0.1 })"],
+  ];
+  const ms = cases.map(() => []);
+  for (let i = 0; i < SIZES.starts; i++) cases.forEach(([, code], j) => ms[j].push(wall(code)));
+  const med = ms.map(median);
+  print('## Import time (wall clock of a fresh process, median)');
+  print();
+  print('| process | median | vs cel-js |');
+  print('| --- | ---: | ---: |');
+  cases.forEach(([name], j) => print(`| ${name} | ${med[j].toFixed(0)} ms | ${(med[j] / med[1]).toFixed(2)}x |`));
+  print();
+  return Object.fromEntries(cases.map(([name], j) => [name, med[j]]));
+}
+
+/**
+ * The client-month section in a child process with a heap of its own: after R1-R5 (100 000
+ * records, four engines) it measured the garbage collector more than attain (as in run.mjs).
+ */
+function clientMonthInChild() {
+  const args = [fileURLToPath(import.meta.url), '--month-only', ...(QUICK ? ['--quick'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench month section failed: ${r.stderr}`);
+  const child = JSON.parse(r.stdout);
+  for (const line of child.lines) print(line);
+  return child.result;
+}
+
+if (process.argv.includes('--month-only')) {
+  const lines = [];
+  const result = await (async () => {
+    const saved = out.length;
+    const r = await clientMonthSection();
+    lines.push(...out.slice(saved));
+    return r;
+  })();
+  process.stdout.write(JSON.stringify({ lines, result }));
+  process.exit(0);
+}
+
+print(`# attain library bench${QUICK ? ' (quick)' : ''}: Node ${process.version}, ${results.cpu}`);
+print();
+const records = generateClientMonths(SIZES.records);
+results.rules = await rulesTable(`R1-R5 through the public API: evaluations per second and slowdown vs hand-written JS (${SIZES.records} records, 3-digit rates)`, records.map((r) => r.num));
+results.fullPrecision = await rulesTable(`R1-R5 on full-precision doubles (bounce_rate, avg_time_on_site at 17 digits; ${SIZES.records} records)`, fullPrecision(records));
+RULES.forEach((t, k) => print(`- R${k + 1}: \`${t}\``));
+print();
+results.clientMonth = clientMonthInChild();
+results.importMs = importSection();
+results.importInProcessMs = importInProcessMs;
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, `bench/results/library${QUICK ? '-quick' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(ROOT, `bench/results/library${QUICK ? '-quick' : ''}.md`), `${out.join('\n')}\n`);

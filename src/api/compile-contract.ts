@@ -1,0 +1,81 @@
+// Library API, contracts (SPEC 13): contract text -> a Program checked and compiled once, whose
+// evaluate() takes plain objects and returns the SPEC section 5 JSON as plain data.
+import { hasErrors, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
+import { createSourceFile, sha256Hex, type SourceFile } from '../diagnostics/source.js';
+import { bindData } from '../data/bind.js';
+import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
+import type { Program as CompiledProgram } from '../compile/program.js';
+import { checkContractFile } from '../check/check-file.js';
+import { bindSources, evaluateBound } from '../pipeline/evaluate-contract.js';
+import type { EvaluationJson } from '../report/evaluation-json.js';
+import { evaluationToJson } from '../report/json.js';
+import { dataFileText, isWellFormed, plainData, type EvaluateInput } from './plain-data.js';
+
+export interface CompileContractOptions {
+  /** Where the text came from: every diagnostic of the contract names it. Default `contract.yaml`. */
+  readonly path?: string;
+  /** The name data diagnostics give the input (see Program.dataText). Default `data.json`. */
+  readonly dataPath?: string;
+}
+
+/** A contract checked and compiled once; evaluate it for as many periods and clients as needed. */
+export interface Program {
+  /** The contract id. */
+  readonly contract: string;
+  /** The contract text as read, with its path and sha-256 (for rendering diagnostics). */
+  readonly source: SourceFile;
+  /**
+   * Evaluate one period. Returns the SPEC section 5 JSON as plain readonly data, or no value and
+   * located diagnostics (bad data, a missing period, a KPI without data). Never throws on input.
+   */
+  evaluate(input: EvaluateInput): StageResult<EvaluationJson>;
+  /**
+   * The input as a JSON data file (SPEC 4): `inputs.data_sha256` is its sha-256, the spans of data
+   * diagnostics point into it, and `attain evaluate --data` on it gives the same JSON.
+   */
+  dataText(input: EvaluateInput): string;
+}
+
+/** Check and compile a contract once (stages 1-6). No value when anything is in error. */
+export function compileContract(yamlText: string, options: CompileContractOptions = {}): StageResult<Program> {
+  const file = createSourceFile(options.path ?? 'contract.yaml', yamlText);
+  const checked = checkContractFile(file);
+  if (checked.checked === undefined || hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
+  const compiled = compileProgram(checked.checked);
+  return { value: makeProgram(file, checked.checked, compiled, options.dataPath ?? 'data.json'), diagnostics: checked.diagnostics };
+}
+
+function makeProgram(source: SourceFile, checked: CheckedContract, compiled: CompiledProgram, dataPath: string): Program {
+  const contract = checked.contract;
+  const id = contract.id.value;
+  const nowhere: Span = { file: dataPath, start: 0, end: 0 };
+  const dataText = (input: EvaluateInput): string => dataFileText(id, input);
+
+  /** The path of `attain evaluate`: the data as a file, so every finding is located in it. */
+  const viaText = (text: string, period: string | undefined): StageResult<EvaluationJson> => {
+    const bound = bindSources(source, [createSourceFile(dataPath, text)]);
+    if (bound.value === undefined) return { diagnostics: bound.diagnostics };
+    const run = evaluateBound(bound.value, period === undefined ? {} : { period });
+    const diagnostics: Diagnostic[] = [...bound.diagnostics, ...run.diagnostics];
+    return run.value === undefined ? { diagnostics } : { value: evaluationToJson(run.value), diagnostics };
+  };
+
+  const evaluate = (input: EvaluateInput): StageResult<EvaluationJson> => {
+    const period = typeof input?.period === 'string' ? input.period : undefined;
+    if (!isWellFormed(input)) return viaText(dataText(input), period);
+    // Bound straight from the objects; anything to report is reported by the text path instead,
+    // whose spans point into `text` (the same findings, located).
+    const { text, periods } = plainData(id, input, nowhere);
+    const dataSha256 = sha256Hex(text);
+    const bound = bindData(contract, periods, dataSha256);
+    if (bound.value === undefined || bound.diagnostics.length > 0) return viaText(text, period);
+    const run = evaluateBound({ contractFile: source, checked, program: compiled, series: bound.value, dataSha256 }, { period: input.period });
+    if (run.value === undefined || run.diagnostics.length > 0) return viaText(text, period);
+    return { value: evaluationToJson(run.value), diagnostics: NONE };
+  };
+
+  return { contract: id, source, evaluate, dataText };
+}
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);

@@ -1,0 +1,248 @@
+// Library API, expressions (SPEC 13): expression text + metric units -> a Rule checked and
+// compiled once, whose evaluate() reads a plain record on the engine's fast path (exact).
+import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { createSourceFile } from '../diagnostics/source.js';
+import type { MetricDecl, MetricUnit } from '../contract/model.js';
+import type { DataValue } from '../data/metric-data.js';
+import { typeValue } from '../data/type-value.js';
+import { isNoData, type Value } from '../language/values.js';
+import { isCompiledTree, type CompiledNode } from '../compile/compile-expression.js';
+import { compileProgram } from '../compile/compile-program.js';
+import { compileFast, lastDen, type FastFn } from '../compile/fast-number.js';
+import { createFrame } from '../compile/frame.js';
+import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type Rational } from '../numbers/rational.js';
+import { checkContractFile } from '../check/check-file.js';
+import { rawValueOf, type PlainRecord } from './plain-data.js';
+import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
+
+export interface CompileExpressionOptions {
+  /** The metrics the expression may name, with their units (SPEC 2: count, percent, ...). */
+  readonly metrics: Readonly<Record<string, MetricUnit>>;
+  /** Currency of money metrics and literals; default: the first `<amount> XYZ` in the text, else USD. */
+  readonly currency?: string;
+  /** The name diagnostics give the expression text. Default `expression`. */
+  readonly path?: string;
+}
+
+/**
+ * What a rule gives: a boolean for a condition, a number for a numeric result whose shortest
+ * decimal is exactly the result (every integer up to 2^53, 0.6, 46000.5), else an exact decimal
+ * string (a non-terminating ratio: 12 digits, as in the JSON report); a string for a string
+ * expression; null when there is no value (a missing metric, a division by zero, bad input).
+ */
+export type RuleValue = boolean | number | string | null;
+
+/** The value with what `evaluate` says only as null: findings about the input, or why no value. */
+export interface RuleCheck {
+  readonly value: RuleValue;
+  /** Findings about the record (unit, sign, not a number), located in `Rule.recordText`. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Why there is no value (`metric "leads" missing`, `division by zero: sessions is 0`). */
+  readonly reason?: string;
+}
+
+/** The kind of value a rule gives. */
+export type RuleType = 'boolean' | 'number' | 'duration' | 'money' | 'string';
+
+/** An expression checked and compiled once; evaluate it on as many records as needed. */
+export interface Rule {
+  readonly type: RuleType;
+  /**
+   * The value on one record (metric name -> JS number at its shortest decimal, or a decimal or
+   * quantity string such as `"17.5%"`); `previous`: the record of the period before, for
+   * `growth()` and `previous()`. Only the metrics the expression reads are read (and checked):
+   * other names are ignored. Never throws.
+   */
+  evaluate(record: PlainRecord, previous?: PlainRecord): RuleValue;
+  /** As evaluate, with the diagnostics about the record and the reason for a null. */
+  check(record: PlainRecord, previous?: PlainRecord): RuleCheck;
+}
+
+/** Check and compile an expression once. No value when anything is in error. */
+export function compileExpression(text: string, options: CompileExpressionOptions): StageResult<Rule> {
+  const path = options.path ?? 'expression';
+  const made = ruleContract(text, options);
+  const checked = checkContractFile(createSourceFile(`${path}.attain-rule.yaml`, made.yaml));
+  const diagnostics = checked.diagnostics.map((d) => toExpressionDiagnostic(d, made, path));
+  if (checked.checked === undefined || hasErrors(diagnostics)) return { diagnostics };
+  const define = compileProgram(checked.checked).defines.find((d) => d.name === made.name);
+  if (define === undefined || !isCompiledTree(define.compiled)) return { diagnostics };
+  const metrics = [...checked.checked.contract.metrics.values()];
+  return { value: makeRule(define.compiled.node, metrics, checked.checked.contract.currency.value, path), diagnostics };
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+/** The smallest and first too large magnitude whose shortest decimal parseDecimal accepts (exponent within 60). */
+const TINY = 1e-60;
+const HUGE = 1e61;
+
+/** Per-metric checks the fast path makes before it trusts a plain number (else: the full typing). */
+const COUNT = 0;
+const NON_NEGATIVE = 1;
+const ANY = 2;
+
+function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: string, path: string): Rule {
+  const kind = node.typed.type.kind;
+  const type: RuleType = kind === 'scalar' ? 'number' : kind;
+  const count = metrics.length;
+  // Only the metrics the expression reads are read from a record (a wide record costs nothing more).
+  const used = usedSlots(node);
+  const names = used.map((slot) => (metrics[slot] as MetricDecl).name);
+  const offsets = used.map((slot) => 2 * slot);
+  const checks = used.map((slot) => {
+    const unit = (metrics[slot] as MetricDecl).unit.value;
+    return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
+  });
+  const readCount = used.length;
+  const slow = node.fn;
+  const fast: FastFn | undefined = compileFast(node);
+  const span: Span = { file: `${path} record`, start: 0, end: 0 };
+  // The fast slots (fast-number.ts): num, den per metric for the record, then for `previous`.
+  const slots = new Float64Array(4 * count);
+  const frame = createFrame({
+    period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
+    metrics: [], previousPeriod: undefined, previous: undefined, fast: slots, fastAt: 0, fastPreviousAt: 2 * count,
+    defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
+  });
+
+  /**
+   * Writes a record's plain numbers into the fast slots from `at`. A missing value is NaN (the
+   * fast path gives up where it is read); false when a value needs the full typing (a string, a
+   * fraction of a count, a negative count or duration, NaN or Infinity).
+   */
+  const pack = (record: PlainRecord, at: number): boolean => {
+    for (let i = 0; i < readCount; i++) {
+      const x = record[names[i] as string];
+      const o = at + (offsets[i] as number);
+      if (typeof x !== 'number') {
+        if (x !== undefined) return false;
+        slots[o] = NaN;
+        slots[o + 1] = 1;
+        continue;
+      }
+      const check = checks[i] as number;
+      if (check !== ANY && !(x >= 0)) return false;
+      if (Number.isInteger(x) && x <= MAX && x >= -MAX) {
+        slots[o] = x;
+        slots[o + 1] = 1;
+      } else if (check === COUNT || x - x !== 0 || !((x > 0 ? x : -x) >= TINY && (x > 0 ? x : -x) < HUGE)) {
+        // Beyond the exponents a data file may write (String(x) as 1e-61 or 1e+61), typing refuses.
+        return false;
+      } else {
+        // Den 0: "the value is the shortest decimal of this double" (fast-number.ts).
+        slots[o] = x;
+        slots[o + 1] = 0;
+      }
+    }
+    return true;
+  };
+  // Whether the expression reads the period before at all (previous(), growth()): if not, the
+  // previous slots are never read and need no writing.
+  const readsPrevious = hasPreviousRead(node);
+  const noPrevious = (): void => {
+    for (let i = 0; i < readCount; i++) {
+      const o = 2 * count + (offsets[i] as number);
+      slots[o] = NaN;
+      slots[o + 1] = 1;
+    }
+  };
+
+  const full = (record: PlainRecord, previous: PlainRecord | undefined): RuleCheck => {
+    const diagnostics: Diagnostic[] = [];
+    const current = typed(record, metrics, used, currency, span, diagnostics);
+    const before = previous === undefined || !readsPrevious ? undefined : typed(previous, metrics, used, currency, span, diagnostics);
+    if (hasErrors(diagnostics)) return { value: null, diagnostics };
+    const f = createFrame({
+      period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
+      metrics: current, previousPeriod: before === undefined ? undefined : 'the previous record', previous: before,
+      fast: slots, fastAt: 0, fastPreviousAt: 2 * count, defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
+    });
+    const v = slow(f);
+    return isNoData(v) ? { value: null, diagnostics, reason: v.reason } : { value: fromValue(v), diagnostics };
+  };
+
+  const evaluate = (record: PlainRecord, previous?: PlainRecord): RuleValue => {
+    if (fast === undefined || typeof record !== 'object' || record === null) return full(record ?? {}, previous).value;
+    if (!pack(record, 0)) return full(record, previous).value;
+    if (readsPrevious) {
+      if (previous === undefined) noPrevious();
+      else if (typeof previous !== 'object' || previous === null || !pack(previous, 2 * count)) return full(record, previous).value;
+    }
+    const x = fast(frame);
+    if (x !== x) return full(record, previous).value;
+    if (type === 'boolean') return x === 1;
+    const d = lastDen();
+    // Den 1: an integer; den 0: a value read as given (a double standing for its shortest decimal).
+    if (d === 1 || d === 0) return x === 0 ? 0 : x; // -0 (a negated zero) is 0, as in rationals
+    return fromValue(fromSafeIntegers(x, d));
+  };
+
+  return {
+    type,
+    evaluate,
+    check: (record, previous) => full(typeof record === 'object' && record !== null ? record : {}, previous),
+  };
+}
+
+/** The metric slots an expression reads (metrics, and previous() / growth() of them), in order. */
+function usedSlots(node: CompiledNode): number[] {
+  const slots = new Set<number>();
+  const visit = (n: CompiledNode): void => {
+    const t = n.typed;
+    if (t.kind === 'Metric' || (t.kind === 'RefCall' && t.builtin.ref === 'metric')) slots.add(t.slot);
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return [...slots].sort((a, b) => a - b);
+}
+
+function hasPreviousRead(node: CompiledNode): boolean {
+  return node.typed.kind === 'RefCall' || node.children.some(hasPreviousRead);
+}
+
+/** Type a record's values of the `used` metrics (as data files are typed); the rest: undefined. */
+function typed(record: PlainRecord, metrics: readonly MetricDecl[], used: readonly number[], currency: string, span: Span, diagnostics: Diagnostic[]): (DataValue | undefined)[] {
+  return metrics.map((m, slot) => {
+    if (!used.includes(slot)) return undefined;
+    const x = typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[m.name] : undefined;
+    if (x === undefined) return undefined;
+    // Anything but a number or a string (null, a boolean, an object) is typed as not a number.
+    const raw = typeof x === 'number' || typeof x === 'string' ? rawValueOf(x, span) : { value: typeof x === 'boolean' ? x : null, source: typeof x, span, keySpan: span };
+    const t = typeValue(raw, m, currency);
+    diagnostics.push(...t.diagnostics);
+    return t.value === undefined ? undefined : { value: t.value, span };
+  });
+}
+
+/** Fraction digits of n/d written out when d has no prime factor but 2 and 5; else undefined. */
+function terminatingDigits(d: bigint): number | undefined {
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  return d === 1n ? Math.max(twos, fives) : undefined;
+}
+
+/** A runtime value as a RuleValue (numbers as documented on RuleValue). */
+function fromValue(v: Value): RuleValue {
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  if (!isRational(v)) return null;
+  return numberOrDecimal(v);
+}
+
+function numberOrDecimal(r: Rational): number | string {
+  const digits = terminatingDigits(r.d);
+  const text = toDecimalString(r, digits ?? 12);
+  if (digits === undefined) return text;
+  const n = Number(text);
+  // The number stands for exactly r only when its shortest decimal reads back as r.
+  const back = parseDecimal(String(n));
+  return back !== undefined && back.equals(r) ? n : text;
+}
