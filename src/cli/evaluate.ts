@@ -25,10 +25,14 @@ export function renderEvaluation(e: Evaluation, format: EvaluateFormat): string 
   }
 }
 
-export async function runEvaluate(contract: string, opts: { data: string; period?: string; format: string }, io: CliIo): Promise<number> {
+export async function runEvaluate(contract: string | readonly string[], opts: { data: string; period?: string; format: string }, io: CliIo): Promise<number> {
   const format = oneOf(opts.format, EVALUATE_FORMATS, '--format');
   checkPeriodOption(opts.period);
   const run = await evaluateFiles(contract, opts.data, opts.period === undefined ? {} : { period: opts.period });
+  if (run.usage !== undefined) {
+    io.stderr(`attain: ${run.usage}\n`);
+    return EXIT.usage;
+  }
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;

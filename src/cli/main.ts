@@ -42,19 +42,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('evaluate')
     .description('attainment, score and invoice of one contract for one period')
-    .argument('<contract>', 'the contract file')
+    .argument('<contract...>', 'the contract file, or a directory (or several files) with the versions of one contract')
     .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
     .option('--format <format>', 'json | md | text | csv', 'json')
-    .action(async (contract: string, opts: { data: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
+    .action(async (contract: string[], opts: { data: string; period?: string; format: string }) => setExit(await runEvaluate(contract, opts, io)));
 
   program
     .command('explain')
     .description('the evaluation trace, step by step')
-    .argument('<contract>', 'the contract file')
+    .argument('<contract...>', 'the contract file, or a directory (or several files) with the versions of one contract')
     .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .action(async (contract: string, opts: { data: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+    .action(async (contract: string[], opts: { data: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
 
   program
     .command('invoice')

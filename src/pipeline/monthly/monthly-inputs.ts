@@ -6,7 +6,9 @@ import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
-import type { PeriodKind } from '../../contract/model.js';
+import type { Contract, PeriodKind } from '../../contract/model.js';
+import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
+import { orderVersions, versionInForce } from '../../contract/versions.js';
 import { DATA_EXTENSIONS, loadMetricFile } from '../../data/load-metrics.js';
 import { contractIdByName, looksLikeDataFile } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
@@ -29,6 +31,12 @@ export interface ContractJob {
   readonly dataPath: string;
   /** Errors found while gathering (unreadable file, id used twice): the contract fails. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * When the id has several versions: the contract's first period (`period.index` counts from
+   * it), and the periods the version in force may read (its range and the period before).
+   * `contractFile` is then the version in force for the run's period (or the nearest one).
+   */
+  readonly versions?: { readonly start: string; readonly from: string; readonly until?: string; readonly files: readonly string[] };
 }
 
 export interface MonthlyInputs {
@@ -63,8 +71,10 @@ async function isDirectory(path: string): Promise<boolean | undefined> {
 
 interface Draft {
   id: string;
-  readonly contractPath: string;
-  readonly contractFile?: SourceFile;
+  contractPath: string;
+  contractFile?: SourceFile;
+  model?: Contract;
+  versions?: NonNullable<ContractJob['versions']>;
   readonly client?: string;
   readonly currency?: string;
   readonly periodKind?: PeriodKind;
@@ -89,6 +99,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       id: loaded?.id.value ?? stem(path),
       contractPath: path,
       contractFile: read.file,
+      ...(loaded === undefined ? {} : { model: loaded }),
       ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client }),
       ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
       ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
@@ -100,20 +111,51 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
   return drafts;
 }
 
-/** Two files with one contract id: both fail (E056), each pointing at the other. */
-function markDuplicates(drafts: Draft[]): void {
+/**
+ * Files with one contract id are versions of one contract: when their ranges fit together they
+ * become one job, evaluated with the version in force for `period`. Otherwise (same version twice:
+ * E056; overlap, gap, mismatch: E037-E039; a version that does not load) every file fails with
+ * the findings, each pointing at the other file.
+ */
+function mergeVersions(drafts: Draft[], period: string): Draft[] {
   const byId = new Map<string, Draft[]>();
   for (const d of drafts) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+  const out: Draft[] = [];
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+    const first = group[0] as Draft;
+    if (group.length < 2) {
+      out.push(first);
+      continue;
+    }
+    const models = group.filter((d): d is Draft & { model: Contract; contractFile: SourceFile } => d.model !== undefined && d.contractFile !== undefined);
+    const ordered = models.length === group.length ? orderVersions(models.map((d) => ({ contract: d.model, draft: d }))) : undefined;
+    if (ordered !== undefined && ordered.diagnostics.length === 0) {
+      const set = ordered.value;
+      const kind = set.kind;
+      const before = (periodOrdinal(period, kind) ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
+      const chosen = versionInForce(set, period) ?? (before ? set.versions[0] : set.versions.at(-1));
+      const draft = (chosen as (typeof set.versions)[number]).draft;
+      const eff = draft.model.effective;
+      draft.versions = {
+        start: set.start,
+        from: shiftPeriod(eff.from.value, kind, -1) ?? eff.from.value,
+        ...(eff.until === undefined ? {} : { until: eff.until.value }),
+        files: set.versions.map((v) => v.draft.contractPath),
+      };
+      out.push(draft);
+      continue;
+    }
     for (const d of group) {
       const other = group.find((g) => g !== d)?.contractPath ?? '';
-      const span = d.contractFile === undefined ? { file: d.contractPath, start: 0, end: 0 } : (loadContract(d.contractFile).value?.id.span ?? { file: d.contractPath, start: 0, end: 0 });
-      d.diagnostics.push(diag('E056', span, { id, other }));
+      const span = d.model?.id.span ?? { file: d.contractPath, start: 0, end: 0 };
+      const mine = ordered?.diagnostics.filter((x) => x.span.file === d.contractPath) ?? [];
+      d.diagnostics.push(...(mine.length > 0 ? mine : [diag('E056', span, { id, other })]));
+      out.push(d);
     }
     // Keep ids unique for output directories: the later files get their path as a suffix.
     group.slice(1).forEach((d, i) => (d.id = `${id}~${i + 2}`));
   }
+  return out;
 }
 
 function ownerByName(path: string, byId: ReadonlyMap<string, Draft>): Draft | undefined {
@@ -155,22 +197,29 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
   }
 }
 
+function withoutModel(d: Draft): ContractJob {
+  const job: Draft = { ...d };
+  delete job.model;
+  return job;
+}
+
 /**
  * Read every contract under `contractsDir` (recursively `*.yaml`, `*.yml`; data-looking YAML is
  * skipped) and every data file under `dataPath`, and give each contract the data files that carry
  * its periods. A missing directory or path is a usage error.
  */
-export async function gatherMonthlyInputs(contractsDir: string, dataPath: string): Promise<MonthlyInputs | InputsUsageError> {
+export async function gatherMonthlyInputs(contractsDir: string, dataPath: string, period: string): Promise<MonthlyInputs | InputsUsageError> {
   if ((await isDirectory(contractsDir)) !== true) return { usage: `--contracts ${contractsDir}: no such directory` };
   if ((await isDirectory(dataPath)) === undefined) return { usage: `--data ${dataPath}: no such file or directory` };
   const sources = new Map<string, SourceFile>();
-  const drafts = await readContracts(contractsDir, sources);
-  if (drafts.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
-  markDuplicates(drafts);
+  const read = await readContracts(contractsDir, sources);
+  if (read.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
+  const drafts = mergeVersions(read, period);
   for (const d of drafts) d.dataPath = dataPath;
   const byId = new Map(drafts.map((d) => [d.id, d] as const));
   const runDiagnostics: Diagnostic[] = [];
   await assignData(dataPath, byId, sources, runDiagnostics);
-  const jobs = drafts.sort((a, b) => byCodeUnits(a.id, b.id));
+  // The model stays here: jobs cross to worker threads as plain data.
+  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(withoutModel);
   return { jobs, sources, diagnostics: runDiagnostics };
 }

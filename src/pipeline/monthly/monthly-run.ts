@@ -126,6 +126,16 @@ function skipped(job: ContractJob, contractFile: SourceFile, period: string): Co
   return { id: job.id, row, files: [], diagnostics: [], inputs: digestsOf(job) };
 }
 
+/** A filter of period keys from `from` to `until` (inclusive; no end when absent). */
+function inRange(from: string, until: string | undefined, kind: PeriodKind): (period: string) => boolean {
+  const lo = periodOrdinal(from, kind) ?? 0;
+  const hi = until === undefined ? Infinity : (periodOrdinal(until, kind) ?? Infinity);
+  return (p) => {
+    const at = periodOrdinal(p, kind);
+    return at === undefined || (at >= lo && at <= hi);
+  };
+}
+
 /** E068 at the contract id (or the file start) when no data file under `--data` carries the contract. */
 function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
   const span = loadContract(file).value?.id.span ?? { file: file.path, start: 0, end: 0 };
@@ -149,14 +159,16 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
   const skip = skipped(job, job.contractFile, period);
   if (skip !== undefined) return skip;
 
-  const bound = bindSources(job.contractFile, job.dataFiles);
+  const v = job.versions;
+  const keep = v === undefined ? undefined : inRange(v.from, v.until, job.periodKind ?? 'month');
+  const bound = bindSources(job.contractFile, job.dataFiles, keep);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
     const noData = job.dataFiles.length === 0 && bound.diagnostics.every((d) => d.severity !== 'error' || d.code === 'E068');
     const shown = noData ? [...bound.diagnostics.filter((d) => d.code !== 'E068'), noDataFor(job, job.contractFile)] : bound.diagnostics;
     return failed(job, shown, sources);
   }
-  const run = evaluateBound(bound.value, { period });
+  const run = evaluateBound(bound.value, v === undefined ? { period } : { period, start: v.start });
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];
   if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
 

@@ -40,7 +40,7 @@ export type MonthlyRunResult =
  * before anything is written. I/O errors while writing are thrown (after cleaning up).
  */
 export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<MonthlyRunResult> {
-  const inputs = await gatherMonthlyInputs(opts.contracts, opts.data);
+  const inputs = await gatherMonthlyInputs(opts.contracts, opts.data, opts.period);
   if ('usage' in inputs) return { kind: 'usage', message: inputs.usage };
   const manifest: Manifest = {
     period: opts.period,
