@@ -62,8 +62,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .requiredOption('--contracts <dir>', 'directory of contracts (recursively *.yaml, *.yml)')
     .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV; matched to contracts by id)')
     .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts)')
-    .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, summary.{csv,json}, manifest.json')
-    .option('--force', 'replace an output directory computed from different inputs')
+    .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, corrections/, summary.{csv,json}, manifest.json')
+    .option('--force', 'replace invoices computed from different inputs (never issued ones: a finalized period gets corrections)')
+    .option('--finalize', 'mark the period issued: a later run with changed inputs writes corrections, never over the invoices')
     .option('--quiet', 'no progress and no summary line (errors are still shown)')
     .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
     .action(async (opts: InvoiceOptions) => setExit(await runInvoice(opts, io)));

@@ -1,6 +1,8 @@
 // Pipeline for `attain invoice`, inputs: a contracts directory and a data path -> one job per
 // contract (its file and the data files that carry its periods), sorted by contract id.
+import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import type { RawPeriod } from '../../data/metric-data.js';
 import { stat } from 'node:fs/promises';
 import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -37,6 +39,12 @@ export interface ContractJob {
    * `contractFile` is then the version in force for the run's period (or the nearest one).
    */
   readonly versions?: { readonly start: string; readonly from: string; readonly until?: string; readonly files: readonly string[] };
+  /**
+   * sha-256 over what this contract's result depends on: the text of every version file and the
+   * contract's own periods (names and values as written, wherever they are). A shared CSV edited
+   * for one contract changes only that contract's key, so only that contract is redone.
+   */
+  readonly inputsSha256: string;
 }
 
 export interface MonthlyInputs {
@@ -75,6 +83,9 @@ interface Draft {
   contractFile?: SourceFile;
   model?: Contract;
   versions?: NonNullable<ContractJob['versions']>;
+  /** Canonical text of this contract's data (periods, or whole files that are not readable data). */
+  readonly dataParts: string[];
+  inputsSha256: string;
   readonly client?: string;
   readonly currency?: string;
   readonly periodKind?: PeriodKind;
@@ -89,7 +100,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
   for (const path of files) {
     const read = await readSource(path);
     if (read.file === undefined) {
-      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '' });
+      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '', dataParts: [], inputsSha256: '' });
       continue;
     }
     if (looksLikeDataFile(path, read.file.text)) continue;
@@ -106,6 +117,8 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       dataFiles: [],
       diagnostics: [],
       dataPath: '',
+      dataParts: [],
+      inputsSha256: '',
     });
   }
   return drafts;
@@ -176,14 +189,17 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
     const loaded = loadMetricFile(read.file);
     if (loaded.value === undefined) {
       // Unreadable as data: its owner (by name) fails with the file's errors when evaluated.
-      if (owner !== undefined) owner.dataFiles.push(read.file);
-      else runDiagnostics.push(...loaded.diagnostics);
+      if (owner !== undefined) {
+        owner.dataFiles.push(read.file);
+        owner.dataParts.push(`file ${read.file.sha256}`);
+      } else runDiagnostics.push(...loaded.diagnostics);
       continue;
     }
     for (const [id, periods] of loaded.value.contracts) {
       const target = id === '' ? owner : byId.get(id);
       if (target !== undefined) {
         if (!target.dataFiles.includes(read.file)) target.dataFiles.push(read.file);
+        for (const p of periods) target.dataParts.push(canonicalPeriod(p));
         continue;
       }
       const at = periods[0]?.span ?? { file: path, start: 0, end: 0 };
@@ -197,10 +213,32 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
   }
 }
 
+/** A period as text independent of its file and layout: key, then `name=source` sorted by name. */
+function canonicalPeriod(p: RawPeriod): string {
+  const values = [...p.record.entries()].map(([name, v]) => `${name}=${v.source}`).sort();
+  return JSON.stringify([p.period, ...values]);
+}
+
+function inputsKey(d: Draft, sources: ReadonlyMap<string, SourceFile>): string {
+  const h = createHash('sha256');
+  const files = d.versions?.files ?? [d.contractPath];
+  for (const f of files) h.update(`contract ${sources.get(f)?.sha256 ?? 'unreadable'}\n`);
+  for (const part of [...d.dataParts].sort()) h.update(`${part}\n`);
+  return h.digest('hex');
+}
+
 function withoutModel(d: Draft): ContractJob {
-  const job: Draft = { ...d };
-  delete job.model;
+  const { model, dataParts, ...job } = d;
+  void model; // kept out of the job: jobs cross to worker threads as plain data
+  void dataParts;
   return job;
+}
+
+/** Why the run cannot start because an input path is missing, or undefined (nothing is read). */
+export async function missingInput(contractsDir: string, dataPath: string): Promise<string | undefined> {
+  if ((await isDirectory(contractsDir)) !== true) return `--contracts ${contractsDir}: no such directory`;
+  if ((await isDirectory(dataPath)) === undefined) return `--data ${dataPath}: no such file or directory`;
+  return undefined;
 }
 
 /**
@@ -220,6 +258,7 @@ export async function gatherMonthlyInputs(contractsDir: string, dataPath: string
   const runDiagnostics: Diagnostic[] = [];
   await assignData(dataPath, byId, sources, runDiagnostics);
   // The model stays here: jobs cross to worker threads as plain data.
+  for (const d of drafts) d.inputsSha256 = inputsKey(d, sources);
   const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(withoutModel);
   return { jobs, sources, diagnostics: runDiagnostics };
 }

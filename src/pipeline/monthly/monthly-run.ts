@@ -25,6 +25,8 @@ export type InvoiceFileName = (typeof INVOICE_FILES)[number];
 export interface InputDigests {
   readonly contract_sha256: string | null;
   readonly data_sha256: string | null;
+  /** What the run compares to decide whether a contract must be redone (see ContractJob). */
+  readonly inputs_sha256: string;
 }
 
 /** The result of one contract: plain data (strings, bigints), so it can cross a worker boundary. */
@@ -50,6 +52,7 @@ export function digestsOf(job: ContractJob): InputDigests {
   return {
     contract_sha256: job.contractFile?.sha256 ?? null,
     data_sha256: job.dataFiles.length === 0 ? null : digestOf(job.dataFiles),
+    inputs_sha256: job.inputsSha256,
   };
 }
 
