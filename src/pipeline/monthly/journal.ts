@@ -2,7 +2,7 @@
 // a journal (JSON lines) before it is made; recovery replays the journal onto the manifest, keeping
 // each change that is complete on disk and undoing each that is not (decided by file digests).
 import { createHash } from 'node:crypto';
-import { lstat, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { appendFile, lstat, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_PREFIX } from '../../workspace/atomic-write.js';
 import { entryFromJson, entryToJson, withEntry, withoutEntry, type Manifest, type ManifestEntry } from './manifest.js';
@@ -22,16 +22,15 @@ export function sha256(bytes: string | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Append one op and flush it to disk before the change it announces is made. */
+/**
+ * Append one op before the change it announces is made. The append completes before the change
+ * starts, so a killed process never leaves a change without its line. (Not flushed per line:
+ * recovery decides by file digests, so a line lost to a power cut with its change is harmless;
+ * the manifest checkpoint is flushed.)
+ */
 export async function announce(out: string, op: JournalOp): Promise<void> {
   const json = op.op === 'swap' ? { ...op, entry: op.entry === undefined ? null : entryToJson(op.entry) } : { ...op, entry: entryToJson(op.entry) };
-  const handle = await open(join(out, JOURNAL_FILE), 'a', 0o644);
-  try {
-    await handle.writeFile(JSON.stringify(json) + '\n', 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await appendFile(join(out, JOURNAL_FILE), JSON.stringify(json) + '\n', { encoding: 'utf8', mode: 0o644 });
 }
 
 async function readOps(out: string): Promise<JournalOp[] | undefined> {

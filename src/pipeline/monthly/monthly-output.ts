@@ -2,7 +2,7 @@
 // the inputs), recovery of an interrupted run, the manifest and the summary (bytes -> disk).
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../workspace/atomic-write.js';
+import { NODE_FS_UNFLUSHED, writeFileAtomic } from '../../workspace/atomic-write.js';
 import { LOCK_FILE } from '../../workspace/lock.js';
 import { findSymlinks, isInside } from '../../workspace/path-safety.js';
 import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../report/summary.js';
@@ -16,6 +16,9 @@ export type { OutputWriter } from './contract-state.js';
 export const SUMMARY_FILES = ['summary.csv', 'summary.json'] as const;
 
 export const ATOMIC_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content) };
+
+/** For a contract's stage files and corrections: atomic, flushed by the manifest checkpoint's sync. */
+export const STAGE_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content, NODE_FS_UNFLUSHED) };
 
 /**
  * Why `out` cannot be used with these inputs, or undefined. The run never reads its own output:

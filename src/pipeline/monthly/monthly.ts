@@ -13,7 +13,7 @@ import { addCorrection, digestFiles, replaceContract, type OutputWriter } from '
 import { withEntry, withoutEntry, type Manifest, type ManifestEntry } from './manifest.js';
 import { evaluateJobs } from './monthly-pool.js';
 import { gatherMonthlyInputs, missingInput } from './monthly-inputs.js';
-import { ATOMIC_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
+import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
 import { locateDiagnostic, type ContractOutcome } from './monthly-run.js';
 import { planRun, type Step } from './plan.js';
 
@@ -85,13 +85,13 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
     return { kind: 'usage', message: `--out ${opts.out} is in use by ${who}; nothing was written (the lock ${lock.path} is removed when that run ends, or taken over once its process is gone)` };
   }
   try {
-    return await runLocked(opts, opts.writer ?? ATOMIC_WRITER);
+    return await runLocked(opts, opts.writer ?? ATOMIC_WRITER, opts.writer ?? STAGE_WRITER);
   } finally {
     await lock.release();
   }
 }
 
-async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter): Promise<MonthlyRunResult> {
+async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWriter: OutputWriter): Promise<MonthlyRunResult> {
   const { out, period } = opts;
   const force = opts.force === true;
   const state = await openOutput(out, writer);
@@ -129,12 +129,12 @@ async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter): Promise
     const o = outcomeOf.get(s.job.id) as ContractOutcome;
     if (s.kind === 'write') {
       const entry: ManifestEntry = { contract: o.id, ...o.inputs, status: o.row.status, issued: false, files: digestFiles(o.files), row: o.row, corrections: [] };
-      await replaceContract(out, o.id, o.files, entry, writer);
+      await replaceContract(out, o.id, o.files, entry, stageWriter);
       manifest = withEntry(manifest, entry);
       await step();
       continue;
     }
-    const name = await correctIssued(out, s.previous, o, s.job.inputsSha256, writer);
+    const name = await correctIssued(out, s.previous, o, s.job.inputsSha256, stageWriter);
     if (name === undefined) continue;
     manifest = withEntry(manifest, name.entry);
     written.push(`${o.id}/corrections/${name.file}`);
