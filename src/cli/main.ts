@@ -12,6 +12,7 @@ const runTest: typeof import('./test.js').runTest = async (...a) => (await impor
 const runExplain: typeof import('./explain.js').runExplain = async (...a) => (await import('./explain.js')).runExplain(...a);
 const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('./fmt.js')).runFmt(...a);
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
+const runDiffCommand: typeof import('./diff.js').runDiffCommand = async (...a) => (await import('./diff.js')).runDiffCommand(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
 const VERSION = '0.1.0';
@@ -68,6 +69,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--quiet', 'no progress and no summary line (errors are still shown)')
     .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
     .action(async (opts: InvoiceOptions) => setExit(await runInvoice(opts, io)));
+
+  program
+    .command('diff')
+    .description('what a contract change does to the money: every period with data evaluated at the base and now')
+    .requiredOption('--base <rev|dir>', 'git revision (read with git show; no checkout is touched) or a directory of contracts')
+    .option('--contracts <dir>', 'the contracts directory (at the base and in the working tree)', 'contracts')
+    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--periods <range>', 'periods to compare, e.g. 2026-01..2026-10 (default: every period with data)')
+    .option('--format <format>', 'md | json | github', 'md')
+    .action(async (opts: import('./diff.js').DiffCliOptions) => setExit(await runDiffCommand(opts, io)));
 
   program
     .command('fmt')

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
-import { comparePeriods, periodOrdinal, shiftPeriod } from '../contract/period.js';
+import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import { groupById, orderVersions, versionInForce, type ContractVersions } from '../contract/versions.js';
 import { looksLikeDataFile } from '../data/data-owner.js';
 import { loadMetricFile } from '../data/load-metrics.js';
@@ -73,41 +73,33 @@ export function dataContractIds(dataFiles: readonly SourceFile[]): Set<string> {
 }
 
 /**
- * Evaluate one period of a contract with several versions: the version in force for the period
+ * Evaluate one period of a contract from its versions: the version in force for the period
  * (default: the latest period of the data), counting `period.index` from the contract's start.
- * A version binds only the data periods it may read (its range and the period before it).
+ * Only the period and the one before it are bound (what previous() and growth() read), so a
+ * metric another version added or dropped, in periods this one does not evaluate, is not an error.
  */
 export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
-  const only = set.versions.length === 1 ? set.versions[0] : undefined;
-  if (only !== undefined) return evaluateOne(only.file, dataFiles, options);
   const kind = set.kind;
-  const period = options.period ?? dataPeriods(set.id, dataFiles).filter((p) => periodOrdinal(p, kind) !== undefined).sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   const first = set.versions[0] as VersionFile;
+  const period = options.period ?? dataPeriods(set.id, dataFiles).filter((p) => periodOrdinal(p, kind) !== undefined).sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   if (period === undefined) return { diagnostics: [diag('E073', first.contract.id.span, { reason: `the data holds no period for contract "${set.id}"` })] };
-  const version = versionInForce(set, period);
+  const at = periodOrdinal(period, kind);
+  // One version: its own checks say why a period is outside it (E066) or not of its kind (E073).
+  const version = set.versions.length === 1 ? first : versionInForce(set, period);
   if (version === undefined) {
     const last = set.versions.at(-1) as VersionFile;
-    const before = (periodOrdinal(period, kind) ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
+    const before = (at ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
     const span = before ? first.contract.effective.from.span : (last.contract.effective.until?.span ?? last.contract.effective.from.span);
     const reason = before ? `period ${period} is before the contract starts (${set.start})` : `period ${period} is after the contract ends (${last.contract.effective.until?.value ?? ''})`;
-    return { diagnostics: [diag(periodOrdinal(period, kind) === undefined ? 'E073' : 'E066', span, { reason })] };
+    return { diagnostics: [diag(at === undefined ? 'E073' : 'E066', span, { reason })] };
   }
-  const from = periodOrdinal(shiftPeriod(version.contract.effective.from.value, kind, -1) ?? version.contract.effective.from.value, kind) ?? 0;
-  const until = version.contract.effective.until === undefined ? Infinity : (periodOrdinal(version.contract.effective.until.value, kind) ?? Infinity);
   const keep = (p: string): boolean => {
-    const at = periodOrdinal(p, kind);
-    return at === undefined || (at >= from && at <= until);
+    const o = periodOrdinal(p, kind);
+    return o === undefined || at === undefined || o === at || o === at - 1;
   };
   const bound = bindSources(version.file, dataFiles, keep);
   if (bound.value === undefined) return { diagnostics: bound.diagnostics };
   const run = evaluateBound(bound.value, { period, start: set.start });
-  return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
-}
-
-function evaluateOne(file: SourceFile, dataFiles: readonly SourceFile[], options: EvaluateOptions): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
-  const bound = bindSources(file, dataFiles);
-  if (bound.value === undefined) return { diagnostics: bound.diagnostics };
-  const run = evaluateBound(bound.value, options);
   return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
 }
 
