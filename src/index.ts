@@ -5,6 +5,7 @@ import { loadYaml } from './contract/load-yaml.js';
 import { loadContract } from './contract/load-contract.js';
 import { parseExpression } from './parser/parse.js';
 import { checkContract } from './check/check-contract.js';
+import { compileProgram } from './compile/compile-program.js';
 import { evaluatePeriod } from './evaluate/evaluate-period.js';
 import { priceInvoice } from './invoice/price-invoice.js';
 import { loadMetricFile } from './data/load-metrics.js';
@@ -16,6 +17,7 @@ export const STAGES = [
   { name: 'loadContract', run: loadContract },
   { name: 'parseExpression', run: parseExpression },
   { name: 'checkContract', run: checkContract },
+  { name: 'compileProgram', run: compileProgram },
   { name: 'loadMetricFile', run: loadMetricFile },
   { name: 'bindData', run: bindData },
   { name: 'evaluatePeriod', run: evaluatePeriod },
@@ -30,11 +32,12 @@ export { createSourceFile, lineColAt, type SourceFile } from './diagnostics/sour
 export { renderDiagnostics, renderPretty, renderJson, renderGithub, type DiagnosticFormat } from './diagnostics/render.js';
 
 // Stages
-export { loadYaml, loadContract, parseExpression, checkContract, loadMetricFile, bindData, evaluatePeriod, priceInvoice };
+export { loadYaml, loadContract, parseExpression, checkContract, compileProgram, loadMetricFile, bindData, evaluatePeriod, priceInvoice };
 export { printExpression } from './parser/print.js';
 export type { Expr } from './parser/ast.js';
 export type { Contract } from './contract/model.js';
 export type { CheckedContract } from './check/checked-contract.js';
+export type { Program } from './compile/program.js';
 export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './evaluate/results.js';
 export type { PeriodSeries } from './data/metric-data.js';
 

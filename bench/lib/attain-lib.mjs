@@ -2,12 +2,12 @@
 export async function loadDistLib() {
   const base = new URL('../../dist/src/', import.meta.url);
   const at = (p) => import(new URL(p, base).href);
-  const [lc, src, chk, bind, ev, inv, rat, money] = await Promise.all([
+  const [lc, src, chk, bind, ev, inv, rat, money, prog] = await Promise.all([
     at('contract/load-contract.js'), at('diagnostics/source.js'), at('check/check-contract.js'), at('data/bind.js'),
-    at('evaluate/evaluate-period.js'), at('invoice/price-invoice.js'), at('numbers/rational.js'), at('numbers/money.js'),
+    at('evaluate/evaluate-period.js'), at('invoice/price-invoice.js'), at('numbers/rational.js'), at('numbers/money.js'), at('compile/compile-program.js'),
   ]);
   return {
-    loadContract: lc.loadContract, createSourceFile: src.createSourceFile, checkContract: chk.checkContract,
+    loadContract: lc.loadContract, createSourceFile: src.createSourceFile, checkContract: chk.checkContract, compileProgram: prog.compileProgram,
     bindData: bind.bindData, evaluatePeriod: ev.evaluatePeriod, priceInvoice: inv.priceInvoice,
     isRational: rat.isRational, toDecimalString: rat.toDecimalString, formatMinor: money.formatMinor,
   };

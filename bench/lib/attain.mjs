@@ -35,7 +35,7 @@ export function checkText(lib, text, path = 'bench.yaml') {
   if (loaded.value === undefined || errors.length > 0) throw new Error(`bench contract: ${errors.map((d) => d.message).join('; ')}`);
   const checked = lib.checkContract(loaded.value);
   if (checked.value === undefined) throw new Error(`bench contract: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
-  return { contract: loaded.value, checked: checked.value };
+  return { contract: loaded.value, program: lib.compileProgram(checked.value) };
 }
 
 const NOWHERE = { file: 'data', start: 0, end: 0 };
@@ -69,12 +69,12 @@ export function bindClientMonth(lib, contract, text) {
  * closures read: metric slots of the period and the one before).
  */
 export function prepareAttainRules(lib, records) {
-  const { contract, checked } = checkText(lib, RULES_CONTRACT);
-  const byName = new Map(checked.defines.map((d) => [d.name, d.compiled]));
+  const { contract, program } = checkText(lib, RULES_CONTRACT);
+  const byName = new Map(program.defines.map((d) => [d.name, d.compiled]));
   const rules = RULE_IDS.map((id) => byName.get(id));
   const frames = records.map((rec) => {
     const series = bindClientMonth(lib, contract, rec.text);
-    const evaluated = lib.evaluatePeriod(checked, series, '2026-10');
+    const evaluated = lib.evaluatePeriod(program, series, '2026-10');
     if (evaluated.value === undefined) throw new Error('bench: evaluation failed');
     return evaluated.value.context;
   });

@@ -4,7 +4,7 @@
 /** A loop `for i < n: out[i] = call(fn, data[i])`, compiled on its own (bench code only). */
 export function freshLoop(kind) {
   const body = kind === 'evaluate' ? 'out[i] = fn.evaluate(data[i]);' : 'out[i] = fn(data[i]);';
-  // eslint-disable-next-line no-new-func -- the bench's own loop text, no user input
+   
   return new Function('fn', 'data', 'out', 'n', `for (let i = 0; i < n; i++) ${body}`);
 }
 

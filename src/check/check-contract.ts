@@ -1,16 +1,17 @@
 // Stages 4-6: Contract -> CheckedContract (the only creator of the brand). Parses every
-// expression, resolves names, checks types, units and field rules, orders defines/KPIs/score by
-// dependency (cycles are E031) and compiles everything once. All independent errors are reported.
+// expression, resolves names, checks types, units and field rules, derives attainment forms and
+// orders defines/KPIs/score by dependency (cycles are E031). The result is data (typed trees);
+// compileProgram (src/compile/) makes closures of it. All independent errors are reported.
 import type { Contract, KpiDecl } from '../contract/model.js';
 import type { Span, StageResult } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { checkLimits, checkPayment } from './payments.js';
 import { booleanRule, checkContractCurrency, checkGraceWindow, checkPaymentIds, checkWeightSum, constantOf, scalarRule } from './field-rules.js';
 import { CheckSession } from './session.js';
-import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, EvalStep } from './checked-contract.js';
-import { isCompiledTree } from '../compile/compile-expression.js';
-import { checkJsonLogicTarget } from '../jsonlogic/kpi-targets.js';
-import { deriveForm } from '../evaluate/kpi.js';
+import type { CheckedContract, CheckedDefine, CheckedKpi, CheckedPayment, CheckedStep } from './checked-contract.js';
+import { isJsonLogicTarget } from './checked-contract.js';
+import { checkJsonLogicTarget } from './jsonlogic-target.js';
+import { deriveForm } from './kpi-form.js';
 import { ONE } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import { SCORE_STEP, defineStep, kpiStep, orderSteps } from './resolve.js';
@@ -58,7 +59,7 @@ function checkDefines(s: CheckSession, steps: Map<string, StepRef[]>): Map<strin
   for (const name of s.contract.defines.keys()) {
     const d = s.defineTyped(name);
     steps.set(defineStep(name), [...(d?.refs ?? [])]);
-    if (d?.typed !== undefined) out.set(name, { name, compiled: s.compile(d.typed) });
+    if (d?.typed !== undefined) out.set(name, { name, compiled: s.checked(d.typed) });
   }
   return out;
 }
@@ -108,7 +109,11 @@ function checkKpi(s: CheckSession, decl: KpiDecl, refs: StepRef[]): CheckedKpi |
     target,
     ...(weight === undefined ? {} : { weight }),
     cap: cap ?? ONE,
-    form: isCompiledTree(target) ? deriveForm(target, attainment) : attainment !== undefined ? { kind: 'explicit', attainment } : { kind: 'met-or-missed' },
+    form: !isJsonLogicTarget(target)
+      ? deriveForm(target, attainment, (t) => s.checked(t))
+      : attainment !== undefined
+        ? { kind: 'explicit', attainment }
+        : { kind: 'met-or-missed' },
   };
 }
 
@@ -117,11 +122,11 @@ function planSteps(
   contract: Contract,
   defines: ReadonlyMap<string, CheckedDefine>,
   kpis: readonly CheckedKpi[],
-): { steps: EvalStep[]; defines: CheckedDefine[] } {
+): { steps: CheckedStep[]; defines: CheckedDefine[] } {
   const defineSlots = new Map<string, number>();
   for (const name of contract.defines.keys()) defineSlots.set(name, defineSlots.size);
   const kpiSlots = new Map<string, number>(kpis.map((k, i) => [k.decl.id, i]));
-  const steps: EvalStep[] = [];
+  const steps: CheckedStep[] = [];
   const ordered: CheckedDefine[] = [];
   for (const step of order) {
     if (step === SCORE_STEP) {

@@ -6,7 +6,7 @@ import type { Expr } from '../parser/ast.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { FieldRule } from './session.js';
-import type { CompiledExpr } from './checked-contract.js';
+import type { CheckedExpr } from './checked-contract.js';
 import { isKnownCurrency } from '../numbers/currency.js';
 import { formatValue } from '../language/format-value.js';
 import { ONE, isRational } from '../numbers/rational.js';
@@ -38,7 +38,7 @@ export function scalarRule(what: string): FieldRule {
 }
 
 /** The constant value of a compiled field, or an E046 diagnostic. */
-export function constantOf(c: CompiledExpr, what: string, out: Diagnostic[]): Rational | undefined {
+export function constantOf(c: CheckedExpr, what: string, out: Diagnostic[]): Rational | undefined {
   if (c.constant !== undefined && isRational(c.constant)) return c.constant;
   out.push(diag('E046', c.span, { what }));
   return undefined;
@@ -72,7 +72,7 @@ export function checkGraceWindow(kpi: KpiDecl, out: Diagnostic[]): void {
 }
 
 /** E057: min <= max when both are constant; located at max with a label at min. */
-export function checkBounds(what: string, min: CompiledExpr | undefined, max: CompiledExpr | undefined, out: Diagnostic[]): void {
+export function checkBounds(what: string, min: CheckedExpr | undefined, max: CheckedExpr | undefined, out: Diagnostic[]): void {
   const lo = min?.constant;
   const hi = max?.constant;
   if (min === undefined || max === undefined || lo === undefined || hi === undefined || !isRational(lo) || !isRational(hi)) return;

@@ -1,13 +1,14 @@
-// Stages 4-6 for one contract: the shared state of checkContract. Parses each ExprText once,
-// types it (defines lazily, on first use, so their order in the file does not matter), and
-// compiles it. Every failure is a diagnostic; the failing expression is skipped, nothing else.
+// Stages 4-6 for one contract: the shared state of checkContract. Parses each ExprText once and
+// types it (defines lazily, on first use, so their order in the file does not matter), folding
+// what does not depend on data. Every failure is a diagnostic; the failing expression is
+// skipped, nothing else.
 import type { Contract, ExprText } from '../contract/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { parseExpression } from '../parser/parse.js';
 import type { Expr } from '../parser/ast.js';
-import { compileExpr } from '../compile/compile-expression.js';
-import type { CompileEnv, CompiledTree } from '../compile/compile-expression.js';
+import type { CheckedExpr } from './checked-contract.js';
+import { foldConstant } from './constant-fold.js';
 import { buildScope } from './resolve.js';
 import type { Scope } from './resolve.js';
 import { typeExpr } from './type-expression.js';
@@ -25,7 +26,6 @@ export class CheckSession {
   readonly scope: Scope;
   private readonly defines = new Map<string, DefineState>();
   private readonly typeEnv: TypeEnv;
-  private readonly compileEnv: CompileEnv;
 
   constructor(readonly contract: Contract) {
     const built = buildScope(contract);
@@ -37,9 +37,6 @@ export class CheckSession {
       diagnostics: this.diagnostics,
       defineType: (name) => this.defineTyped(name)?.type,
     };
-    const defineSlots = new Map<string, number>();
-    for (const name of contract.defines.keys()) defineSlots.set(name, defineSlots.size);
-    this.compileEnv = { text: contract.file.text, defineSlots };
   }
 
   /** Parse one expression (stage 4); undefined when it has syntax errors (already reported). */
@@ -55,8 +52,8 @@ export class CheckSession {
     return expr === undefined ? undefined : typeExpr(expr, this.typeEnv, refs);
   }
 
-  /** Parse, type, apply `rule`, compile. Undefined when any of it failed (reported). */
-  field(et: ExprText | undefined, rule: FieldRule | undefined, refs: StepRef[] = []): CompiledTree | undefined {
+  /** Parse, type, apply `rule`. Undefined when any of it failed (reported). */
+  field(et: ExprText | undefined, rule: FieldRule | undefined, refs: StepRef[] = []): CheckedExpr | undefined {
     if (et === undefined) return undefined;
     const t = this.typed(et, refs);
     if (t === undefined) return undefined;
@@ -65,11 +62,13 @@ export class CheckSession {
       this.diagnostics.push(broken);
       return undefined;
     }
-    return compileExpr(t, this.compileEnv);
+    return this.checked(t);
   }
 
-  compile(t: TypedNode): CompiledTree {
-    return compileExpr(t, this.compileEnv);
+  /** A typed tree as a checked expression, with its folded value when it is constant. */
+  checked(t: TypedNode): CheckedExpr {
+    const constant = foldConstant(t, this.contract.file.text);
+    return { expr: t.expr, type: t.type, span: t.expr.span, typed: t, ...(constant === undefined ? {} : { constant }) };
   }
 
   /** The typed tree of a define (typing it now if needed); undefined if failed or cyclic. */

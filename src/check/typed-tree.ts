@@ -2,7 +2,7 @@
 // for names, the slot it was resolved to. Produced by typecheck.ts, consumed by compile.ts.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { ArithmeticOp, ComparisonOp, Expr } from '../parser/ast.js';
-import type { Value } from './checked-contract.js';
+import type { Value } from '../language/values.js';
 import type { RefBuiltin, ValueBuiltin } from '../language/builtins.js';
 import type { ValueType } from '../language/value-types.js';
 

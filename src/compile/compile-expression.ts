@@ -1,11 +1,11 @@
-// Stage 6 (checkContract) -> 7: TypedNode -> a closure tree. Names are resolved to slot indexes,
+// Stage 6b (compileProgram): TypedNode -> a closure tree. Names are resolved to slot indexes,
 // constant sub-trees are folded, and evaluation never throws: division by zero and missing values
 // yield NoData carrying the span of the sub-expression. No eval, no Function, no name lookups.
 import type { Span } from '../diagnostics/diagnostic.js';
 import { refReader } from './ref-builtins.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
-import type { CompiledExpr, EvalContext, Value } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import type { CompiledExpr, EvalContext } from './program.js';
+import { isNoData, type Value } from '../language/values.js';
 import type { CallSite } from '../language/builtins.js';
 import { asFrame, createFrame, noData } from './frame.js';
 import type { Frame } from './frame.js';
@@ -14,14 +14,11 @@ import type { FastFn } from './fast-number.js';
 import { ZERO, fromSafeIntegers, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import type { TypedNode } from '../check/typed-tree.js';
+import { isQuantity } from '../language/value-types.js';
 
-/** A compiled node: the closure, its folded constant, and compiled children (for explanations). */
-export interface CompiledNode {
-  readonly typed: TypedNode;
-  readonly fn: (f: Frame) => Value;
-  readonly constant?: Value;
-  readonly children: readonly CompiledNode[];
-}
+import type { CompiledNode } from './compiled-node.js';
+
+export type { CompiledNode };
 
 /** A CompiledExpr made here; `node` gives access to sub-expressions (explanations, attainment). */
 export interface CompiledTree extends CompiledExpr {
@@ -33,6 +30,12 @@ export interface CompileEnv {
   readonly text: string;
   /** Define name -> slot in Frame.defines. */
   readonly defineSlots: ReadonlyMap<string, number>;
+  /**
+   * Run whole expressions on the fast path on JS numbers first (default true). Off, every
+   * expression runs on the exact rational closures only: the reference the property tests
+   * compare the fast path with, and a switch to rule the fast path out when investigating.
+   */
+  readonly fastPath?: boolean;
 }
 
 export function isCompiledTree(c: CompiledExpr): c is CompiledTree {
@@ -50,7 +53,7 @@ const EMPTY_FRAME: Frame = createFrame({
 /** Compile a typed expression once; `evaluate` runs it in a period's EvalContext. */
 export function compileExpr(typed: TypedNode, env: CompileEnv): CompiledTree {
   const node = compileNode(typed, env);
-  const fn = exactFn(node);
+  const fn = env.fastPath === false ? node.fn : exactFn(node);
   return {
     expr: typed.expr,
     type: typed.type,
@@ -80,7 +83,7 @@ export function exactFn(node: CompiledNode): Fn {
       return x === 1 ? true : x === 0 ? false : slow(f);
     };
   }
-  if (kind === 'scalar' || kind === 'duration' || kind === 'money') {
+  if (isQuantity(node.typed.type)) {
     const fast = compileFast(node);
     if (fast === undefined) return slow;
     return numericRoot(fast, slow, constantsOf(node));
@@ -196,7 +199,7 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
     case 'Arithmetic':
       return arithmetic(t.op, fnAt(children, 0), fnAt(children, 1), t.expr.span, textOf(env, t.right.expr.span));
     case 'Compare':
-      return compare(t.op, fnAt(children, 0), fnAt(children, 1), t.left.type.kind === 'scalar' || t.left.type.kind === 'duration' || t.left.type.kind === 'money');
+      return compare(t.op, fnAt(children, 0), fnAt(children, 1), isQuantity(t.left.type));
     case 'Logical':
       return t.op === 'and' ? and(fnAt(children, 0), fnAt(children, 1)) : or(fnAt(children, 0), fnAt(children, 1));
     case 'Coalesce': {
@@ -210,7 +213,7 @@ function closureOf(t: TypedNode, children: readonly CompiledNode[], env: Compile
     case 'Between':
       return between(fnAt(children, 0), fnAt(children, 1), fnAt(children, 2));
     case 'In':
-      return inList(children.map((c) => c.fn), t.value.type.kind === 'scalar' || t.value.type.kind === 'duration' || t.value.type.kind === 'money');
+      return inList(children.map((c) => c.fn), isQuantity(t.value.type));
     case 'If': {
       const c = fnAt(children, 0);
       const a = fnAt(children, 1);

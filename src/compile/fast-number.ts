@@ -11,9 +11,11 @@
 // caller recomputes the whole expression with rationals (which also builds the NoData reason).
 import type { Value } from '../check/checked-contract.js';
 import type { Frame } from './frame.js';
+import { assertNever } from '../diagnostics/diagnostic.js';
+import type { BuiltinShape } from '../language/builtins.js';
 import { isRational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import type { CompiledNode } from './compile-expression.js';
+import type { CompiledNode } from './compiled-node.js';
 
 /** A fast closure: the numerator (den in `den`), 1/0 for booleans, NaN when it gives up. */
 export type FastFn = (f: Frame) => number;
@@ -384,7 +386,7 @@ function fastOf(node: CompiledNode, sub: Sub): FastFn | undefined {
     case 'Between':
       return c0 === undefined || c1 === undefined || c2 === undefined ? undefined : between(sub(c0), sub(c1), sub(c2));
     case 'Call':
-      return call(t.builtin.name, node.children.map(sub));
+      return call(t.builtin.shape, node.children.map(sub));
     case 'RefCall':
       return t.builtin.name === 'growth' ? growth(2 * t.slot) : t.builtin.name === 'previous' ? previous(2 * t.slot) : undefined;
     default:
@@ -505,33 +507,23 @@ function pair(code: number, a: FastFn, b: FastFn): FastFn {
 }
 
 /** Built-ins made of the four operations; the rest (round, clamp, cpm, ...) are islands. */
-function call(name: string, args: readonly FastFn[]): FastFn | undefined {
-  const [a, b, c] = args;
-  switch (name) {
-    case 'min':
-      return extreme(args, ACCEPT['<']);
-    case 'max':
-      return extreme(args, ACCEPT['>']);
+function call(shape: BuiltinShape, args: readonly FastFn[]): FastFn | undefined {
+  const [a, b] = args;
+  switch (shape.kind) {
+    case 'extreme':
+      return extreme(args, ACCEPT[shape.which === 'min' ? '<' : '>']);
     case 'abs':
       return a === undefined ? undefined : (f) => Math.abs(a(f));
-    case 'share':
-    case 'er':
-    case 'err':
-    case 'love_rate':
-    case 'talk_rate':
-    case 'amplification_rate':
-    case 'ctr':
-    case 'response_rate':
-    case 'cpc':
-    case 'cpl':
-    case 'cpa':
-    case 'cpo':
-    case 'cpv':
-      return a === undefined || b === undefined ? undefined : pair(DIV, a, b);
-    case 'engagement':
-      return a === undefined || b === undefined || c === undefined ? undefined : pair(ADD, pair(ADD, a, b), c);
-    default:
+    case 'ratio':
+      return shape.scale !== 1 || a === undefined || b === undefined ? undefined : pair(DIV, a, b);
+    case 'sum':
+      return args.reduce<FastFn | undefined>((acc, x) => (acc === undefined ? x : pair(ADD, acc, x)), undefined);
+    case 'clamp':
+    case 'round':
+    case 'net-growth':
       return undefined;
+    default:
+      return assertNever(shape, 'built-in shape');
   }
 }
 

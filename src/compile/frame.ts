@@ -3,7 +3,7 @@
 import type { Span } from '../diagnostics/diagnostic.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import type { DataValue } from '../data/metric-data.js';
-import type { EvalContext } from '../check/checked-contract.js';
+import type { EvalContext } from './program.js';
 import type { Value } from '../language/values.js';
 export { noData } from '../language/values.js';
 import type { Rational } from '../numbers/rational.js';

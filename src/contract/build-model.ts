@@ -2,7 +2,7 @@
 // schema cannot say about keys: period formats for the contract's kind (E058), effective dates
 // (E054), duplicate payment ids (E032), exact decimal text for tier/package numbers (E013).
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
@@ -41,7 +41,7 @@ class ModelBuilder {
   get(node: Node | null | undefined, key: string): Node | undefined {
     const m = resolveNode(this.doc, node);
     if (!isMap(m)) return undefined;
-    const pair = (m as YAMLMap).items.find((p) => keyText(p) === key);
+    const pair = (m).items.find((p) => keyText(p) === key);
     return pair === undefined ? undefined : resolveNode(this.doc, pair.value) ?? undefined;
   }
 

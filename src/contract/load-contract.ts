@@ -1,53 +1,31 @@
 // Stages 1-3 together: SourceFile (or a path on disk) -> Contract model, via loadYaml ->
 // validateShape -> buildModel. Stops before buildModel when the YAML or its shape has errors.
-import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { diag } from '../diagnostics/codes.js';
-import { createSourceFile } from '../diagnostics/source.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { buildModel } from './build-model.js';
 import { DEFAULT_LIMITS, loadYaml } from './load-yaml.js';
-import type { LoadYamlOptions, YamlReader } from './load-yaml.js';
 import type { Contract } from './model.js';
 import { validateShape } from './schema.js';
+import { readSourceSync } from '../workspace/files.js';
 
-/** A loaded contract, and which reader composed its YAML (absent when the YAML had errors). */
-export type LoadedContract = StageResult<Contract> & { readonly yamlReader?: YamlReader };
-
-/**
- * Load a contract from its text: YAML (E00x), shape (E01x), model (E032, E054, E058, E013).
- * `quick`: see LoadYamlOptions (only `attain validate` asks for it).
- */
-export function loadContract(file: SourceFile, options: LoadYamlOptions = {}): LoadedContract {
-  const yaml = loadYaml(file, DEFAULT_LIMITS, options);
+/** Load a contract from its text: YAML (E00x), shape (E01x), model (E032, E054, E058, E013). */
+export function loadContract(file: SourceFile): StageResult<Contract> {
+  const yaml = loadYaml(file);
   if (yaml.value === undefined) return { diagnostics: yaml.diagnostics };
-  const yamlReader = yaml.value.reader;
   const shape = validateShape(yaml.value.doc, file);
-  if (hasErrors(shape)) return { diagnostics: [...yaml.diagnostics, ...shape], yamlReader };
+  if (hasErrors(shape)) return { diagnostics: [...yaml.diagnostics, ...shape] };
   const model = buildModel(yaml.value.doc, file);
   const diagnostics: Diagnostic[] = [...yaml.diagnostics, ...shape, ...model.diagnostics];
-  return model.value === undefined ? { diagnostics, yamlReader } : { value: model.value, diagnostics, yamlReader };
+  return model.value === undefined ? { diagnostics } : { value: model.value, diagnostics };
 }
 
 /**
- * Read and load a contract file. I/O failures are E001 and an oversized file E004, both at offset
- * 0 of the path; the file is not read when it is larger than the YAML size limit.
+ * Read and load a contract file (the workspace reader: I/O failures and invalid UTF-8 are E001,
+ * a file larger than the YAML size limit E004 and not read).
  */
-export async function readContractFile(path: string): Promise<StageResult<Contract>> {
-  const at = { file: path, start: 0, end: 0 };
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { diagnostics: [diag('E001', at, { path, reason: 'it is a directory' })] };
-    // A UTF-16 code unit takes 1 to 3 UTF-8 bytes: larger files cannot fit the character limit.
-    if (info.size > DEFAULT_LIMITS.maxChars * 3) {
-      return { diagnostics: [diag('E004', at, { reason: `the file is larger than ${DEFAULT_LIMITS.maxChars} characters` }, { data: { limit: 'size' } })] };
-    }
-    const text = await readFile(path, 'utf8');
-    return loadContract(createSourceFile(path, text));
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : (e.message ?? String(error));
-    return { diagnostics: [diag('E001', at, { path, reason }, { data: { errno: e.code ?? 'unknown' } })] };
-  }
+export function readContractFile(path: string): Promise<StageResult<Contract>> {
+  // A UTF-16 code unit takes 1 to 3 UTF-8 bytes: larger files cannot fit the character limit.
+  const read = readSourceSync(path, DEFAULT_LIMITS.maxChars * 3);
+  return Promise.resolve(read.file === undefined ? { diagnostics: read.diagnostics } : loadContract(read.file));
 }

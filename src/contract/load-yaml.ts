@@ -6,7 +6,6 @@ import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { withPlainEnv } from './yaml-env.js';
-import { PARSE_OPTIONS, readYamlSubset } from './yaml-subset.js';
 
 /** Safety limits for untrusted YAML. */
 export interface YamlLimits {
@@ -27,32 +26,26 @@ export const DEFAULT_LIMITS: YamlLimits = {
   maxExpandedNodes: 100_000,
 };
 
-/** Which reader composed a document: yaml itself, or the quick subset reader (yaml-subset.ts). */
-export type YamlReader = 'yaml' | 'subset';
-
 export interface LoadedYaml {
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
-  readonly reader: YamlReader;
 }
 
-export interface LoadYamlOptions {
-  /**
-   * Try the quick subset reader first. Its documents are for a clean-or-not verdict only: a caller
-   * that finds anything reads the file again without it (see yaml-subset.ts).
-   */
-  readonly quick?: boolean;
-}
+/** Options that keep YAML parsing to the plain 1.2 core schema whatever the file's directives say. */
+const PARSE_OPTIONS = {
+  uniqueKeys: true,
+  stringKeys: true,
+  merge: false,
+  schema: 'core',
+  resolveKnownTags: false,
+  prettyErrors: false,
+} as const;
 
 /**
  * Parse one YAML document. Returns the document only when it is free of E00x errors; an empty
  * file (no content at all) is E006, a second document E005, limits E004.
  */
-export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, options: LoadYamlOptions = {}): StageResult<LoadedYaml> {
-  if (options.quick === true) {
-    const doc = readYamlSubset(file.text, limits);
-    if (doc !== undefined) return { value: quickLoaded(doc, file), diagnostics: [] };
-  }
+export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS): StageResult<LoadedYaml> {
   const at = (start: number, end = start): Span => ({ file: file.path, start, end: Math.min(end, file.text.length) });
   if (file.text.length > limits.maxChars) {
     const reason = `the file is larger than ${limits.maxChars} characters`;
@@ -77,26 +70,7 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS, 
   if (isEmptyDocument(doc)) return { diagnostics: [diag('E006', at(0))] };
   const limit = checkAliases(doc, limits, file.path);
   if (limit !== undefined) return { diagnostics: [limit] };
-  return { value: { doc, lineCounter, reader: 'yaml' }, diagnostics: [] };
-}
-
-/**
- * A quick reading's result. Its line counter holds the file's own line starts, which are the ones
- * yaml's parser records (the subset has no `\r`); it is built only when read (validate never does).
- */
-function quickLoaded(doc: Document.Parsed, file: SourceFile): LoadedYaml {
-  let lineCounter: LineCounter | undefined;
-  return {
-    doc,
-    reader: 'subset',
-    get lineCounter(): LineCounter {
-      if (lineCounter === undefined) {
-        lineCounter = new LineCounter();
-        for (const start of file.lineStarts) lineCounter.addNewLine(start);
-      }
-      return lineCounter;
-    },
-  };
+  return { value: { doc, lineCounter }, diagnostics: [] };
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {

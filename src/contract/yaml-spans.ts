@@ -29,13 +29,6 @@ export function keyText(pair: Pair): string {
   return String(k);
 }
 
-/** The pair of `map` whose key text is `key`, if any. */
-export function findPair(doc: Document, map: Node | null, key: string): Pair | undefined {
-  const m = resolveNode(doc, map);
-  if (!isMap(m)) return undefined;
-  return m.items.find((p) => keyText(p) === key);
-}
-
 /** Walk `path` from the document root; stops (node null) where the path leaves the document. */
 export function nodeAtPath(doc: Document, path: YamlPath): NodeAt {
   let at: NodeAt = { node: resolveNode(doc, doc.contents) };

@@ -1,10 +1,11 @@
 // Data stage entry: metric data files -> RawDataSet (untyped values with spans), dispatching on
 // the file extension. Typing against a contract happens later, in bind.ts.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
-import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
+import type { SourceFile } from '../diagnostics/source.js';
+import { readSourceSync } from '../workspace/files.js';
 import { loadCsvData } from './csv-data.js';
 import type { RawDataSet } from './metric-data.js';
 import { loadYamlData } from './yaml-data.js';
@@ -37,7 +38,7 @@ export async function readMetricPath(path: string): Promise<StageResult<RawDataS
   const files = await listDataFiles(path, diagnostics);
   const sets: RawDataSet[] = [];
   for (const p of files) {
-    const file = await readDataFile(p, diagnostics);
+    const file = readDataFile(p, diagnostics);
     if (file === undefined) continue;
     const loaded = loadMetricFile(file);
     diagnostics.push(...loaded.diagnostics);
@@ -93,23 +94,8 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function readDataFile(path: string, diagnostics: Diagnostic[]): Promise<SourceFile | undefined> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      diagnostics.push(ioError(path, 'not a regular file'));
-      return undefined;
-    }
-    if (info.size > MAX_DATA_FILE_BYTES) {
-      const reason = `file is ${info.size} bytes; the limit is ${MAX_DATA_FILE_BYTES}`;
-      diagnostics.push(diag('E004', { file: path, start: 0, end: 0 }, { reason }));
-      return undefined;
-    }
-    const bytes = await readFile(path);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return createSourceFile(path, text);
-  } catch (e) {
-    diagnostics.push(ioError(path, e instanceof TypeError ? 'not valid UTF-8 text' : reasonOf(e)));
-    return undefined;
-  }
+function readDataFile(path: string, diagnostics: Diagnostic[]): SourceFile | undefined {
+  const read = readSourceSync(path, MAX_DATA_FILE_BYTES);
+  diagnostics.push(...read.diagnostics);
+  return read.file;
 }

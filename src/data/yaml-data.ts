@@ -208,7 +208,7 @@ function deref(ctx: Ctx, node: YamlNode | null | undefined): YamlNode | undefine
     return undefined;
   }
   // A resolved alias is never itself an alias; the cast keeps yaml's node types simple here.
-  return target as YamlNode;
+  return target;
 }
 
 function spanOf(ctx: Ctx, node: YamlNode | null | undefined): Span {

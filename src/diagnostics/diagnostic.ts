@@ -47,11 +47,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** A span covering both `a` and `b` (same file). */
-export function joinSpans(a: Span, b: Span): Span {
-  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
 /** Deterministic order for output: file, offset, end, code, message. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;

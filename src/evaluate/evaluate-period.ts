@@ -1,4 +1,4 @@
-// Stage 7: CheckedContract + PeriodSeries -> PeriodResult for one period. Builds the frame
+// Stage 7: Program + PeriodSeries -> PeriodResult for one period. Builds the frame
 // (metric values by slot, the previous period for previous()/growth()), then runs the defines,
 // KPIs and score in dependency order. No-data KPIs are E070 unless on_no_data says otherwise.
 import { periodIndex, periodMonth, periodOrdinal, shiftPeriod } from '../contract/period.js';
@@ -7,7 +7,8 @@ import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { metricSlots } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
-import type { CheckedContract, EvalStep, NoData, Value } from '../check/checked-contract.js';
+import type { EvalStep, Program } from '../compile/program.js';
+import type { NoData, Value } from '../language/values.js';
 import { createFrame, noData } from '../compile/frame.js';
 import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-number.js';
 import { computeScore, evaluateKpi } from './kpi.js';
@@ -15,14 +16,14 @@ import { isRational, rational, type Rational } from '../numbers/rational.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
 /**
- * Evaluate `period` (a key such as `2026-10`) of a checked contract against its metric data.
+ * Evaluate `period` (a key such as `2026-10`) of a compiled contract against its metric data.
  * E073 when the period is malformed or has no data; E066 when it lies outside the effective dates.
  * The value is returned even with E070 errors (the KPI then has status `no-data`), so reports and
  * `explain` can show what is missing; callers must not price an invoice when errors are present.
  * `start`: the contract's first period when `checked` is an amendment (a later version): `period.index`
  * and grace windows count from there, not from this version's `effective.from`.
  */
-export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, period: string, start?: string): StageResult<PeriodResult> {
+export function evaluatePeriod(checked: Program, series: PeriodSeries, period: string, start?: string): StageResult<PeriodResult> {
   const layout = layoutOf(checked);
   const info = periodInfo(checked, layout, period, start);
   if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };
@@ -81,13 +82,13 @@ export function evaluatePeriod(checked: CheckedContract, series: PeriodSeries, p
   // Two literals rather than a spread of the optional `score` (V8 makes that spread costly); the
   // keys keep their documented order.
   const value: PeriodResult = isRational(score)
-    ? { checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, score, context: frame }
-    : { checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, context: frame };
+    ? { program: checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, score, context: frame }
+    : { program: checked, period, periodIndex: index, defines: defines as DefineResult[], kpis: results, context: frame };
   return { value, diagnostics: diagnostics.length > 1 ? sortDiagnostics(diagnostics) : diagnostics };
 }
 
-/** Declaration order: right when nothing refers across kinds (CheckedContracts built by hand). */
-function defaultSteps(checked: CheckedContract): EvalStep[] {
+/** Declaration order: right when nothing refers across kinds (Programs built by hand). */
+function defaultSteps(checked: Program): EvalStep[] {
   return [
     ...checked.defines.map((define, slot): EvalStep => ({ kind: 'define', slot, define })),
     ...checked.kpis.map((_, slot): EvalStep => ({ kind: 'kpi', slot })),
@@ -130,7 +131,7 @@ const PERIOD_CACHE_SIZE = 1024;
  * bulk runs evaluate one contract for many clients in the same period. The cached values are
  * immutable (strings, numbers, Rationals), so sharing them between frames changes nothing.
  */
-function periodInfo(checked: CheckedContract, layout: FrameLayout, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
+function periodInfo(checked: Program, layout: FrameLayout, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
   const key = start === undefined ? period : `${period}@${start}`;
   let info = layout.periods.get(key);
   if (info === undefined) {
@@ -141,7 +142,7 @@ function periodInfo(checked: CheckedContract, layout: FrameLayout, period: strin
   return info;
 }
 
-function computePeriodInfo(checked: CheckedContract, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
+function computePeriodInfo(checked: Program, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
   const kind = checked.contract.period.value;
   const located = locatePeriod(checked, period, start);
   if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
@@ -150,10 +151,10 @@ function computePeriodInfo(checked: CheckedContract, period: string, start: stri
   return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month) };
 }
 
-const LAYOUTS = new WeakMap<CheckedContract, FrameLayout>();
+const LAYOUTS = new WeakMap<Program, FrameLayout>();
 
-/** Computed once per checked contract (bulk runs evaluate one contract for many clients). */
-function layoutOf(checked: CheckedContract): FrameLayout {
+/** Computed once per program (bulk runs evaluate one contract for many clients). */
+function layoutOf(checked: Program): FrameLayout {
   let layout = LAYOUTS.get(checked);
   if (layout === undefined) {
     const notEvaluated = noData('not evaluated', checked.contract.id.span);
@@ -183,7 +184,7 @@ function filled<T>(count: number, value: T): T[] {
 }
 
 /** The period's values by metric slot: as bindData laid them out, or looked up by name. */
-function slotValues(checked: CheckedContract, names: readonly string[], values: PeriodValues): readonly (DataValue | undefined)[] {
+function slotValues(checked: Program, names: readonly string[], values: PeriodValues): readonly (DataValue | undefined)[] {
   const bound = metricSlots(values, checked.contract);
   if (bound !== undefined) return bound;
   const out: (DataValue | undefined)[] = [];
@@ -191,7 +192,7 @@ function slotValues(checked: CheckedContract, names: readonly string[], values: 
   return out;
 }
 
-function locatePeriod(checked: CheckedContract, period: string, start: string | undefined): { index: number; diagnostic?: undefined } | { diagnostic: Diagnostic } {
+function locatePeriod(checked: Program, period: string, start: string | undefined): { index: number; diagnostic?: undefined } | { diagnostic: Diagnostic } {
   const c = checked.contract;
   const kind = c.period.value;
   const from = c.effective.from;
@@ -208,7 +209,7 @@ function locatePeriod(checked: CheckedContract, period: string, start: string | 
   return { index };
 }
 
-function missingPeriod(checked: CheckedContract, period: string): Diagnostic {
+function missingPeriod(checked: Program, period: string): Diagnostic {
   const c = checked.contract;
   return diag('E073', c.id.span, { reason: `the metric data has no period ${period} for contract "${c.id.value}"` });
 }

@@ -1,8 +1,7 @@
 // Stage 7 (evaluatePeriod): why a target came out as it did, as data (ExplainNode) and as one
 // line of text: `bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >= 2 min (met)`.
 // Both sides of every comparison are shown in their own unit (percent sides as percent).
-import type { Value } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import { isNoData, type Value } from '../language/values.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
 import type { Frame } from '../compile/frame.js';
 import { formatValue } from '../language/format-value.js';

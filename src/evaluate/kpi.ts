@@ -1,64 +1,27 @@
-// Stages 6-7: KPIs. At check time, the attainment form derived from a target (SPEC 3); at
-// evaluation time, a KPI's status (met / missed / excluded / no-data), attainment, capped
+// Stage 7: KPIs. A KPI's status (met / missed / excluded / no-data), attainment, capped
 // attainment and explanation, and the weighted score with excluded weights redistributed.
 //
 // Decisions: attainment is never below 0 (a negative ratio, e.g. negative growth, counts as 0);
 // an excluded KPI reads as met and its attainment() as min(100%, cap), so ramp-up is not penalised.
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import type { AttainmentForm, CheckedKpi, CompiledExpr, NoData, Value } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
-import type { CompiledNode, CompiledTree } from '../compile/compile-expression.js';
-import { exactFn, isCompiledTree } from '../compile/compile-expression.js';
+import type { ProgramKpi } from '../compile/program.js';
+import { isNoData, type NoData, type Value } from '../language/values.js';
+import { isCompiledTree } from '../compile/compile-expression.js';
 import { explainNode, renderExplanation } from './explanation.js';
 import type { ExplainNode } from './explanation.js';
 import type { Frame } from '../compile/frame.js';
-import { asFrame, noData } from '../compile/frame.js';
+import { noData } from '../compile/frame.js';
 import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, gcdSafe, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import type { KpiResult, KpiStatus } from './results.js';
-
-function treeOf(node: CompiledNode): CompiledTree {
-  const fn = exactFn(node);
-  return {
-    expr: node.typed.expr,
-    type: node.typed.type,
-    span: node.typed.expr.span,
-    node,
-    ...(node.constant === undefined ? {} : { constant: node.constant }),
-    evaluate: (ctx) => fn(asFrame(ctx)),
-  };
-}
-
-const FLIP = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
-
-/**
- * The attainment form of a target: `x >= t` / `x > t` higher-is-better (x / t), `x <= t` /
- * `x < t` lower-is-better (t / x); a constant on the left is moved to the right (`60% <= x`).
- * Anything else is met-or-missed. An explicit `attainment:` expression overrides all of it.
- */
-export function deriveForm(target: CompiledTree, explicit: CompiledExpr | undefined): AttainmentForm {
-  if (explicit !== undefined) return { kind: 'explicit', attainment: explicit };
-  const t = target.node.typed;
-  const [a, b] = target.node.children;
-  if (t.kind !== 'Compare' || a === undefined || b === undefined) return { kind: 'met-or-missed' };
-  if (t.op === '==' || t.op === '!=') return { kind: 'met-or-missed' };
-  const swap = a.constant !== undefined && b.constant === undefined;
-  const op = swap ? FLIP[t.op] : t.op;
-  const value = treeOf(swap ? b : a);
-  const threshold = treeOf(swap ? a : b);
-  const strict = op === '>' || op === '<';
-  return op === '>=' || op === '>'
-    ? { kind: 'higher-is-better', value, threshold, strict }
-    : { kind: 'lower-is-better', value, threshold, strict };
-}
 
 function minR(a: Rational, b: Rational): Rational {
   return compareRationals(a, b) <= 0 ? a : b;
 }
 
 /** Attainment (before the cap) for a met/missed target, or NoData. */
-function attainmentOf(kpi: CheckedKpi, met: boolean, frame: Frame): Value {
+function attainmentOf(kpi: ProgramKpi, met: boolean, frame: Frame): Value {
   const form = kpi.form;
   switch (form.kind) {
     case 'met-or-missed':
@@ -78,12 +41,12 @@ function attainmentOf(kpi: CheckedKpi, met: boolean, frame: Frame): Value {
 }
 
 /** Explanation tree of a KPI's target in this frame. */
-export function explainKpi(kpi: CheckedKpi, frame: Frame, text: string): ExplainNode | undefined {
+export function explainKpi(kpi: ProgramKpi, frame: Frame, text: string): ExplainNode | undefined {
   return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text) : undefined;
 }
 
 /** A target that is not an expression tree (a JSON Logic rule): its text and outcome. */
-function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
+function opaqueExplanation(kpi: ProgramKpi, frame: Frame): ExplainNode {
   const v = kpi.target.evaluate(frame);
   const outcome = v === true ? 'met' : v === false ? 'missed' : 'no-data';
   const text = kpi.decl.jsonlogic === undefined ? kpi.decl.target.text : `JSON Logic ${kpi.decl.target.text}`;
@@ -95,7 +58,7 @@ function opaqueExplanation(kpi: CheckedKpi, frame: Frame): ExplainNode {
  * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations). A KPI
  * with no data adds its E070 to `diagnostics` (unless on_no_data says otherwise).
  */
-export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: string, diagnostics: Diagnostic[]): KpiResult {
+export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: string, diagnostics: Diagnostic[]): KpiResult {
   const { decl } = kpi;
   const idx = frame.periodIndex;
   if ((decl.fromPeriod !== undefined && idx < decl.fromPeriod.value) || (decl.untilPeriod !== undefined && idx > decl.untilPeriod.value)) {
@@ -130,7 +93,7 @@ export function evaluateKpi(kpi: CheckedKpi, slot: number, frame: Frame, text: s
  * the fields, explanation included.
  */
 class EvaluatedKpi implements KpiResult {
-  readonly #kpi: CheckedKpi;
+  readonly #kpi: ProgramKpi;
   readonly #frame: Frame;
   readonly #text: string;
   #rendered: string | undefined;
@@ -142,7 +105,7 @@ class EvaluatedKpi implements KpiResult {
   declare readonly attainment: Rational;
   declare readonly cappedAttainment: Rational;
 
-  constructor(kpi: CheckedKpi, status: KpiStatus, attainment: Rational, cappedAttainment: Rational, frame: Frame, text: string) {
+  constructor(kpi: ProgramKpi, status: KpiStatus, attainment: Rational, cappedAttainment: Rational, frame: Frame, text: string) {
     this.#kpi = kpi;
     this.#frame = frame;
     this.#text = text;
@@ -165,19 +128,19 @@ class EvaluatedKpi implements KpiResult {
  * A KPI excluded by its period window (every client in the ramp-up months): the keys id, weight
  * when declared, status, explanation, as literals (V8 makes object spread costly here).
  */
-function excludedResult(kpi: CheckedKpi, explanation: string): KpiResult {
+function excludedResult(kpi: ProgramKpi, explanation: string): KpiResult {
   const id = kpi.decl.id;
   const weight = kpi.weight;
   return weight === undefined ? { id, status: 'excluded', explanation } : { id, weight, status: 'excluded', explanation };
 }
 
 /** The keys every KpiResult starts with (id, then weight when declared). */
-function baseOf(kpi: CheckedKpi): { readonly id: string; readonly weight?: Rational } {
+function baseOf(kpi: ProgramKpi): { readonly id: string; readonly weight?: Rational } {
   return { id: kpi.decl.id, ...(kpi.weight === undefined ? {} : { weight: kpi.weight }) };
 }
 
 function noDataResult(
-  kpi: CheckedKpi,
+  kpi: ProgramKpi,
   slot: number,
   frame: Frame,
   cause: NoData,
@@ -208,12 +171,12 @@ function noDataResult(
  * that are not excluded (so excluded weights are redistributed proportionally). NoData when a
  * counted KPI has no data, or when no weighted KPI counts this period.
  */
-export function computeScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
+export function computeScore(kpis: readonly ProgramKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
   return fastScore(kpis, results) ?? rationalScore(kpis, results, frame, fallback);
 }
 
 /** computeScore on rationals only (the reference the fast path must agree with). @internal */
-export function rationalScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
+export function rationalScore(kpis: readonly ProgramKpi[], results: readonly (KpiResult | undefined)[], frame: Frame, fallback: Span): Value {
   let sum = ZERO;
   let weights = ZERO;
   let span: Span | undefined;
@@ -261,7 +224,7 @@ function reduction(num: number, den: number): number {
  * only keeps later products in range; the result is built by fromSafeIntegers, which reduces it,
  * so it is the same reduced Rational as the rational path's. @internal
  */
-export function fastScore(kpis: readonly CheckedKpi[], results: readonly (KpiResult | undefined)[]): Rational | undefined {
+export function fastScore(kpis: readonly ProgramKpi[], results: readonly (KpiResult | undefined)[]): Rational | undefined {
   let sn = 0;
   let sd = 1;
   let wn = 0;

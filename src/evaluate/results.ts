@@ -1,6 +1,7 @@
 // Stage 7 and 8 outputs: the result of evaluating one period, and the priced invoice.
 // Amounts are exact: rationals for quantities, bigint minor units for invoice money.
-import type { CheckedContract, EvalContext, NoData, Value } from '../check/checked-contract.js';
+import type { EvalContext, Program } from '../compile/program.js';
+import type { NoData, Value } from '../language/values.js';
 import type { Rational } from '../numbers/rational.js';
 import type { ValueType } from '../language/value-types.js';
 
@@ -27,7 +28,7 @@ export interface DefineResult {
 }
 
 export interface PeriodResult {
-  readonly checked: CheckedContract;
+  readonly program: Program;
   readonly period: string;
   readonly periodIndex: number;
   readonly defines: readonly DefineResult[];

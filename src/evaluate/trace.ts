@@ -1,8 +1,7 @@
 // Stage 7 output for `attain explain`: the evaluation of one period as a step-by-step trace
 // (each define with its value, each KPI with its comparisons and attainment, the score), in the
 // order evaluation ran them. Structured data only; the CLI renders it.
-import type { NoData } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import { isNoData, type NoData } from '../language/values.js';
 import type { ExplainNode } from './explanation.js';
 import { formatValue } from '../language/format-value.js';
 import { asFrame } from '../compile/frame.js';
@@ -46,7 +45,7 @@ export interface ExplainTrace {
 
 /** The trace of an evaluated period, in evaluation order. */
 export function explainPeriod(result: PeriodResult): ExplainTrace {
-  const { checked } = result;
+  const { program: checked } = result;
   const frame = asFrame(result.context);
   const text = checked.contract.file.text;
   const kpiById = new Map(result.kpis.map((k) => [k.id, k]));

@@ -20,6 +20,7 @@ export function scalarStyle(source: string): ScalarStyle {
 }
 
 /** Characters YAML does not allow raw in a scalar, or that would read as a line break. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what needs escaping
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, 'g');
 /** Characters that cannot start a plain scalar. */

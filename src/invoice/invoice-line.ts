@@ -1,10 +1,10 @@
-// Stage 8, one invoice line: CheckedPayment + EvalContext -> InvoiceLine (exact amount, per-line
+// Stage 8, one invoice line: ProgramPayment + EvalContext -> InvoiceLine (exact amount, per-line
 // bounds, rounding to minor units, detail text) or diagnostics. Assembled by invoice.ts.
 import type { RoundingMode } from '../contract/model.js';
 import { diag } from '../diagnostics/codes.js';
 import { assertNever, InternalError, type Diagnostic, type Label } from '../diagnostics/diagnostic.js';
-import type { CheckedPayment, CheckedPricing, CompiledExpr, EvalContext, NoData, Value } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import type { CompiledExpr, EvalContext, ProgramPayment, ProgramPricing } from '../compile/program.js';
+import { isNoData, type NoData, type Value } from '../language/values.js';
 import { formatExact, roundToMinor } from '../numbers/money.js';
 import { packageProblem, priceFixedQuantity, pricePackage, priceTiers, tierProblem } from './pricing.js';
 import { compareRationals, isRational, toDecimalString, ZERO, type Rational } from '../numbers/rational.js';
@@ -113,7 +113,7 @@ function sliceText(s: TierSlice, env: LineEnv): string {
 }
 
 function priceTierForm(
-  pricing: Extract<CheckedPricing, { form: 'tiers' }>,
+  pricing: Extract<ProgramPricing, { form: 'tiers' }>,
   ev: LineEval,
   env: LineEnv,
 ): Priced | undefined {
@@ -148,7 +148,7 @@ function priceTierForm(
 }
 
 function pricePackageForm(
-  pricing: Extract<CheckedPricing, { form: 'package' }>,
+  pricing: Extract<ProgramPricing, { form: 'package' }>,
   ev: LineEval,
   env: LineEnv,
 ): Priced | undefined {
@@ -168,7 +168,7 @@ function pricePackageForm(
   return { exact: result.amount, quantity, unitPrice: price, detail };
 }
 
-function pricePricing(pricing: CheckedPricing, ev: LineEval, env: LineEnv): Priced | undefined {
+function pricePricing(pricing: ProgramPricing, ev: LineEval, env: LineEnv): Priced | undefined {
   switch (pricing.form) {
     case 'amount': {
       const exact = ev.rational(pricing.amount, 'amount');
@@ -204,7 +204,7 @@ function boundNote(bound: 'min' | 'max' | undefined, amount: Rational, currency:
 
 /** Per-line min/max on the exact amount; E076 when both are given and min is above max. */
 function applyBounds(
-  payment: CheckedPayment,
+  payment: ProgramPayment,
   exact: Rational | undefined,
   ev: LineEval,
   env: LineEnv,
@@ -232,7 +232,7 @@ function applyBounds(
  * the exact amount, `min`/`max` bound it, and it is rounded to minor units with the contract's
  * rounding mode. Returns no line when any part has no value (E071) or is invalid.
  */
-export function priceLine(payment: CheckedPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
+export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
   const { id, label } = payment.decl;
   const ev = new LineEval(id, env.ctx, diagnostics);
   if (payment.when !== undefined) {

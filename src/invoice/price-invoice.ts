@@ -1,10 +1,10 @@
-// Stage 8, priceInvoice: PeriodResult (with its CheckedContract) -> Invoice in minor units:
+// Stage 8, priceInvoice: PeriodResult (with its Program) -> Invoice in minor units:
 // payment lines in contract order, the limits adjustment lines, and a total equal to their sum.
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Label, StageResult } from '../diagnostics/diagnostic.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
-import type { CheckedContract, CompiledExpr, EvalContext } from '../check/checked-contract.js';
-import { isNoData } from '../check/checked-contract.js';
+import type { CompiledExpr, EvalContext, Program } from '../compile/program.js';
+import { isNoData } from '../language/values.js';
 import { findMinorDigits } from '../numbers/currency.js';
 import { priceLine, type LineEnv } from './invoice-line.js';
 import { ceilToMinor, floorToMinor, formatMinor } from '../numbers/money.js';
@@ -45,7 +45,7 @@ function limitInMinor(
 }
 
 function evaluateLimits(
-  checked: CheckedContract,
+  checked: Program,
   ctx: EvalContext,
   digits: number,
   diagnostics: Diagnostic[],
@@ -82,7 +82,7 @@ function adjustment(id: LimitId, amount: bigint, limit: bigint): Adjustment {
 
 /**
  * Stage 8: price every payment of the contract for the evaluated period (SPEC 2, 5).
- * - Lines follow `result.checked.payments` in contract order; each is priced exactly, bounded by
+ * - Lines follow `result.program.payments` in contract order; each is priced exactly, bounded by
  *   its own `min`/`max`, then rounded to the currency's minor unit with the contract's rounding
  *   mode (see `priceLine`; a line whose `when` is false is exactly zero, bounds not applied).
  * - `limits` add the adjustment lines `limits.min` / `limits.max` (present whenever declared,
@@ -93,7 +93,7 @@ function adjustment(id: LimitId, amount: bigint, limit: bigint): Adjustment {
  *   no invoice is returned: nothing partial.
  */
 export function priceInvoice(result: PeriodResult): StageResult<Invoice> {
-  const { checked, context } = result;
+  const { program: checked, context } = result;
   const currency = checked.contract.currency.value;
   const digits = findMinorDigits(currency);
   if (digits === undefined) {

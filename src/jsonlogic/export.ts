@@ -23,7 +23,7 @@ import { ruleSize } from './build.js';
 import type { JsonLogic } from './build.js';
 import { finishRule, lowerNode } from './lower.js';
 import type { Lowered, LowerEnv } from './lower.js';
-import { jsonLogicReads, jsonLogicValue } from './kpi-targets.js';
+import { jsonLogicReads, jsonLogicValue } from '../check/jsonlogic-target.js';
 import type { TypedNode } from '../check/typed-tree.js';
 
 /** Largest rule written (nodes, after inlining defines): beyond it the contract is E023. */

@@ -8,6 +8,7 @@ import { allOf, anyOf, jsonNumber, notOf, op } from './build.js';
 import type { JsonLogic } from './build.js';
 import { isRational } from '../numbers/rational.js';
 import type { TypedNode } from '../check/typed-tree.js';
+import type { RoundMode } from '../language/builtins.js';
 
 /** A lowered node: `v` is meaningful only where `d` holds (`d === true`: always). */
 export interface Lowered {
@@ -24,9 +25,6 @@ export interface LowerEnv {
 }
 
 const COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '==', '!=': '!=' };
-/** Catalogue rates: num / den. */
-const RATES = new Set(['share', 'er', 'err', 'love_rate', 'talk_rate', 'amplification_rate', 'ctr', 'response_rate']);
-const COSTS = new Set(['cpc', 'cpl', 'cpa', 'cpo', 'cpv']);
 
 const always = (v: JsonLogic): Lowered => ({ v, d: true });
 
@@ -119,7 +117,7 @@ class Lowerer {
       case 'If':
         return this.conditional(this.node(t.cond), this.node(t.then), this.node(t.else), t.type.kind === 'boolean');
       case 'Call':
-        return this.call(t.builtin.name, t.args.map((a) => this.node(a)), t);
+        return this.call(t, t.args.map((a) => this.node(a)));
       case 'RefCall':
         return this.refCall(t.builtin.name, t.name);
       default:
@@ -170,25 +168,41 @@ class Lowerer {
     return { v: op('if', c.v, branch(a), branch(b)), d: a.d === true && b.d === true ? c.d : d };
   }
 
-  private call(name: string, args: readonly Lowered[], t: Extract<TypedNode, { kind: 'Call' }>): Lowered {
+  private call(t: Extract<TypedNode, { kind: 'Call' }>, args: readonly Lowered[]): Lowered {
+    const shape = t.builtin.shape;
     const [a, b, c] = args;
     const d = allOf(...args.map((x) => x.d));
     const vs = args.map((x) => x.v);
-    if (name === 'min' || name === 'max') return { v: op(name, ...vs), d };
-    if (a === undefined) throw new InternalError(`jsonlogic: ${name}() without arguments`);
-    if (name === 'abs') return { v: op('if', op('<', a.v, 0), op('-', a.v), a.v), d };
-    if (name === 'round' || name === 'floor' || name === 'ceil') return { v: roundRule(name, a.v, digitsOf(t)), d };
-    if (b === undefined) throw new InternalError(`jsonlogic: ${name}() needs two arguments`);
-    if (name === 'clamp' && c !== undefined) return { v: op('if', op('<', a.v, b.v), b.v, op('>', a.v, c.v), c.v, a.v), d };
-    if (RATES.has(name) || COSTS.has(name)) return divide(a, b);
-    if (name === 'cpm') {
-      const q = divide(a, b);
-      return { v: op('*', q.v, 1000), d: q.d };
+    const need = (n: number): void => {
+      if (args.length < n) throw new InternalError(`jsonlogic: ${t.builtin.name}() needs ${n} arguments`);
+    };
+    switch (shape.kind) {
+      case 'extreme':
+        return { v: op(shape.which, ...vs), d };
+      case 'abs':
+        need(1);
+        return { v: op('if', op('<', vs[0] ?? null, 0), op('-', vs[0] ?? null), vs[0] ?? null), d };
+      case 'round':
+        need(1);
+        return { v: roundRule(shape.mode, vs[0] ?? null, digitsOf(t)), d };
+      case 'clamp':
+        need(3);
+        return { v: op('if', op('<', vs[0] ?? null, vs[1] ?? null), vs[1] ?? null, op('>', vs[0] ?? null, vs[2] ?? null), vs[2] ?? null, vs[0] ?? null), d };
+      case 'ratio': {
+        if (a === undefined || b === undefined) throw new InternalError(`jsonlogic: ${t.builtin.name}() needs 2 arguments`);
+        const q = divide(a, b);
+        return shape.scale === 1 ? q : { v: op('*', q.v, shape.scale), d: q.d };
+      }
+      case 'sum':
+        return { v: op('+', ...vs), d };
+      case 'net-growth':
+        if (a === undefined || b === undefined || c === undefined) throw new InternalError(`jsonlogic: ${t.builtin.name}() needs 3 arguments`);
+        return divide({ v: op('-', a.v, b.v), d: allOf(a.d, b.d) }, c);
+      default:
+        return assertNever(shape, 'built-in shape');
     }
-    if (name === 'engagement' && c !== undefined) return { v: op('+', a.v, b.v, c.v), d };
-    if (name === 'net_growth' && c !== undefined) return divide({ v: op('-', a.v, b.v), d: allOf(a.d, b.d) }, c);
-    throw new InternalError(`jsonlogic: no lowering for ${name}()`);
   }
+
 
   private refCall(name: string, target: string): Lowered {
     switch (name) {
@@ -231,12 +245,12 @@ function floorRule(z: JsonLogic): JsonLogic {
 }
 
 /** round (half away from zero), floor, ceil at `digits` decimal places, in floats. */
-function roundRule(name: 'round' | 'floor' | 'ceil', x: JsonLogic, digits: number): JsonLogic {
+function roundRule(mode: RoundMode, x: JsonLogic, digits: number): JsonLogic {
   const scale = 10 ** Math.abs(digits);
   const scaled = digits === 0 ? x : digits > 0 ? op('*', x, scale) : op('/', x, scale);
   let r: JsonLogic;
-  if (name === 'floor') r = floorRule(scaled);
-  else if (name === 'ceil') r = op('-', floorRule(op('-', scaled)));
+  if (mode === 'floor') r = floorRule(scaled);
+  else if (mode === 'ceil') r = op('-', floorRule(op('-', scaled)));
   else {
     const up = (z: JsonLogic): JsonLogic => floorRule(op('+', z, 0.5));
     r = op('if', op('<', scaled, 0), op('-', up(op('-', scaled))), up(scaled));

@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { isNoData, noData, type Value } from './values.js';
 import { ONE, ZERO, isZero, rational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import { describeType, scalar } from './value-types.js';
+import { describeType, isQuantity, scalar } from './value-types.js';
 import type { ScalarFlavor, ValueType } from './value-types.js';
 import { mergeTypes, isProblem } from './units.js';
 import type { TypeOutcome, UnitProblem } from './units.js';
@@ -31,13 +31,31 @@ interface BuiltinBase {
   readonly maxArgs: number;
 }
 
+/**
+ * What a built-in of values computes, as data: the fast path on numbers (src/compile/fast-number.ts)
+ * and the JSON Logic lowering (src/jsonlogic/lower.ts) switch on it exhaustively, so a built-in
+ * added here without them fails to compile instead of failing at run time.
+ */
+export type BuiltinShape =
+  | { readonly kind: 'extreme'; readonly which: 'min' | 'max' }
+  | { readonly kind: 'abs' }
+  | { readonly kind: 'clamp' }
+  | { readonly kind: 'round'; readonly mode: RoundMode }
+  /** `args[0] / args[1] * scale` (rates, shares, costs per unit, cpm). */
+  | { readonly kind: 'ratio'; readonly scale: 1 | 1000 }
+  /** The sum of the arguments (engagement). */
+  | { readonly kind: 'sum' }
+  /** `(args[0] - args[1]) / args[2]` (net_growth). */
+  | { readonly kind: 'net-growth' };
+
 /** A function of values: arguments are evaluated; any NoData argument is returned as is. */
 export interface ValueBuiltin extends BuiltinBase {
   readonly kind: 'value';
+  readonly shape: BuiltinShape;
   /** Argument indexes that must be integer literals (round's digits). */
   readonly integerArgs?: readonly number[];
-  type(args: readonly ValueType[]): ValueType | CallProblem;
-  apply(args: readonly Rational[], site: CallSite): Value;
+  readonly type: (args: readonly ValueType[]) => ValueType | CallProblem;
+  readonly apply: (args: readonly Rational[], site: CallSite) => Value;
 }
 
 /**
@@ -48,7 +66,7 @@ export interface RefBuiltin extends BuiltinBase {
   readonly kind: 'ref';
   readonly name: 'previous' | 'growth' | 'attainment';
   readonly ref: 'metric' | 'kpi';
-  type(target: ValueType): ValueType | CallProblem;
+  readonly type: (target: ValueType) => ValueType | CallProblem;
 }
 
 export type Builtin = ValueBuiltin | RefBuiltin;
@@ -77,7 +95,7 @@ function divide(a: Rational, b: Rational, divisorText: string, site: CallSite): 
 }
 
 function need(t: ValueType, i: number, fn: string, want: 'scalar' | 'money' | 'quantity'): CallProblem | undefined {
-  const ok = want === 'quantity' ? t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money' : t.kind === want;
+  const ok = want === 'quantity' ? isQuantity(t) : t.kind === want;
   if (ok) return undefined;
   const code = t.kind === 'boolean' || t.kind === 'string' ? 'E040' : 'E041';
   const wanted = want === 'scalar' ? 'a plain number' : want === 'money' ? 'money' : 'a number';
@@ -110,17 +128,17 @@ function sameDimension(args: readonly ValueType[], fn: string): ValueType | Call
 /** A rate of two dimensionless values: `num / den`. */
 function rate(name: string, flavor: ScalarFlavor, doc: string): ValueBuiltin {
   return {
-    kind: 'value', name, doc, minArgs: 2, maxArgs: 2,
+    kind: 'value', name, doc, minArgs: 2, maxArgs: 2, shape: { kind: 'ratio', scale: 1 },
     type: (args) => firstProblem(args, name, 'scalar') ?? scalar(flavor),
     apply: ([a, b], site) => divide(a ?? ZERO, b ?? ONE, site.argTexts[1] ?? '', site),
   };
 }
 
 /** A cost per unit: `cost / count * scale` in the cost's currency. */
-function costPer(name: string, scale: number, doc: string): ValueBuiltin {
+function costPer(name: string, scale: 1 | 1000, doc: string): ValueBuiltin {
   const factor = rational(scale);
   return {
-    kind: 'value', name, doc, minArgs: 2, maxArgs: 2,
+    kind: 'value', name, doc, minArgs: 2, maxArgs: 2, shape: { kind: 'ratio', scale },
     type: ([cost, count]) =>
       need(cost ?? scalar('number'), 0, name, 'money') ?? need(count ?? scalar('number'), 1, name, 'scalar') ?? (cost as ValueType),
     apply: ([cost, count], site) => {
@@ -132,7 +150,7 @@ function costPer(name: string, scale: number, doc: string): ValueBuiltin {
 
 function rounding(name: string, mode: RoundMode, doc: string): ValueBuiltin {
   return {
-    kind: 'value', name, doc, minArgs: 1, maxArgs: 2, integerArgs: [1],
+    kind: 'value', name, doc, minArgs: 1, maxArgs: 2, integerArgs: [1], shape: { kind: 'round', mode },
     type: (args) =>
       need(args[0] ?? scalar('number'), 0, name, 'quantity') ??
       (args[1] === undefined ? undefined : need(args[1], 1, name, 'scalar')) ??
@@ -143,7 +161,7 @@ function rounding(name: string, mode: RoundMode, doc: string): ValueBuiltin {
 
 function extreme(name: 'min' | 'max', doc: string): ValueBuiltin {
   return {
-    kind: 'value', name, doc, minArgs: 1, maxArgs: Infinity,
+    kind: 'value', name, doc, minArgs: 1, maxArgs: Infinity, shape: { kind: 'extreme', which: name },
     type: (args) => sameDimension(args, name),
     apply: (args) => {
       let best = args[0] ?? ZERO;
@@ -166,7 +184,7 @@ const growthBuiltin: RefBuiltin = {
   kind: 'ref', name: 'growth', ref: 'metric', minArgs: 1, maxArgs: 1,
   doc: 'growth(metric) = (x - previous x) / previous x, a percent (+400% from 20 to 100)',
   type: (t) =>
-    t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money'
+    isQuantity(t)
       ? scalar('percent')
       : { code: 'E040', reason: `growth() needs a numeric metric, found ${describeType(t)}`, arg: 0 },
 };
@@ -181,7 +199,7 @@ const TABLE: readonly Builtin[] = [
   extreme('min', 'min(a, b, ...): the smallest of values of one dimension'),
   extreme('max', 'max(a, b, ...): the largest of values of one dimension'),
   {
-    kind: 'value', name: 'clamp', minArgs: 3, maxArgs: 3,
+    kind: 'value', name: 'clamp', minArgs: 3, maxArgs: 3, shape: { kind: 'clamp' },
     doc: 'clamp(x, lo, hi): x limited to the range lo..hi',
     type: (args) => sameDimension(args, 'clamp'),
     apply: ([x, lo, hi]) => {
@@ -192,7 +210,7 @@ const TABLE: readonly Builtin[] = [
     },
   },
   {
-    kind: 'value', name: 'abs', minArgs: 1, maxArgs: 1,
+    kind: 'value', name: 'abs', minArgs: 1, maxArgs: 1, shape: { kind: 'abs' },
     doc: 'abs(x): absolute value, same unit',
     type: (args) => need(args[0] ?? scalar('number'), 0, 'abs', 'quantity') ?? (args[0] as ValueType),
     apply: ([x]) => (x ?? ZERO).abs(),
@@ -204,7 +222,7 @@ const TABLE: readonly Builtin[] = [
   growthBuiltin,
   attainmentBuiltin,
   {
-    kind: 'value', name: 'share', minArgs: 2, maxArgs: 2,
+    kind: 'value', name: 'share', minArgs: 2, maxArgs: 2, shape: { kind: 'ratio', scale: 1 },
     doc: 'share(part, whole) = part / whole, a percent (part and whole in one dimension)',
     type: (args) => {
       const t = sameDimension(args, 'share');
@@ -213,7 +231,7 @@ const TABLE: readonly Builtin[] = [
     apply: ([a, b], site) => divide(a ?? ZERO, b ?? ONE, site.argTexts[1] ?? '', site),
   },
   {
-    kind: 'value', name: 'engagement', minArgs: 3, maxArgs: 3,
+    kind: 'value', name: 'engagement', minArgs: 3, maxArgs: 3, shape: { kind: 'sum' },
     doc: 'engagement(likes, comments, shares) = likes + comments + shares',
     type: (args) => firstProblem(args, 'engagement', 'scalar') ?? scalar('count'),
     apply: ([a, b, c]) => (a ?? ZERO).add(b ?? ZERO).add(c ?? ZERO),
@@ -232,7 +250,7 @@ const TABLE: readonly Builtin[] = [
   costPer('cpv', 1, 'cpv(cost, views) = cost / views (money)'),
   costPer('cpm', 1000, 'cpm(cost, impressions) = cost / impressions x 1000 (money)'),
   {
-    kind: 'value', name: 'net_growth', minArgs: 3, maxArgs: 3,
+    kind: 'value', name: 'net_growth', minArgs: 3, maxArgs: 3, shape: { kind: 'net-growth' },
     doc: 'net_growth(joined, left, total) = (joined - left) / total',
     type: (args) => firstProblem(args, 'net_growth', 'scalar') ?? scalar('percent'),
     apply: ([j, l, t], site) => divide((j ?? ZERO).sub(l ?? ZERO), t ?? ONE, site.argTexts[2] ?? '', site),

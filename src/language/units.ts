@@ -6,7 +6,7 @@
 // decides how a value is displayed, so flavor merging is a best guess, never an error.
 import type { Expr } from '../parser/ast.js';
 import type { MetricUnit } from '../contract/model.js';
-import { DURATION, describeType, money, sameDimension, scalar } from './value-types.js';
+import { DURATION, describeType, isQuantity, money, sameDimension, scalar } from './value-types.js';
 import type { ScalarFlavor, ValueType } from './value-types.js';
 
 /** Why two types do not combine. `E040` boolean/number, `E041` dimensions, `E042` currencies. */
@@ -90,12 +90,9 @@ function literalText(e: Expr): string {
   return '';
 }
 
-function isNumeric(t: ValueType): boolean {
-  return t.kind === 'scalar' || t.kind === 'duration' || t.kind === 'money';
-}
 
 function notNumeric(op: string, a: ValueType, b: ValueType): UnitProblem | undefined {
-  const bad = !isNumeric(a) ? a : !isNumeric(b) ? b : undefined;
+  const bad = !isQuantity(a) ? a : !isQuantity(b) ? b : undefined;
   return bad === undefined ? undefined : { code: 'E040', reason: `'${op}' needs numbers, found ${describeType(bad)}` };
 }
 
@@ -148,7 +145,3 @@ export function comparisonProblem(op: string, a: ValueType, b: ValueType): UnitP
   return dimensionProblem('compare', a, b);
 }
 
-/** Unit name for explanations of a problem: "declared as duration". */
-export function declaredAs(t: ValueType): string {
-  return `this is ${describeType(t)}`;
-}

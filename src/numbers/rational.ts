@@ -139,7 +139,7 @@ const ReducedFraction = function (this: { s: bigint; n: bigint; d: bigint }, s: 
   this.n = n;
   this.d = d;
 } as unknown as new (s: bigint, n: bigint, d: bigint) => Rational;
-(ReducedFraction as unknown as { prototype: object }).prototype = Fraction.prototype as object;
+(ReducedFraction as unknown as { prototype: object }).prototype = Fraction.prototype;
 
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 

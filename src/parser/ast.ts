@@ -100,5 +100,3 @@ export type Expr =
   | In
   | If
   | Call;
-
-export type ExprKind = Expr['kind'];

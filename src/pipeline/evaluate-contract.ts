@@ -10,6 +10,8 @@ import { loadMetricFile } from '../data/load-metrics.js';
 import { findMissingMetrics } from '../data/missing.js';
 import type { PeriodSeries, RawPeriod } from '../data/metric-data.js';
 import type { CheckedContract } from '../check/checked-contract.js';
+import { compileProgram } from '../compile/compile-program.js';
+import type { Program } from '../compile/program.js';
 import { evaluatePeriod } from '../evaluate/evaluate-period.js';
 import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
@@ -95,6 +97,8 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
 export interface BoundSources {
   readonly contractFile: SourceFile;
   readonly checked: CheckedContract;
+  /** The checked contract compiled (stage 6b), once for every period evaluated from it. */
+  readonly program: Program;
   readonly series: PeriodSeries;
   /** Digest of the data files that carried this contract's periods (see `digestOf`). */
   readonly dataSha256: string;
@@ -144,13 +148,13 @@ export function bindSources(contractFile: SourceFile, dataFiles: readonly Source
   diagnostics.push(...bound.diagnostics);
   const series = bound.value;
   if (series === undefined || hasErrors(diagnostics)) return { diagnostics };
-  return { value: { contractFile, checked, series, dataSha256 }, diagnostics };
+  return { value: { contractFile, checked, program: compileProgram(checked), series, dataSha256 }, diagnostics };
 }
 
 /** Stages 7-8 for one period of a bound contract (default: the latest period in the data). */
 export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
-  const { checked, series, contractFile, dataSha256 } = bound;
-  const contract = checked.contract;
+  const { program, series, contractFile, dataSha256 } = bound;
+  const contract = program.contract;
   const diagnostics: Diagnostic[] = [];
   const kind = contract.period.value;
   if (options.period !== undefined && periodOrdinal(options.period, kind) === undefined) {
@@ -165,7 +169,7 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
   }
   diagnostics.push(...findMissingMetrics(contract, series, period));
   if (hasErrors(diagnostics)) return { diagnostics };
-  const evaluated = evaluatePeriod(checked, series, period, options.start);
+  const evaluated = evaluatePeriod(program, series, period, options.start);
   diagnostics.push(...evaluated.diagnostics);
   if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const invoice = priceInvoice(evaluated.value);

@@ -13,7 +13,7 @@ function field(value: string): string {
 
 export function renderEvaluationCsv(e: Evaluation): string {
   const { result, invoice } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const d = invoice.minorDigits;
   const rows: string[][] = [['contract', 'period', 'line', 'label', 'applied', 'quantity', 'unit_price', 'amount', 'currency']];
   for (const l of invoice.lines) {

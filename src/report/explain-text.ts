@@ -51,7 +51,7 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   }
   const { invoice } = e;
   const d = invoice.minorDigits;
-  out.push('', `invoice (${invoice.currency}, rounding ${e.result.checked.contract.rounding.value}):`);
+  out.push('', `invoice (${invoice.currency}, rounding ${e.result.program.contract.rounding.value}):`);
   for (const l of invoice.lines) {
     out.push(`  ${l.id}: ${l.applied ? l.detail : 'not applied (when is false)'} = ${formatMinor(l.amount, d)}`);
   }

@@ -17,7 +17,7 @@ function pct(r: Rational | undefined): string {
 }
 
 function renderHeader(e: Evaluation): string {
-  const c = e.result.checked.contract;
+  const c = e.result.program.contract;
   const title = c.title ?? c.id.value;
   const until = c.effective.until === undefined ? 'open-ended' : c.effective.until.value;
   const rows: [string, string][] = [];
@@ -51,7 +51,7 @@ function renderCards(e: Evaluation): string {
 }
 
 function renderKpis(e: Evaluation): string {
-  const rows = e.result.checked.kpis.map((k, i) => {
+  const rows = e.result.program.kpis.map((k, i) => {
     const r = e.result.kpis[i];
     const status = r?.status ?? 'no-data';
     const desc = k.decl.description === undefined ? '' : `<span class="desc">${esc(k.decl.description)}</span>`;
@@ -109,7 +109,7 @@ function renderInvoice(e: Evaluation): string {
 function renderHistory(e: Evaluation, history: ReportHistory): string {
   const d = e.invoice.minorDigits;
   const cur = e.invoice.currency;
-  const charts = e.result.checked.kpis.map((k, i) => {
+  const charts = e.result.program.kpis.map((k, i) => {
     return `<figure><figcaption><code>${esc(k.decl.id)}</code></figcaption>${renderHistoryChart(k.decl.id, history.points, `history-${i}`)}</figure>`;
   });
   const rows = history.points.map((p) => {
@@ -150,7 +150,7 @@ function renderInputs(e: Evaluation): string {
  * evaluation and history give the same bytes (no timestamps, no random ids).
  */
 export function renderEvaluationHtml(e: Evaluation, history: ReportHistory): string {
-  const c = e.result.checked.contract;
+  const c = e.result.program.contract;
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -11,7 +11,7 @@ function ratio(r: Rational | undefined): string | null {
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
 export function evaluationToJson(e: Evaluation): Record<string, unknown> {
   const { result, invoice } = e;
-  const contract = result.checked.contract;
+  const contract = result.program.contract;
   const digits = invoice.minorDigits;
   const money = (r: Rational | undefined): string | null =>
     r === undefined ? null : formatRationalMoney(r, digits);
@@ -21,7 +21,7 @@ export function evaluationToJson(e: Evaluation): Record<string, unknown> {
     period: result.period,
     period_index: result.periodIndex,
     currency: invoice.currency,
-    kpis: result.checked.kpis.map((k, i) => {
+    kpis: result.program.kpis.map((k, i) => {
       const r = result.kpis[i];
       return {
         id: k.decl.id,

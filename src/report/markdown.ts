@@ -14,7 +14,7 @@ function cell(text: string): string {
 
 export function renderEvaluationMarkdown(e: Evaluation): string {
   const { result, invoice } = e;
-  const c = result.checked.contract;
+  const c = result.program.contract;
   const cur = invoice.currency;
   const d = invoice.minorDigits;
   const out: string[] = [];
@@ -22,7 +22,7 @@ export function renderEvaluationMarkdown(e: Evaluation): string {
   out.push(`Contract \`${c.id.value}\` version ${c.version.value}, period ${result.period} (index ${result.periodIndex}).`);
   if (c.parties !== undefined) out.push(`Agency: ${cell(c.parties.agency ?? '—')}; client: ${cell(c.parties.client ?? '—')}.`);
   out.push('', '## KPIs', '', '| KPI | Status | Weight | Attainment | Explanation |', '| --- | --- | ---: | ---: | --- |');
-  result.checked.kpis.forEach((k, i) => {
+  result.program.kpis.forEach((k, i) => {
     const r = result.kpis[i];
     out.push(`| ${k.decl.id} | ${r?.status ?? 'no-data'} | ${pct(k.weight)} | ${pct(r?.attainment)} | ${cell(r?.explanation ?? '')} |`);
   });

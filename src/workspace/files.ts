@@ -1,10 +1,12 @@
-// File discovery and reading for the pipeline: paths -> SourceFiles, I/O failures as E001.
+// Workspace: the one file reader (paths -> SourceFiles; I/O failures and invalid UTF-8 as E001,
+// oversized files as E004) and file discovery. Contracts, data files and commands all read here.
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** Max bytes read from one input file (contracts and data are small; hostile input is not). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -23,24 +25,31 @@ function ioError(path: string, reason: string): Diagnostic {
  * files one after another, and for many small files each promise-based read (open, stat, read,
  * close on the thread pool) left the process idle about a third of the time.
  */
-export function readSource(path: string): Promise<ReadResult> {
-  return Promise.resolve(readSourceSync(path));
+export function readSource(path: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  return Promise.resolve(readSourceSync(path, maxBytes));
 }
 
-/** readSource without the promise, for loops that run in one synchronous stretch (worker threads). */
-export function readSourceSync(path: string): ReadResult {
+/**
+ * readSource without the promise, for loops that run in one synchronous stretch (worker threads).
+ * Not a regular file, unreadable, or not valid UTF-8 (with the offset of the first bad byte):
+ * E001 at offset 0 of the path. Larger than `maxBytes`: E004, and the file is not read.
+ */
+export function readSourceSync(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
     const info = statSync(path);
-    if (!info.isFile()) return { diagnostics: [ioError(path, 'not a regular file')] };
-    if (info.size > MAX_FILE_BYTES) {
-      return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}` })] };
+    if (!info.isFile()) return { diagnostics: [ioError(path, info.isDirectory() ? 'it is a directory' : 'not a regular file')] };
+    if (info.size > maxBytes) {
+      return { diagnostics: [diag('E004', { file: path, start: 0, end: 0 }, { reason: `file is ${info.size} bytes; the limit is ${maxBytes}` }, { data: { limit: 'size' } })] };
     }
-    const raw = readFileSync(path, 'utf8');
-    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    return { file: createSourceFile(path, text), diagnostics: [] };
+    const decoded = decodeUtf8(readFileSync(path));
+    if ('badByte' in decoded) {
+      return { diagnostics: [diag('E001', { file: path, start: 0, end: 0 }, { path, reason: `not valid UTF-8 text (byte ${decoded.badByte})` }, { data: { byte: decoded.badByte } })] };
+    }
+    return { file: createSourceFile(path, decoded.text), diagnostics: [] };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [ioError(path, code === 'ENOENT' ? 'no such file or directory' : String((e as Error).message))] };
+    const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    return { diagnostics: [diag('E001', { file: path, start: 0, end: 0 }, { path, reason }, { data: { errno: code ?? 'unknown' } })] };
   }
 }
 

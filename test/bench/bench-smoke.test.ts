@@ -7,12 +7,13 @@ import { loadContract } from '../../src/contract/load-contract.js';
 import { bindData } from '../../src/data/bind.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { checkContract } from '../../src/check/check-contract.js';
+import { compileProgram } from '../../src/compile/compile-program.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
 import { priceInvoice } from '../../src/invoice/price-invoice.js';
 import { formatMinor } from '../../src/numbers/money.js';
 import { isRational, toDecimalString } from '../../src/numbers/rational.js';
 
-const lib = { loadContract, createSourceFile, checkContract, bindData, evaluatePeriod, priceInvoice, isRational, toDecimalString, formatMinor };
+const lib = { loadContract, createSourceFile, checkContract, compileProgram, bindData, evaluatePeriod, priceInvoice, isRational, toDecimalString, formatMinor };
 
 describe('bench harness (quick agreement)', () => {
   it('attain agrees with the exact reference and every engine with hand-written JS', async () => {

@@ -1,8 +1,10 @@
 // The one runner of the language conformance suite: every `test/conformance/<topic>/*.yaml` file
 // holds `cases:`; each case becomes a named test. A case has `expr` (checked and evaluated as a
 // define over `metrics`) or `contract` (whole contract text), optional `data`, `history`, `period`,
-// and exactly one of `want` (value as shown in its unit, or KPI statuses/score/explanations) or
-// `want_code` (+ `want_at: line:col`, inside the expression for `expr` cases).
+// and exactly one of `want` (value as shown in its unit, or KPI statuses/score/explanations/defines
+// and the invoice: `lines` and `adjustments` as id -> amount, `applied` as id -> true|false, and
+// `total`, amounts as decimal strings in the currency's minor digits) or `want_code` (+ `want_at:
+// line:col`, inside the expression for `expr` cases), found by checking, evaluating or pricing.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,11 @@ import { parse } from 'yaml';
 import { check, evalExpr, lineCol, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
+import type { Invoice } from '../../src/evaluate/results.js';
+import { priceInvoice } from '../../src/invoice/price-invoice.js';
 import { formatValue } from '../../src/language/format-value.js';
 import { scalar } from '../../src/language/value-types.js';
+import { formatMinor } from '../../src/numbers/money.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -28,9 +33,20 @@ interface Case {
   readonly data?: DataRecord;
   readonly history?: Readonly<Record<string, DataRecord>>;
   readonly period?: string;
-  readonly want?: string | { readonly kpis?: Strings; readonly score?: string; readonly explanation?: Strings; readonly defines?: Strings };
+  readonly want?: string | Wanted;
   readonly want_code?: string;
   readonly want_at?: string;
+}
+
+interface Wanted {
+  readonly kpis?: Strings;
+  readonly score?: string;
+  readonly explanation?: Strings;
+  readonly defines?: Strings;
+  readonly lines?: Strings;
+  readonly applied?: Strings;
+  readonly adjustments?: Strings;
+  readonly total?: string;
 }
 
 function fixtureFiles(dir: string): string[] {
@@ -59,7 +75,8 @@ function runExpr(c: Case & { expr: string }): void {
     return;
   }
   expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const want = String(c.want);
+  if (typeof c.want !== 'string') throw new Error('an expr case wants its value as text');
+  const want = c.want;
   if (want === 'no data') expect(r.shown).toMatch(/^no data/);
   else expect(r.shown).toBe(want);
 }
@@ -74,17 +91,21 @@ function runContract(c: Case & { contract: string }): void {
     return;
   }
   expect(errors.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  if (checked.checked === undefined || checked.contract === undefined) throw new Error('not checked');
+  if (checked.program === undefined || checked.contract === undefined) throw new Error('not checked');
   const period = c.period ?? '2026-10';
-  const result = evaluatePeriod(checked.checked, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
+  const result = evaluatePeriod(checked.program, series(checked.contract, { ...(c.history ?? {}), [period]: c.data ?? {} }), period);
+  const want: Wanted = typeof c.want === 'object' ? c.want : {};
+  const pricing = want.lines !== undefined || want.applied !== undefined || want.adjustments !== undefined || want.total !== undefined;
+  // An error case is priced too when evaluation found nothing: pricing reports its own (E071, E075, E076).
+  const priced = result.value !== undefined && result.diagnostics.length === 0 && (pricing || c.want_code !== undefined) ? priceInvoice(result.value) : undefined;
+  const found = [...result.diagnostics, ...(priced?.diagnostics ?? [])];
   if (c.want_code !== undefined) {
-    const hit = result.diagnostics.find((d) => d.code === c.want_code);
-    expect(hit, result.diagnostics.map((d) => d.code).join(', ')).toBeDefined();
+    const hit = found.find((d) => d.code === c.want_code);
+    expect(hit, found.map((d) => `${d.code} ${d.message}`).join('; ')).toBeDefined();
     if (hit !== undefined && c.want_at !== undefined) expect(lineCol(c.contract, hit)).toBe(c.want_at);
     return;
   }
-  expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-  const want = typeof c.want === 'object' ? c.want : {};
+  expect(found.map((d) => `${d.code} ${d.message}`)).toEqual([]);
   const value = result.value;
   for (const [id, status] of Object.entries(want.kpis ?? {})) expect(value?.kpis.find((k) => k.id === id)?.status, id).toBe(status);
   for (const [id, text] of Object.entries(want.explanation ?? {})) expect(value?.kpis.find((k) => k.id === id)?.explanation, id).toBe(text);
@@ -93,6 +114,17 @@ function runContract(c: Case & { contract: string }): void {
     expect(d === undefined ? undefined : formatValue(d.value, d.type), name).toBe(text);
   }
   if (want.score !== undefined) expect(value?.score === undefined ? 'none' : formatValue(value.score, scalar('percent'))).toBe(want.score);
+  if (pricing) expectInvoice(want, priced?.value);
+}
+
+/** The wanted invoice parts: `lines` and `adjustments` list every one there is, by id. */
+function expectInvoice(want: Wanted, invoice: Invoice | undefined): void {
+  if (invoice === undefined) throw new Error('no invoice');
+  const money = (minor: bigint): string => formatMinor(minor, invoice.minorDigits);
+  if (want.lines !== undefined) expect(Object.fromEntries(invoice.lines.map((l) => [l.id, money(l.amount)])), 'lines').toEqual(want.lines);
+  for (const [id, applied] of Object.entries(want.applied ?? {})) expect(String(invoice.lines.find((l) => l.id === id)?.applied), `${id} applied`).toBe(applied);
+  if (want.adjustments !== undefined) expect(Object.fromEntries(invoice.adjustments.map((a) => [a.id, money(a.amount)])), 'adjustments').toEqual(want.adjustments);
+  if (want.total !== undefined) expect(money(invoice.total), 'total').toBe(want.total);
 }
 
 for (const file of fixtureFiles(ROOT)) {

@@ -2,8 +2,9 @@
 // Each fixture's header says what it must produce (`# expect: E041 15:13`, several allowed,
 // `file:line:col` for a position in another file), how to run it (`# mode: validate` (default),
 // `evaluate <period>`, `test`), its data (`# data: <file>`) and extra files (`# with: <file>`).
-// The pretty rendering is compared with `<name>.expected.txt`; UPDATE_GOLDEN=1 re-records it.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The pretty rendering is compared with `<name>.expected.txt` (a missing one fails); UPDATE_GOLDEN=1
+// re-records it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
@@ -13,9 +14,9 @@ import { lineColAt, type SourceFile } from '../../src/diagnostics/source.js';
 import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
 import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
 import { validatePaths } from '../../src/pipeline/validate/validate.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const DIR = 'test/golden/bad';
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 /** Codes no input can produce, with the reason (checked: they must not have a fixture either). */
 const UNREACHABLE = new Map<string, string>([
@@ -89,9 +90,7 @@ describe('golden diagnostics', () => {
       });
       for (const e of f.expect) expect(found).toContain(`${e.code} ${e.file}:${e.line}:${e.column}`);
       const pretty = renderPretty(diagnostics, (p) => sources.get(p));
-      const goldenPath = join(DIR, `${f.name}.expected.txt`);
-      if (UPDATE || !existsSync(goldenPath)) writeFileSync(goldenPath, pretty);
-      expect(pretty).toBe(readFileSync(goldenPath, 'utf8'));
+      expectGolden(join(DIR, `${f.name}.expected.txt`), pretty);
     });
   }
 
@@ -100,6 +99,12 @@ describe('golden diagnostics', () => {
     const missing = Object.keys(CODES).filter((c) => !covered.has(c) && !UNREACHABLE.has(c));
     expect(missing).toEqual([]);
     for (const c of UNREACHABLE.keys()) expect(covered.has(c), `${c} is listed as unreachable`).toBe(false);
+  });
+
+  it('has no expected file without its fixture', () => {
+    const names = new Set(fixtures.map((f) => f.name));
+    const orphans = readdirSync(DIR).filter((f) => f.endsWith('.expected.txt') && !names.has(f.slice(0, -'.expected.txt'.length)));
+    expect(orphans).toEqual([]);
   });
 
   it('fixture names start with the first code they expect', () => {

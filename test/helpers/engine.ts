@@ -10,6 +10,8 @@ import type { Diagnostic, Span } from '../../src/diagnostics/diagnostic.js';
 import { createSourceFile, lineColAt } from '../../src/diagnostics/source.js';
 import { checkContract } from '../../src/check/check-contract.js';
 import type { CheckedContract, Value } from '../../src/check/checked-contract.js';
+import { compileProgram } from '../../src/compile/compile-program.js';
+import type { Program } from '../../src/compile/program.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
 import { formatValue } from '../../src/language/format-value.js';
 import type { PeriodResult } from '../../src/evaluate/results.js';
@@ -21,6 +23,8 @@ export interface Checked {
   readonly text: string;
   readonly contract?: Contract;
   readonly checked?: CheckedContract;
+  /** The checked contract compiled (stage 6b), present with `checked`. */
+  readonly program?: Program;
   /** Diagnostics of loading and checking. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -34,7 +38,7 @@ export function check(text: string, path = FILE): Checked {
   return {
     text,
     contract: loaded.value,
-    ...(checked.value === undefined ? {} : { checked: checked.value }),
+    ...(checked.value === undefined ? {} : { checked: checked.value, program: compileProgram(checked.value) }),
     diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
   };
 }
@@ -159,13 +163,13 @@ export function evalExpr(expr: string, c: ExprCase = {}): ExprOutcome {
   const { text, exprStart } = exprContract(expr, c);
   const checked = check(text);
   const firstError = checked.diagnostics.find((d) => d.severity === 'error');
-  if (firstError !== undefined || checked.checked === undefined || checked.contract === undefined) {
+  if (firstError !== undefined || checked.program === undefined || checked.contract === undefined) {
     const col = firstError === undefined ? undefined : firstError.span.start - exprStart + 1;
     return { diagnostics: checked.diagnostics, ...(col === undefined ? {} : { errorColumn: col }) };
   }
   const period = c.period ?? '2026-10';
   const data = { ...(c.history ?? {}), [period]: c.data ?? {} };
-  const evaluated = evaluatePeriod(checked.checked, series(checked.contract, data), period);
+  const evaluated = evaluatePeriod(checked.program, series(checked.contract, data), period);
   const result = evaluated.value;
   const define = result?.defines.find((d) => d.name === 'value');
   if (result === undefined || define === undefined) return { diagnostics: evaluated.diagnostics };

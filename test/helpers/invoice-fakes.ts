@@ -1,16 +1,9 @@
-// Test helpers for stage 8: fake CompiledExprs, CheckedPayments and PeriodResults, so that
+// Test helpers for stage 8: fake CompiledExprs, ProgramPayments and PeriodResults, so that
 // priceInvoice can be tested without the parser and checker. Casts through `unknown` live here only.
 import type { Contract, RoundingMode, TierMode } from '../../src/contract/model.js';
 import type { Span } from '../../src/diagnostics/diagnostic.js';
-import type {
-  CheckedContract,
-  CheckedPayment,
-  CheckedPricing,
-  CheckedTier,
-  CompiledExpr,
-  NoData,
-  Value,
-} from '../../src/check/checked-contract.js';
+import type { CompiledExpr, Program, ProgramPayment, ProgramPricing, ProgramTier } from '../../src/compile/program.js';
+import type { NoData, Value } from '../../src/language/values.js';
 import { parseDecimal, type Rational } from '../../src/numbers/rational.js';
 import type { PeriodResult } from '../../src/evaluate/results.js';
 import type { Expr } from '../../src/parser/ast.js';
@@ -61,15 +54,15 @@ export function missing(reason: string, exprSpan: Span, causeSpan: Span): Compil
 export interface PaymentSpec {
   readonly id: string;
   readonly when?: CompiledExpr;
-  readonly pricing: CheckedPricing;
+  readonly pricing: ProgramPricing;
   readonly min?: CompiledExpr;
   readonly max?: CompiledExpr;
 }
 
-export function payment(spec: PaymentSpec): CheckedPayment {
+export function payment(spec: PaymentSpec): ProgramPayment {
   const decl = { id: spec.id, idSpan: at(0), label: `Label ${spec.id}`, span: at(0, 5), pricing: {} };
   return {
-    decl: decl as unknown as CheckedPayment['decl'],
+    decl: decl as unknown as ProgramPayment['decl'],
     pricing: spec.pricing,
     ...(spec.when === undefined ? {} : { when: spec.when }),
     ...(spec.min === undefined ? {} : { min: spec.min }),
@@ -77,8 +70,8 @@ export function payment(spec: PaymentSpec): CheckedPayment {
   };
 }
 
-export const amountForm = (amount: CompiledExpr): CheckedPricing => ({ form: 'amount', amount });
-export const priceForm = (quantity: CompiledExpr, price: CompiledExpr): CheckedPricing => ({
+export const amountForm = (amount: CompiledExpr): ProgramPricing => ({ form: 'amount', amount });
+export const priceForm = (quantity: CompiledExpr, price: CompiledExpr): ProgramPricing => ({
   form: 'price',
   quantity,
   price,
@@ -87,8 +80,8 @@ export function tiersForm(
   quantity: CompiledExpr,
   mode: TierMode,
   tiers: readonly { upTo?: string; price?: CompiledExpr; flat?: CompiledExpr }[],
-): CheckedPricing {
-  const checked: CheckedTier[] = tiers.map((t, i) => ({
+): ProgramPricing {
+  const checked: ProgramTier[] = tiers.map((t, i) => ({
     ...(t.upTo === undefined ? {} : { upTo: r(t.upTo) }),
     ...(t.price === undefined ? {} : { price: t.price }),
     ...(t.flat === undefined ? {} : { flat: t.flat }),
@@ -96,18 +89,18 @@ export function tiersForm(
   }));
   return { form: 'tiers', quantity, mode, tiers: checked };
 }
-export function packageForm(quantity: CompiledExpr, size: string, price: CompiledExpr, freeUnits = '0'): CheckedPricing {
+export function packageForm(quantity: CompiledExpr, size: string, price: CompiledExpr, freeUnits = '0'): ProgramPricing {
   return { form: 'package', quantity, size: r(size), price, freeUnits: r(freeUnits) };
 }
 
 export interface ResultSpec {
   readonly currency?: string;
   readonly rounding?: RoundingMode;
-  readonly payments: readonly CheckedPayment[];
+  readonly payments: readonly ProgramPayment[];
   readonly limits?: { readonly min?: CompiledExpr; readonly max?: CompiledExpr };
 }
 
-/** A minimal PeriodResult for period 2026-10 around a fake CheckedContract. */
+/** A minimal PeriodResult for period 2026-10 around a fake Program. */
 export function periodResult(spec: ResultSpec): PeriodResult {
   const contract = {
     currency: { value: spec.currency ?? 'RUB', span: at(10, 13) },
@@ -119,7 +112,7 @@ export function periodResult(spec: ResultSpec): PeriodResult {
     kpis: [],
     payments: spec.payments,
     ...(spec.limits === undefined ? {} : { limits: { ...spec.limits, span: at(900, 950) } }),
-  } as unknown as CheckedContract;
+  } as unknown as Program;
   const context = { period: '2026-10', periodIndex: 10 };
-  return { checked, period: '2026-10', periodIndex: 10, defines: [], kpis: [], context };
+  return { program: checked, period: '2026-10', periodIndex: 10, defines: [], kpis: [], context };
 }

@@ -49,9 +49,9 @@ const literalArb: fc.Arbitrary<Expr> = fc.oneof(
     .map((path) => ({ kind: 'Name', path, span: NO_SPAN }) as const),
 );
 
-const binaryOpArb = fc.constantFrom(
+const binaryOpArb = fc.constantFrom<'??' | 'or' | 'and' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '+' | '-' | '*' | '/'>(
   '??', 'or', 'and', '<', '<=', '>', '>=', '==', '!=', '+', '-', '*', '/',
-) as fc.Arbitrary<'??' | 'or' | 'and' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '+' | '-' | '*' | '/'>;
+);
 
 /**
  * Expression trees as the parser would build them (spans are placeholders: compare with
@@ -62,7 +62,7 @@ export const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true, maxDepth: 5 },
     literalArb,
     fc.record({ op: binaryOpArb, left: tie('expr'), right: tie('expr') }).map((b) => ({ kind: 'Binary', ...b, span: NO_SPAN }) as const),
-    fc.record({ op: fc.constantFrom('-', 'not') as fc.Arbitrary<'-' | 'not'>, operand: tie('expr') })
+    fc.record({ op: fc.constantFrom<'-' | 'not'>('-', 'not'), operand: tie('expr') })
       .map((u) => ({ kind: 'Unary', ...u, span: NO_SPAN }) as const),
     fc.record({ value: tie('expr'), low: tie('expr'), high: tie('expr') })
       .map((b) => ({ kind: 'Between', ...b, span: NO_SPAN }) as const),

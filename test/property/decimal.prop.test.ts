@@ -34,7 +34,7 @@ function reference(text: string): Rational {
 
 function raw(value: string | number, source: string): RawValue {
   const span = { file: 'data.yaml', start: 0, end: source.length };
-  return { value, source, span, keySpan: span } as RawValue;
+  return { value, source, span, keySpan: span };
 }
 
 describe('short plain decimals', () => {

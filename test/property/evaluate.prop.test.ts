@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, series } from '../helpers/engine.js';
 import type { DataRecord } from '../helpers/engine.js';
-import type { CheckedContract, Value } from '../../src/check/checked-contract.js';
+import type { Value } from '../../src/check/checked-contract.js';
+import type { Program } from '../../src/compile/program.js';
 import { isNoData } from '../../src/check/checked-contract.js';
 import type { Contract } from '../../src/contract/model.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
@@ -23,7 +24,7 @@ const decimalText = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
 const nonNegative = decimalText.map((t) => t.replace(/^-/, ''));
 const positive = nonNegative.filter((t) => /[1-9]/.test(t));
 
-function fixture(defines: Record<string, string>, metrics: string[], unit = 'number'): { contract: Contract; checked: CheckedContract } {
+function fixture(defines: Record<string, string>, metrics: string[], unit = 'number'): { contract: Contract; program: Program } {
   const text = [
     'contract: prop',
     'version: 1',
@@ -35,12 +36,12 @@ function fixture(defines: Record<string, string>, metrics: string[], unit = 'num
     ...Object.entries(defines).map(([k, v]) => `  ${k}: '${v}'`),
   ].join('\n');
   const c = check(`${text}\n`);
-  if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
-  return { contract: c.contract, checked: c.checked };
+  if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+  return { contract: c.contract, program: c.program };
 }
 
-function evaluate(f: { contract: Contract; checked: CheckedContract }, data: DataRecord, history: DataRecord = {}): Map<string, Value> {
-  const r = evaluatePeriod(f.checked, series(f.contract, { '2026-09': history, '2026-10': data }), '2026-10');
+function evaluate(f: { contract: Contract; program: Program }, data: DataRecord, history: DataRecord = {}): Map<string, Value> {
+  const r = evaluatePeriod(f.program, series(f.contract, { '2026-09': history, '2026-10': data }), '2026-10');
   return new Map((r.value?.defines ?? []).map((d) => [d.name, d.value]));
 }
 
@@ -139,7 +140,7 @@ describe('evaluation properties', () => {
     fc.assert(
       fc.property(nonNegative, nonNegative, (x, y) => {
         const once = () => {
-          const r = evaluatePeriod(total.checked, series(total.contract, { '2026-10': { x, y } }), '2026-10');
+          const r = evaluatePeriod(total.program, series(total.contract, { '2026-10': { x, y } }), '2026-10');
           return JSON.stringify(r.value === undefined ? null : explainPeriod(r.value));
         };
         expect(once()).toBe(once());

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import type { CheckedKpi } from '../../src/check/checked-contract.js';
+import type { ProgramKpi } from '../../src/compile/program.js';
 import type { Frame } from '../../src/compile/frame.js';
 import { computeScore, fastScore, rationalScore } from '../../src/evaluate/kpi.js';
 import {
@@ -84,8 +84,8 @@ const kpiCase = fc.tuple(fc.option(smallOrHuge.map(fraction), { nil: undefined }
 const NOWHERE = { file: 'c.yaml', start: 0, end: 0 };
 const FRAME = { period: '2026-10' } as unknown as Frame;
 
-function build(cases: readonly (readonly [Rational | undefined, Rational, KpiStatus, boolean])[]): [CheckedKpi[], (KpiResult | undefined)[]] {
-  const kpis = cases.map(([weight], i) => ({ weight, decl: { id: `k${i}`, idSpan: NOWHERE } }) as unknown as CheckedKpi);
+function build(cases: readonly (readonly [Rational | undefined, Rational, KpiStatus, boolean])[]): [ProgramKpi[], (KpiResult | undefined)[]] {
+  const kpis = cases.map(([weight], i) => ({ weight, decl: { id: `k${i}`, idSpan: NOWHERE } }) as unknown as ProgramKpi);
   const results = cases.map(([weight, capped, st, present], i): KpiResult | undefined => {
     if (!present) return undefined;
     const base = { id: `k${i}`, status: st, explanation: '', ...(weight === undefined ? {} : { weight }) };

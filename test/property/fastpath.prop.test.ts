@@ -79,9 +79,9 @@ function setup(expr: string, current: Record<string, string>, before: Record<str
   const text = ['contract: fast', 'version: 1', 'currency: RUB', 'effective: { from: 2026-01 }', 'metrics:', ...METRICS.map((m) => `  ${m}: number`), 'define:', `  e: '${expr}'`].join('\n');
   const c = check(`${text}\n`);
   // Generated text can be ill-typed only through nesting limits; such cases say nothing here.
-  if (c.checked === undefined || c.contract === undefined) return undefined;
-  const evaluated = evaluatePeriod(c.checked, series(c.contract, { '2026-09': before, '2026-10': current }), '2026-10');
-  const compiled = c.checked.defines[0]?.compiled;
+  if (c.program === undefined || c.contract === undefined) return undefined;
+  const evaluated = evaluatePeriod(c.program, series(c.contract, { '2026-09': before, '2026-10': current }), '2026-10');
+  const compiled = c.program.defines[0]?.compiled;
   if (evaluated.value === undefined || compiled === undefined || !isCompiledTree(compiled)) return undefined;
   return { tree: compiled, frame: asFrame(evaluated.value.context) };
 }

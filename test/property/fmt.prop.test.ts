@@ -73,8 +73,8 @@ function skeleton(text: string): string[] {
 /** Define values and KPI statuses of period 2026-03 for the data, as comparable text. */
 function outcome(text: string, data: Record<string, string>): string[] {
   const c = check(text, 'prop.yaml');
-  if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
-  const r = evaluatePeriod(c.checked, series(c.contract, { '2026-03': data }), '2026-03').value;
+  if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+  const r = evaluatePeriod(c.program, series(c.contract, { '2026-03': data }), '2026-03').value;
   if (r === undefined) throw new Error('no result');
   const show = (v: unknown): string => (isNoData(v as never) ? 'no-data' : typeof v === 'object' ? toDecimalString(v as never, 30) : String(v));
   return [...r.defines.map((d) => `${d.name}=${show(d.value)}`), ...r.kpis.map((k) => `${k.id}:${k.status}`)];

@@ -2,6 +2,7 @@
 // attain's own (exact) evaluation, except where binary floats may decide a comparison differently:
 // both sides within 1e-9 (relative, absolute below 1) of each other exactly, and at least one side
 // not computed exactly by the floats. Those cases, and only those, are skipped.
+import type { Program } from '../../src/compile/program.js';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
@@ -90,7 +91,7 @@ function jsonData(contract: Contract, frame: Frame, extra: Record<string, unknow
  * exact values lie within 1e-9 of each other (relative; absolute below 1) while a float side
  * differs from its exact value. Defines used by the node are followed through their trees.
  */
-function floatsMayDiffer(checked: CheckedContract, node: CompiledNode, frame: Frame): boolean {
+function floatsMayDiffer(checked: Program, node: CompiledNode, frame: Frame): boolean {
   const defines = new Map(checked.defines.map((d) => [d.name, d.compiled]));
   const nodes: CompiledNode[] = [node];
   const seen = new Set<string>();
@@ -128,10 +129,10 @@ function asJson(v: Value): unknown {
 
 function evaluate(text: string, period: string, data: Record<string, string>): { checked: CheckedContract; result: PeriodResult } {
   const c = check(text, 'contract.yaml');
-  if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => `${d.code} ${d.message}`).join('; '));
-  const result = evaluatePeriod(c.checked, series(c.contract, { [period]: data }), period).value;
+  if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => `${d.code} ${d.message}`).join('; '));
+  const result = evaluatePeriod(c.program, series(c.contract, { [period]: data }), period).value;
   if (result === undefined) throw new Error('no result');
-  return { checked: c.checked, result };
+  return { checked: c.program.checked, result };
 }
 
 /** KPI status from a JSON Logic target result, applying what the data mapping leaves to the host. */
@@ -155,9 +156,9 @@ describe('JSON Logic rules agree with attain', () => {
         const program = compileToJsonLogic(checked).value;
         if (program === undefined) throw new Error('no program');
         const frame = result.context as Frame;
-        for (const define of checked.defines) {
+        for (const define of result.program.defines) {
           const tree = define.compiled;
-          if (!isCompiledTree(tree) || floatsMayDiffer(checked, tree.node, frame)) continue;
+          if (!isCompiledTree(tree) || floatsMayDiffer(result.program, tree.node, frame)) continue;
           const want = asJson(result.defines.find((d) => d.name === define.name)?.value ?? true);
           const got: unknown = jsonLogic.apply(program.defines[define.name] as RulesLogic, jsonData(checked.contract, frame));
           if (typeof want === 'number' && typeof got === 'number') {
@@ -190,15 +191,15 @@ describe('JSON Logic rules agree with attain', () => {
           const frame = result.context as Frame;
           const kpiVars = Object.create(null) as Record<string, unknown>;
           for (const k of result.kpis) {
-            const tree = checked.kpis.find((c) => c.decl.id === k.id)?.target;
+            const tree = result.program.kpis.find((c) => c.decl.id === k.id)?.target;
             if (tree === undefined || !isCompiledTree(tree)) throw new Error(k.id);
             const got = jsonLogic.apply(program.kpis[k.id] as RulesLogic, jsonData(checked.contract, frame, { period: { index: result.periodIndex } }));
             const status = hostStatus(checked, k.id, got, result.periodIndex);
             kpiVars[k.id] = status === 'met' || status === 'excluded' ? true : status === 'missed' ? false : null;
-            if (floatsMayDiffer(checked, tree.node, frame)) continue;
+            if (floatsMayDiffer(result.program, tree.node, frame)) continue;
             expect(`${k.id}:${status}`).toBe(`${k.id}:${k.status}`);
           }
-          for (const p of checked.payments) {
+          for (const p of result.program.payments) {
             if (p.when === undefined) continue;
             const got = jsonLogic.apply(program.payments[p.decl.id] as RulesLogic, jsonData(checked.contract, frame, { kpi: kpiVars }));
             expect(got).toBe(asJson(p.when.evaluate(frame)));
@@ -216,7 +217,7 @@ describe('JSON Logic rules agree with attain', () => {
     const program = compileToJsonLogic(checked).value;
     const got: unknown = jsonLogic.apply(program?.defines['fits'] as RulesLogic, { a: 0.1, b: 0.2, c: 0.3 });
     expect(got).toBe(false);
-    const tree = checked.defines[0]?.compiled;
-    expect(tree !== undefined && isCompiledTree(tree) && floatsMayDiffer(checked, tree.node, result.context as Frame)).toBe(true);
+    const tree = result.program.defines[0]?.compiled;
+    expect(tree !== undefined && isCompiledTree(tree) && floatsMayDiffer(result.program, tree.node, result.context as Frame)).toBe(true);
   });
 });

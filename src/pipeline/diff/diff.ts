@@ -50,7 +50,7 @@ function side(run: { value?: Evaluation; diagnostics: readonly Diagnostic[] } | 
   if (errors.length > 0 && errors.every((d) => d.code === 'E066')) return { kind: 'absent' };
   if (run.value === undefined || errors.length > 0) return { kind: 'failed', error: errors[0] === undefined ? 'evaluation failed' : locateDiagnostic(errors[0], lookup) };
   const e = run.value;
-  return { kind: 'invoice', version: e.result.checked.contract.version.value, total: e.invoice.total, ...(e.result.score === undefined ? {} : { score: toDecimalString(e.result.score) }) };
+  return { kind: 'invoice', version: e.result.program.contract.version.value, total: e.invoice.total, ...(e.result.score === undefined ? {} : { score: toDecimalString(e.result.score) }) };
 }
 
 function kpiChanges(a: Evaluation | undefined, b: Evaluation | undefined): KpiChange[] {

@@ -36,7 +36,7 @@ export interface WorkerReply {
 }
 
 async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, size: number, onContract: Progress): Promise<ContractOutcome[]> {
-  const results: (ContractOutcome | undefined)[] = new Array(jobs.length).fill(undefined);
+  const results = new Array<ContractOutcome | undefined>(jobs.length).fill(undefined);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(WORKER_URL));

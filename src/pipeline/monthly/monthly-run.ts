@@ -177,7 +177,7 @@ export function evaluateContractJob(job: ContractJob, period: string): ContractO
 
   const e = run.value;
   const history = evaluateHistory(bound.value, period);
-  const contract = e.result.checked.contract;
+  const contract = e.result.program.contract;
   const client = contract.parties?.client;
   const row: SummaryRow = {
     contract: job.id,

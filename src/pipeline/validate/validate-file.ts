@@ -40,8 +40,7 @@ export function validateFile(path: string, named: boolean): FileOutcome {
   if (!yaml || looksLikeData) {
     return { path, kind: yaml || named || looksLikeData ? 'data' : 'skipped', text, diagnostics: read.diagnostics };
   }
-  // The quick YAML reader only decides that a file is clean (check-file.ts reads any other file again with yaml).
-  const checked = checkContractFile(file, { quick: true });
+  const checked = checkContractFile(file);
   const diagnostics = read.diagnostics.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics];
   const c = checked.contract;
   if (c === undefined) return { path, kind: 'contract', text, diagnostics };

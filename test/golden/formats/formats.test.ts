@@ -2,14 +2,13 @@
 // `attain validate --format <f>` over the fixtures here, and `attain test --format junit`.
 // Expected files sit beside the fixtures: validate.<format>.<ext>, test.junit.xml.
 // Re-record with UPDATE_GOLDEN=1 (npm run test:update-golden) and review the diff.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import type { CliIo } from '../../../src/cli/io.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const DIR = 'test/golden/formats';
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 const VALIDATED = ['bad-structure.yaml', 'bad-types.yaml', 'warnings-only.yaml', 'warnings-only.data.yaml', 'clean.yaml'].map((f) => join(DIR, f));
 const TESTED = ['failing-tests.yaml', 'clean.yaml', 'bad-structure.yaml'].map((f) => join(DIR, f));
@@ -23,9 +22,7 @@ async function cli(args: readonly string[]): Promise<{ code: number; stdout: str
 }
 
 function golden(name: string, actual: string): void {
-  const path = join(DIR, name);
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectGolden(join(DIR, name), actual);
 }
 
 describe('golden CI formats', () => {

@@ -1,14 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const CONTRACT = 'contracts/acme-smm.yaml';
 const DATA = 'test/golden/good/acme-smm.metrics.yaml';
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 function golden(path: string, actual: string): void {
-  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectGolden(path, actual);
 }
 
 describe('attain evaluate', () => {

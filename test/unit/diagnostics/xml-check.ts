@@ -8,6 +8,7 @@ export interface XmlElement {
   text: string;
 }
 
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
 const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 

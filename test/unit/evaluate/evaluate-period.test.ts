@@ -21,8 +21,8 @@ metrics:
 function run(text: string, data: Record<string, DataRecord>, period = '2026-10') {
   const c = check(text);
   expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  if (c.checked === undefined || c.contract === undefined) throw new Error('not checked');
-  return evaluatePeriod(c.checked, series(c.contract, data), period);
+  if (c.program === undefined || c.contract === undefined) throw new Error('not checked');
+  return evaluatePeriod(c.program, series(c.contract, data), period);
 }
 
 const GOOD: DataRecord = { sessions: '12000', direct_sessions: '7800', bounce_rate: '17.5%', avg_time_on_site: '135 s', leads: '92', followers: '5400' };

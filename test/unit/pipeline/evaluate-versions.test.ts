@@ -19,7 +19,7 @@ describe('evaluate with the versions of one contract', () => {
   ])('%s is evaluated with version %i, period.index %i', async (period, version, index, totalUnits) => {
     const run = await evaluateFiles(`${FIX}/contracts`, `${FIX}/data`, { period });
     expect(run.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(run.value?.result.checked.contract.version.value).toBe(version);
+    expect(run.value?.result.program.contract.version.value).toBe(version);
     expect(run.value?.result.periodIndex).toBe(index);
     expect(run.value?.invoice.total).toBe(totalUnits * 100n);
   });

@@ -188,8 +188,8 @@ describe('outputs', () => {
     expect(tree(b)).toEqual(tree(a));
   });
 
-  // Worker threads need the compiled worker (dist/, built by `npm ci` through `prepare`).
-  it.skipIf(!existsSync(join(ROOT, 'dist/src/pipeline/monthly/monthly-worker.js')))('the compiled CLI gives byte-identical output with --jobs 3 (worker threads)', () => {
+  // Worker threads need the compiled worker: dist/, built from src/ before the tests (test/setup/build-dist.ts).
+  it('the compiled CLI gives byte-identical output with --jobs 3 (worker threads)', () => {
     const cli = (out: string, ...extra: string[]): void => {
       spawnSync(process.execPath, [join(ROOT, 'bin/attain.js'), 'invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--quiet', ...extra], { cwd: work });
     };

@@ -1,47 +1,40 @@
-// `attain validate` reads contracts with the quick YAML reader first (src/contract/yaml-subset.ts)
-// and reads any file with a finding again with yaml. Whatever the reader, a file's outcome must be
-// what yaml alone gives: the same diagnostics with the same spans, and the same contract id.
-import { execFileSync } from 'node:child_process';
+// `attain validate`, one file: what a file is (contract, metric data, skipped, unread), its
+// findings through stages 1-6, and the contract id kept for the duplicate-id check (E056).
 import { describe, expect, it } from 'vitest';
-import { checkContractFile } from '../../../../src/pipeline/check-file.js';
-import { readSourceSync } from '../../../../src/workspace/files.js';
 import { validateFile } from '../../../../src/pipeline/validate/validate-file.js';
-import { quickReadingFindings } from '../../../helpers/quick-yaml.js';
-
-/** Every contract in the project, good and bad (metric data files are not read as contracts). */
-const contracts = execFileSync('git', ['ls-files', 'contracts/*.yaml', 'test/golden/bad/*.yaml', 'test/golden/good/*.yaml', 'test/fixtures/contracts/*.yaml', 'test/fixtures/contracts/bad/*.yaml'], { encoding: 'utf8' })
-  .trim()
-  .split('\n');
 
 describe('validateFile', () => {
-  it('gives every contract the outcome yaml alone gives', () => {
-    let quick = 0;
-    let readAgain = 0;
-    for (const path of contracts) {
-      const outcome = validateFile(path, true);
-      if (outcome.kind !== 'contract') continue;
-      const file = readSourceSync(path).file;
-      if (file === undefined) throw new Error(`cannot read ${path}`);
-      const full = checkContractFile(file);
-      expect(outcome.diagnostics, path).toEqual(full.diagnostics);
-      expect(outcome.id, path).toEqual(full.contract === undefined ? undefined : { value: full.contract.id.value, span: full.contract.id.span });
-      const findings = quickReadingFindings(file);
-      if (findings !== undefined) {
-        quick++;
-        if (findings.length > 0) readAgain++;
-      }
-    }
-    // The comparison covers both paths: clean files read quickly, files with findings read again.
-    expect(quick).toBeGreaterThan(20);
-    expect(readAgain).toBeGreaterThan(20);
+  it('checks a clean contract and keeps its id with the span where it is written', () => {
+    const outcome = validateFile('test/fixtures/contracts/acme-smm.yaml', true);
+    expect(outcome.kind).toBe('contract');
+    expect(outcome.diagnostics).toEqual([]);
+    expect(outcome.id?.value).toBe('acme-smm');
+    const span = outcome.id?.span;
+    expect(outcome.text?.slice(span?.start, span?.end)).toBe('acme-smm');
   });
 
-  it('reads a clean contract in the subset only once, with the quick reader', () => {
-    const file = readSourceSync('contracts/acme-smm.yaml').file;
-    if (file === undefined) throw new Error('cannot read contracts/acme-smm.yaml');
-    const first = checkContractFile(file, { quick: true });
-    expect(first.yamlReader).toBe('subset');
-    expect(first.diagnostics).toEqual([]);
-    expect(first.checked).toBeDefined();
+  it('reports a contract with a YAML error once, located in the file', () => {
+    const outcome = validateFile('test/fixtures/contracts/bad/e003-duplicate-key.yaml', true);
+    expect(outcome.kind).toBe('contract');
+    expect(outcome.diagnostics.map((d) => d.code)).toEqual(['E003']);
+    expect(outcome.diagnostics[0]?.span.file).toBe('test/fixtures/contracts/bad/e003-duplicate-key.yaml');
+    expect(outcome.id).toBeUndefined();
+  });
+
+  it('takes metric data as data, whether named or found in a directory', () => {
+    expect(validateFile('test/fixtures/data/good/acme.yaml', false).kind).toBe('data');
+    expect(validateFile('test/fixtures/data/good/acme.csv', false).kind).toBe('data');
+    expect(validateFile('test/fixtures/data/good/acme.json', true).kind).toBe('data');
+  });
+
+  it('skips JSON found in a directory that is not metric data, and reads it as data when named', () => {
+    expect(validateFile('package.json', false).kind).toBe('skipped');
+    expect(validateFile('package.json', true).kind).toBe('data');
+  });
+
+  it('reports a file that cannot be read as E001', () => {
+    const outcome = validateFile('test/fixtures/contracts/no-such-file.yaml', true);
+    expect(outcome.kind).toBe('unread');
+    expect(outcome.diagnostics.map((d) => d.code)).toEqual(['E001']);
   });
 });

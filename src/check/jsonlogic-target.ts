@@ -1,6 +1,6 @@
-// Stage 6-7 for KPI targets written as JSON Logic (`target: { jsonlogic: <rule> }`): check the
-// rule against the contract (known operators, declared metrics, a condition as result) and compile
-// it into a CompiledExpr that runs json-logic-js on the period's metric values.
+// Stage 6 for KPI targets written as JSON Logic (`target: { jsonlogic: <rule> }`): check the
+// rule against the contract (known operators, declared metrics, a condition as result) and keep
+// it as data; src/compile/jsonlogic-target.ts runs it on json-logic-js.
 //
 // Safety: json-logic-js's `var` walks properties of the data object, and its operator lookup is a
 // property lookup too. Only the standard operators pass the check (`log` is refused: it writes to
@@ -11,18 +11,13 @@
 // double to the exact value), so a rule can decide a boundary differently from an attain
 // expression (0.1 + 0.2 <= 0.3 is false in JSON Logic). Attainment is met-or-missed (100% / 0%)
 // unless the KPI gives an explicit `attainment:` expression.
-import jsonLogic from 'json-logic-js';
-import type { RulesLogic } from 'json-logic-js';
 import type { JsonNode, KpiDecl } from '../contract/model.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Expr } from '../parser/ast.js';
-import type { CompiledExpr, EvalContext, Value } from '../check/checked-contract.js';
-import { asFrame, noData } from '../compile/frame.js';
-import type { JsonLogic } from './build.js';
-import { jsonNumber } from './build.js';
-import { unknownName } from '../check/resolve.js';
-import type { Scope } from '../check/resolve.js';
+import type { CheckedJsonLogicTarget } from './checked-contract.js';
+import { unknownName } from './resolve.js';
+import type { Scope } from './resolve.js';
 import { BOOLEAN } from '../language/value-types.js';
 
 /** The operators of json-logic-js 2.x (its standard set), with their argument counts. */
@@ -50,6 +45,9 @@ const FOUND: Readonly<Record<Kind, string>> = {
 
 /** Where `var` names are looked up: the period's metrics, or an array element (map, reduce...). */
 type VarScope = { readonly kind: 'data' } | { readonly kind: 'element'; readonly names: readonly string[] };
+
+/** A JSON Logic rule as plain data (what json-logic-js takes). */
+export type JsonLogic = null | boolean | number | string | readonly JsonLogic[] | { readonly [op: string]: JsonLogic };
 
 /** The rule as json-logic-js data: objects with a null prototype, keys as written. */
 export function jsonLogicValue(n: JsonNode): JsonLogic {
@@ -175,11 +173,12 @@ function joinKinds(kinds: readonly Kind[]): Kind {
 }
 
 /**
- * Check a KPI's JSON Logic target; a CompiledExpr (boolean) when it is valid. Diagnostics: E013
- * (not an operation), E033 (unknown operator, did-you-mean), E034 (argument count), E030 (var not
- * a declared metric, did-you-mean), E036 (computed var names, `log`), E043 (not a condition).
+ * Check a KPI's JSON Logic target; the checked rule (a condition) when it is valid. Diagnostics:
+ * E013 (not an operation), E033 (unknown operator, did-you-mean), E034 (argument count), E030
+ * (var not a declared metric, did-you-mean), E036 (computed var names, `log`), E043 (not a
+ * condition).
  */
-export function checkJsonLogicTarget(decl: KpiDecl, rule: JsonNode, scope: Scope, out: Diagnostic[]): CompiledExpr | undefined {
+export function checkJsonLogicTarget(decl: KpiDecl, rule: JsonNode, scope: Scope, out: Diagnostic[]): CheckedJsonLogicTarget | undefined {
   const metrics = new Map<string, number>();
   for (const sym of scope.symbols.values()) if (sym.kind === 'metric') metrics.set(sym.name, sym.slot);
   const checker = new RuleChecker(metrics);
@@ -190,34 +189,10 @@ export function checkJsonLogicTarget(decl: KpiDecl, rule: JsonNode, scope: Scope
     out.push(diag('E043', rule.span, { what: `the JSON Logic target of KPI "${decl.id}"`, found: FOUND[kind] }));
     return undefined;
   }
-  return compileRule(decl, jsonLogicValue(rule), metrics, checker.reads);
-}
-
-function compileRule(decl: KpiDecl, rule: JsonLogic, metrics: ReadonlyMap<string, number>, reads: ReadonlyMap<string, Span>): CompiledExpr {
   const span = decl.target.span;
   // The AST stand-in for a rule that is not an expression: `jsonlogic()` over the target's span.
   const expr: Expr = { kind: 'Call', callee: 'jsonlogic', calleeSpan: span, args: [], span };
-  return {
-    expr,
-    type: BOOLEAN,
-    span,
-    evaluate(ctx: EvalContext): Value {
-      const frame = asFrame(ctx);
-      for (const [name, at] of reads) {
-        if (frame.metrics[metrics.get(name) ?? -1] === undefined) return noData(`metric "${name}" missing in ${frame.period}`, at);
-      }
-      const data = Object.create(null) as { [k: string]: number };
-      for (const [name, slot] of metrics) {
-        const v = frame.metrics[slot];
-        if (v !== undefined) Object.defineProperty(data, name, { value: jsonNumber(v.value), enumerable: true });
-      }
-      try {
-        return jsonLogic.truthy(jsonLogic.apply(rule as RulesLogic, data));
-      } catch (e) {
-        return noData(`the JSON Logic rule failed: ${e instanceof Error ? e.message : String(e)}`, span);
-      }
-    },
-  };
+  return { expr, type: BOOLEAN, span, jsonlogic: rule, metricSlots: metrics, reads: checker.reads };
 }
 
 /** The var names a rule reads from the period's data (not those inside map/reduce/...), in order. */

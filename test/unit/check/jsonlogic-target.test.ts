@@ -14,8 +14,8 @@ const HEAD = [
 
 function kpis(body: string, data: Record<string, string>): KpiResult[] {
   const c = check(`${HEAD}\n${body}\n`);
-  if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => `${d.code} ${d.message}`).join('; '));
-  const r = evaluatePeriod(c.checked, series(c.contract, { '2026-03': data }), '2026-03');
+  if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => `${d.code} ${d.message}`).join('; '));
+  const r = evaluatePeriod(c.program, series(c.contract, { '2026-03': data }), '2026-03');
   return [...(r.value?.kpis ?? [])];
 }
 
@@ -72,8 +72,8 @@ describe('KPI targets given as JSON Logic', () => {
   it('metrics named like prototype properties are ordinary data', () => {
     const text = 'contract: t\nversion: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { constructor: count, __proto__: count }\nkpis:\n  k: { target: { jsonlogic: { "<": [ { var: constructor }, { var: __proto__ } ] } } }\n';
     const c = check(text);
-    if (c.checked === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join());
-    const r = evaluatePeriod(c.checked, series(c.contract, { '2026-03': Object.fromEntries([['constructor', '1'], ['__proto__', '2']]) }), '2026-03');
+    if (c.program === undefined || c.contract === undefined) throw new Error(c.diagnostics.map((d) => d.message).join());
+    const r = evaluatePeriod(c.program, series(c.contract, { '2026-03': Object.fromEntries([['constructor', '1'], ['__proto__', '2']]) }), '2026-03');
     expect(r.value?.kpis[0]?.status).toBe('met');
   });
 
