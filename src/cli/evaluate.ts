@@ -44,7 +44,7 @@ export function localeOption(value: string | undefined): LocaleId | undefined {
 }
 
 export async function runEvaluate(
-  contract: string,
+  contract: string | readonly string[],
   opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string },
   io: CliIo,
 ): Promise<number> {
@@ -53,6 +53,10 @@ export async function runEvaluate(
   const dialect = opts.csvDialect === undefined ? undefined : oneOf(opts.csvDialect, CSV_DIALECTS, '--csv-dialect');
   checkPeriodOption(opts.period);
   const run = await evaluateEither(contract, opts);
+  if (run.usage !== undefined) {
+    io.stderr(`attain: ${run.usage}\n`);
+    return EXIT.usage;
+  }
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p), { color: false }));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
@@ -69,9 +73,13 @@ export async function runEvaluate(
 }
 
 /** `--data`, `--sources`, or both (data wins); at least one is required. */
-export function evaluateEither(contract: string, opts: { data?: string; sources?: string; period?: string }): ReturnType<typeof evaluateFiles> {
+export function evaluateEither(contract: string | readonly string[], opts: { data?: string; sources?: string; period?: string }): ReturnType<typeof evaluateFiles> {
   const period = opts.period === undefined ? {} : { period: opts.period };
-  if (opts.sources !== undefined) return evaluateFromSources(contract, opts.sources, opts.data, period);
+  if (opts.sources !== undefined) {
+    const one = typeof contract === 'string' ? contract : contract.length === 1 ? contract[0] : undefined;
+    if (one === undefined) throw new UsageError('--sources takes one contract file (versions of a contract in a directory are read with --data)');
+    return evaluateFromSources(one, opts.sources, opts.data, period);
+  }
   if (opts.data === undefined) throw new UsageError('give --data <path> or --sources <file> (or both)');
   return evaluateFiles(contract, opts.data, period);
 }

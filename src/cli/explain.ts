@@ -7,9 +7,13 @@ import { renderExplainText } from '../report/explain-text.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export async function runExplain(contract: string, opts: { data?: string; sources?: string; period?: string }, io: CliIo): Promise<number> {
+export async function runExplain(contract: string | readonly string[], opts: { data?: string; sources?: string; period?: string }, io: CliIo): Promise<number> {
   checkPeriodOption(opts.period);
   const run = await evaluateEither(contract, opts);
+  if (run.usage !== undefined) {
+    io.stderr(`attain: ${run.usage}\n`);
+    return EXIT.usage;
+  }
   if (run.diagnostics.length > 0) io.stderr(renderPretty(run.diagnostics, (p) => run.sources.get(p)));
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;

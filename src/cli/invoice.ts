@@ -21,6 +21,7 @@ export interface InvoiceOptions {
   readonly period: string;
   readonly out: string;
   readonly force?: boolean;
+  readonly finalize?: boolean;
   readonly quiet?: boolean;
   readonly jobs?: string;
   readonly locale?: string;
@@ -83,6 +84,7 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     period: opts.period,
     out: opts.out,
     force: opts.force === true,
+    finalize: opts.finalize === true,
     jobs,
     render: { ...(locale === undefined ? {} : { locale }), ...(csvDialect === undefined ? {} : { csvDialect }) },
     onStart: reporter.onStart,
@@ -118,7 +120,10 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
     const skippedNote = skipped > 0 ? `, ${skipped} skipped (other period kind or not in force)` : '';
     const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
-    io.stderr(`invoice ${opts.period}: ${ok} of ${result.outcomes.length} contracts invoiced, ${failed} failed${skippedNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${displayText(opts.out)}\n`);
+    const keptNote = result.kept > 0 ? `, ${result.kept} unchanged (left as they were)` : '';
+    const finalNote = result.summary.finalized === true ? '; period finalized (issued)' : '';
+    io.stderr(`invoice ${opts.period}: ${ok} of ${result.summary.rows.length} contracts invoiced, ${failed} failed${skippedNote}${keptNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${displayText(opts.out)}${finalNote}\n`);
+    for (const c of result.corrections) io.stderr(`correction written: ${displayText(`${opts.out}/${c}`)}\n`);
   }
   return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -16,6 +16,7 @@ const runExplain: typeof import('./explain.js').runExplain = async (...a) => (aw
 const runFmt: typeof import('./fmt.js').runFmt = async (...a) => (await import('./fmt.js')).runFmt(...a);
 const runCompile: typeof import('./compile.js').runCompile = async (...a) => (await import('./compile.js')).runCompile(...a);
 const runLsp: typeof import('./lsp.js').runLsp = async (...a) => (await import('./lsp.js')).runLsp(...a);
+const runDiffCommand: typeof import('./diff.js').runDiffCommand = async (...a) => (await import('./diff.js')).runDiffCommand(...a);
 const runInvoice: typeof import('./invoice.js').runInvoice = async (...a) => (await import('./invoice.js')).runInvoice(...a);
 
 const runData: typeof import('./data.js').runData = async (...a) => (await import('./data.js')).runData(...a);
@@ -46,23 +47,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('evaluate')
     .description('attainment, score and invoice of one contract for one period')
-    .argument('<contract>', 'the contract file')
+    .argument('<contract...>', 'the contract file, or a directory (or several files) with the versions of one contract')
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
     .option('--format <format>', 'json | md | text | csv | xlsx (binary, to stdout)', 'json')
     .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: the contract\'s locale)')
     .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
-    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string }) => setExit(await runEvaluate(contract, opts, io)));
+    .action(async (contract: string[], opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string }) => setExit(await runEvaluate(contract, opts, io)));
 
   program
     .command('explain')
     .description('the evaluation trace, step by step')
-    .argument('<contract>', 'the contract file')
+    .argument('<contract...>', 'the contract file, or a directory (or several files) with the versions of one contract')
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .action(async (contract: string, opts: { data?: string; sources?: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+    .action(async (contract: string[], opts: { data?: string; sources?: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
 
   program
     .command('data')
@@ -81,13 +82,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV; matched to contracts by id)')
     .option('--sources <file>', 'sources.yaml: aggregate every contract\'s metrics from exports and databases, each source read once (with --data, data wins)')
     .requiredOption('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts)')
-    .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, summary.{csv,json}, manifest.json')
-    .option('--force', 'replace an output directory computed from different inputs')
+    .requiredOption('--out <dir>', 'output directory: <contract-id>/invoice.{json,md,csv}, report.html, corrections/, summary.{csv,json}, manifest.json')
+    .option('--force', 'replace invoices computed from different inputs (never issued ones: a finalized period gets corrections)')
+    .option('--finalize', 'mark the period issued: a later run with changed inputs writes corrections, never over the invoices')
     .option('--quiet', 'no progress and no summary line (errors are still shown)')
     .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
     .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: each contract\'s locale)')
     .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
     .action(async (opts: InvoiceOptions) => setExit(await runInvoice(opts, io)));
+
+  program
+    .command('diff')
+    .description('what a contract change does to the money: every period with data evaluated at the base and now')
+    .requiredOption('--base <rev|dir>', 'git revision (read with git show; no checkout is touched) or a directory of contracts')
+    .option('--contracts <dir>', 'the contracts directory (at the base and in the working tree)', 'contracts')
+    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--periods <range>', 'periods to compare, e.g. 2026-01..2026-10 (default: every period with data)')
+    .option('--format <format>', 'md | json | github', 'md')
+    .action(async (opts: import('./diff.js').DiffCliOptions) => setExit(await runDiffCommand(opts, io)));
 
   program
     .command('fmt')

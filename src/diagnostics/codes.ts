@@ -55,6 +55,10 @@ export const CODES = {
   E035: { name: 'name-conflict', severity: 'error', title: 'Name already used', message: '"{name}" is already {what}' },
   E036: { name: 'invalid-reference', severity: 'error', title: 'Reference not allowed here', message: '{reason}' },
 
+  E037: { name: 'version-overlap', severity: 'error', title: 'Versions of a contract overlap', message: 'contract "{id}": {reason}', hint: 'each version ends (effective.until) the period before the next one starts' },
+  E038: { name: 'version-gap', severity: 'error', title: 'Gap between versions of a contract', message: 'contract "{id}": {reason}', hint: 'start the next version the period after the previous one ends' },
+  E039: { name: 'version-mismatch', severity: 'error', title: 'Versions of a contract do not fit together', message: 'contract "{id}": {reason}' },
+
   // E04x: types and units
   E040: { name: 'type-mismatch', severity: 'error', title: 'Type mismatch', message: '{reason}' },
   E041: { name: 'unit-mismatch', severity: 'error', title: 'Unit mismatch', message: '{reason}' },

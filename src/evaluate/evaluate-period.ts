@@ -21,10 +21,12 @@ import type { DefineResult, KpiResult, PeriodResult } from './results.js';
  * E073 when the period is malformed or has no data; E066 when it lies outside the effective dates.
  * The value is returned even with E070 errors (the KPI then has status `no-data`), so reports and
  * `explain` can show what is missing; callers must not price an invoice when errors are present.
+ * `start`: the contract's first period when `checked` is an amendment (a later version): `period.index`
+ * and grace windows count from there, not from this version's `effective.from`.
  */
-export function evaluatePeriod(checked: Program, series: PeriodSeries, period: string): StageResult<PeriodResult> {
+export function evaluatePeriod(checked: Program, series: PeriodSeries, period: string, start?: string): StageResult<PeriodResult> {
   try {
-    return evaluatePeriodUnguarded(checked, series, period);
+    return evaluatePeriodUnguarded(checked, series, period, start);
   } catch (e) {
     if (e instanceof NumberSizeError) return { diagnostics: [numberSizeDiagnostic(e, `period ${period}`)] };
     throw e;
@@ -36,9 +38,9 @@ export function numberSizeDiagnostic(e: NumberSizeError, what: string): Diagnost
   return diag('E077', e.span, { what, limit: MAX_EXACT_BITS }, { data: { bits: e.bits, limit: MAX_EXACT_BITS } });
 }
 
-function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period: string): StageResult<PeriodResult> {
+function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period: string, start: string | undefined): StageResult<PeriodResult> {
   const layout = layoutOf(checked);
-  const info = periodInfo(checked, layout, period);
+  const info = periodInfo(checked, layout, period, start);
   if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };
   const values = series.periods.get(period);
   if (values === undefined) return { diagnostics: [missingPeriod(checked, period)] };
@@ -149,19 +151,20 @@ const PERIOD_CACHE_SIZE = 1024;
  * bulk runs evaluate one contract for many clients in the same period. The cached values are
  * immutable (strings, numbers, Rationals), so sharing them between frames changes nothing.
  */
-function periodInfo(checked: Program, layout: FrameLayout, period: string): PeriodInfo | { readonly diagnostic: Diagnostic } {
-  let info = layout.periods.get(period);
+function periodInfo(checked: Program, layout: FrameLayout, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
+  const key = start === undefined ? period : `${period}@${start}`;
+  let info = layout.periods.get(key);
   if (info === undefined) {
-    info = computePeriodInfo(checked, period);
+    info = computePeriodInfo(checked, period, start);
     if (layout.periods.size >= PERIOD_CACHE_SIZE) layout.periods.clear();
-    layout.periods.set(period, info);
+    layout.periods.set(key, info);
   }
   return info;
 }
 
-function computePeriodInfo(checked: Program, period: string): PeriodInfo | { readonly diagnostic: Diagnostic } {
+function computePeriodInfo(checked: Program, period: string, start: string | undefined): PeriodInfo | { readonly diagnostic: Diagnostic } {
   const kind = checked.contract.period.value;
-  const located = locatePeriod(checked, period);
+  const located = locatePeriod(checked, period, start);
   if (located.diagnostic !== undefined) return { diagnostic: located.diagnostic };
   const index = located.index;
   const month = periodMonth(period, kind) ?? 0;
@@ -211,11 +214,13 @@ function slotValues(checked: Program, names: readonly string[], values: PeriodVa
   return out;
 }
 
-function locatePeriod(checked: Program, period: string): { index: number; diagnostic?: undefined } | { diagnostic: Diagnostic } {
+function locatePeriod(checked: Program, period: string, start: string | undefined): { index: number; diagnostic?: undefined } | { diagnostic: Diagnostic } {
   const c = checked.contract;
   const kind = c.period.value;
   const from = c.effective.from;
-  const index = periodIndex(period, from.value, kind);
+  const own = periodIndex(period, from.value, kind);
+  // An amendment is in force from its own `from`, but counts periods from the contract's start.
+  const index = own === undefined || own < 1 || start === undefined ? own : periodIndex(period, start, kind);
   const fail = (span: typeof from.span, reason: string, code: 'E073' | 'E066' = 'E073'): { diagnostic: Diagnostic } => ({ diagnostic: diag(code, span, { reason }) });
   if (index === undefined) return fail(c.period.span, `"${period}" is not a ${kind} period (e.g. ${kind === 'month' ? '2026-10' : '2026-Q4'})`);
   if (index < 1) return fail(from.span, `period ${period} is before the contract starts (${from.value})`, 'E066');

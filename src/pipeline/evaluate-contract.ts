@@ -20,9 +20,13 @@ import type { Evaluation } from '../report/evaluation.js';
 import { checkContractFile } from '../check/check-file.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { looksLikeDataFile, skippedDataNote } from '../data/data-owner.js';
+import { stat } from 'node:fs/promises';
+import { chooseContract, evaluateVersions, readContractSet } from './evaluate-versions.js';
 
 export interface EvaluationRun {
   readonly value?: Evaluation;
+  /** Why the run could not start (exit 2): several contract ids in the paths and none chosen. */
+  readonly usage?: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, SourceFile>;
 }
@@ -30,16 +34,32 @@ export interface EvaluationRun {
 export interface EvaluateOptions {
   /** `YYYY-MM` (or `YYYY-Qn`); default: the latest period in the data. */
   readonly period?: string;
+  /** The contract's first period when the contract is an amendment (see `evaluatePeriod`). */
+  readonly start?: string;
 }
 
-/** Evaluate one contract file against a data file or a directory of data files. */
-export async function evaluateFiles(contractPath: string, dataPath: string, options: EvaluateOptions = {}): Promise<EvaluationRun> {
+/**
+ * Evaluate one contract against a data file or a directory of data files. `contract`: one file, or
+ * a directory or several files holding the versions of one contract id (versions are used when
+ * the period they are in force for is evaluated; see evaluate-versions.ts).
+ */
+export async function evaluateFiles(contract: string | readonly string[], dataPath: string, options: EvaluateOptions = {}): Promise<EvaluationRun> {
   const sources = new Map<string, SourceFile>();
-  const contract = await readSource(contractPath);
-  if (contract.file === undefined) return { diagnostics: contract.diagnostics, sources };
-  sources.set(contractPath, contract.file);
+  const paths = typeof contract === 'string' ? [contract] : contract;
+  const single = paths.length === 1 && (await isFile(paths[0] as string)) ? (paths[0] as string) : undefined;
+  let contractFile: SourceFile | undefined;
+  let set: Awaited<ReturnType<typeof readContractSet>> | undefined;
+  if (single !== undefined) {
+    const read = await readSource(single);
+    if (read.file === undefined) return { diagnostics: read.diagnostics, sources };
+    sources.set(single, read.file);
+    contractFile = read.file;
+  } else {
+    set = await readContractSet(paths, sources);
+    if (hasErrors(set.diagnostics)) return { diagnostics: set.diagnostics, sources };
+  }
   const { files, diagnostics: found } = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
-  const diagnostics: Diagnostic[] = [...found];
+  const diagnostics: Diagnostic[] = [...found, ...(set?.diagnostics ?? [])];
   const dataFiles: SourceFile[] = [];
   const skipped: string[] = [];
   for (const path of files) {
@@ -58,8 +78,22 @@ export async function evaluateFiles(contractPath: string, dataPath: string, opti
   const note = skippedDataNote(dataPath, skipped);
   if (note !== undefined) diagnostics.push(note);
   if (hasErrors(diagnostics)) return { diagnostics, sources };
-  const run = evaluateSources(contract.file, dataFiles, options);
+  if (contractFile !== undefined) {
+    const run = evaluateSources(contractFile, dataFiles, options);
+    return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };
+  }
+  const chosen = chooseContract(set as NonNullable<typeof set>, dataFiles);
+  if ('usage' in chosen) return { usage: chosen.usage, diagnostics, sources };
+  const run = evaluateVersions(chosen, dataFiles, options);
   return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return true; // let the reader report the missing file (E001) as before
+  }
 }
 
 /** Evaluate a contract (as text) against data files (as text). The library's in-memory entry. */
@@ -85,7 +119,7 @@ export interface BoundSources {
  * Stages 1-6 and binding: check the contract and type this contract's periods from every data
  * file (a file naming no contract counts too). `value` is absent when anything is in error.
  */
-export function bindSources(contractFile: SourceFile, dataFiles: readonly SourceFile[]): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
+export function bindSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], keep?: (period: string) => boolean): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
   const checkedFile = checkContractFile(contractFile);
   const diagnostics: Diagnostic[] = [...checkedFile.diagnostics];
   const checked = checkedFile.checked;
@@ -100,7 +134,9 @@ export function bindSources(contractFile: SourceFile, dataFiles: readonly Source
     const loaded = loadMetricFile(file);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
-    const mine = [...(loaded.value.contracts.get(id) ?? []), ...(loaded.value.contracts.get('') ?? [])];
+    // `keep`: a version binds only the periods it may read (its range and the one before), since a
+    // metric added or dropped by another version is not this version's to type.
+    const mine = [...(loaded.value.contracts.get(id) ?? []), ...(loaded.value.contracts.get('') ?? [])].filter((p) => keep === undefined || keep(p.period));
     if (mine.length > 0) used.push(file);
     for (const p of mine) {
       const earlier = seen.get(p.period);
@@ -144,7 +180,7 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
   }
   diagnostics.push(...findMissingMetrics(contract, series, period));
   if (hasErrors(diagnostics)) return { diagnostics };
-  const evaluated = evaluatePeriod(program, series, period);
+  const evaluated = evaluatePeriod(program, series, period, options.start);
   diagnostics.push(...evaluated.diagnostics);
   if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const invoice = priceInvoice(evaluated.value);

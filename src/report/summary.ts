@@ -21,6 +21,10 @@ export interface SummaryRow {
   readonly error?: string;
   /** Every error, located the same way. */
   readonly errors: readonly string[];
+  /** The contract's issued invoice is final (`--finalize`); present only in finalized directories. */
+  readonly issued?: boolean;
+  /** Corrections of the issued invoice, as paths under the output directory, oldest first. */
+  readonly corrections?: readonly string[];
 }
 
 export interface RunSummary {
@@ -28,6 +32,10 @@ export interface RunSummary {
   readonly rows: readonly SummaryRow[];
   /** Problems not attributable to one contract (e.g. a data file naming no known contract). */
   readonly runErrors: readonly string[];
+  /** The period was finalized (`--finalize`): its invoices are issued, changes give corrections. */
+  readonly finalized?: boolean;
+  /** Corrections written by this run (paths under the output directory). */
+  readonly newCorrections?: readonly string[];
 }
 
 /** Sum of the ok contracts' totals per currency, in code order: currency -> decimal string. */
@@ -87,9 +95,13 @@ export function renderSummaryJson(s: RunSummary): string {
       currency: r.total?.currency ?? r.currency ?? null,
       error: r.error ?? null,
       errors: r.errors,
+      ...(r.issued === undefined ? {} : { issued: r.issued }),
+      ...(r.corrections === undefined ? {} : { corrections: r.corrections }),
     })),
     totals,
     run_errors: s.runErrors,
+    // Only in finalized directories, so the summary of an ordinary run keeps its exact form.
+    ...(s.finalized === true ? { finalized: true, new_corrections: s.newCorrections ?? [] } : {}),
   };
   return JSON.stringify(json, null, 2) + '\n';
 }

@@ -1,7 +1,7 @@
 // Output support for the monthly run (stage 9, bytes -> disk): write a file atomically, i.e. a
 // temp file in the same directory, then rename over the target. Readers see the old or the new file.
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls the writer needs; injectable so tests can simulate failures midway. */
@@ -23,6 +23,13 @@ async function writeAndSync(path: string, content: string | Uint8Array): Promise
 }
 
 export const NODE_FS: AtomicFs = { writeFile: writeAndSync, rename, unlink };
+
+/**
+ * The same without flushing: for files whose safety comes from a later flushed step (a monthly
+ * run's stage directory, made visible by a rename after its journal line). A killed process
+ * still leaves the old or the new file; only a power cut can lose unflushed bytes.
+ */
+export const NODE_FS_UNFLUSHED: AtomicFs = { writeFile: (path, content) => writeFile(path, content, { encoding: 'utf8', flag: 'wx', mode: 0o644 }), rename, unlink };
 
 /** Temp files of this module start with this prefix (and are hidden: a leading dot). */
 export const TEMP_PREFIX = '.attain-tmp-';

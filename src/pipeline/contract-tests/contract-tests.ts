@@ -21,20 +21,23 @@ export type { TestOutcome };
 
 const STATUSES = new Set(['met', 'missed', 'excluded', 'no-data']);
 
-/** Run every test of a checked contract. */
-export function runContractTests(checked: CheckedContract): TestOutcome[] {
+/**
+ * Run every test of a checked contract. `start`: the contract's first period when `checked` is an
+ * amendment (its tests count `period.index` and grace windows from there).
+ */
+export function runContractTests(checked: CheckedContract, start?: string): TestOutcome[] {
   if (checked.contract.tests.length === 0) return [];
   const program = compileProgram(checked);
-  return checked.contract.tests.map((t) => runOne(program, t));
+  return checked.contract.tests.map((t) => runOne(program, t, start));
 }
 
-function runOne(checked: Program, test: TestDecl): TestOutcome {
+function runOne(checked: Program, test: TestDecl, start: string | undefined): TestOutcome {
   const contract = checked.contract.id.value;
   const file = checked.contract.file.path;
   const done = (diagnostics: readonly Diagnostic[]): TestOutcome => ({ contract, file, name: test.name, passed: !hasErrors(diagnostics), diagnostics });
   const bound = bindTestData(checked.contract, test);
   if (bound.value === undefined || hasErrors(bound.diagnostics)) return done(bound.diagnostics);
-  const evaluated = evaluatePeriod(checked, bound.value, test.period.value);
+  const evaluated = evaluatePeriod(checked, bound.value, test.period.value, start);
   const result = evaluated.value;
   if (result === undefined) return done([...bound.diagnostics, ...evaluated.diagnostics]);
   // A KPI the test expects to have no data fails the evaluation with E070 by design: that E070 is

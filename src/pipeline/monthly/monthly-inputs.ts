@@ -1,12 +1,16 @@
 // Pipeline for `attain invoice`, inputs: a contracts directory and a data path -> one job per
 // contract (its file and the data files that carry its periods), sorted by contract id.
+import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import type { RawPeriod } from '../../data/metric-data.js';
 import { stat } from 'node:fs/promises';
 import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
-import type { PeriodKind } from '../../contract/model.js';
+import type { Contract, PeriodKind } from '../../contract/model.js';
+import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
+import { orderVersions, versionInForce } from '../../contract/versions.js';
 import { DATA_EXTENSIONS, loadMetricFile } from '../../data/load-metrics.js';
 import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
@@ -29,6 +33,18 @@ export interface ContractJob {
   readonly dataPath: string;
   /** Errors found while gathering (unreadable file, id used twice): the contract fails. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * When the id has several versions: the contract's first period (`period.index` counts from
+   * it), and the periods the version in force may read (its range and the period before).
+   * `contractFile` is then the version in force for the run's period (or the nearest one).
+   */
+  readonly versions?: { readonly start: string; readonly from: string; readonly until?: string; readonly files: readonly string[] };
+  /**
+   * sha-256 over what this contract's result depends on: the text of every version file and the
+   * contract's own periods (names and values as written, wherever they are). A shared CSV edited
+   * for one contract changes only that contract's key, so only that contract is redone.
+   */
+  readonly inputsSha256: string;
 }
 
 export interface MonthlyInputs {
@@ -63,8 +79,13 @@ async function isDirectory(path: string): Promise<boolean | undefined> {
 
 interface Draft {
   id: string;
-  readonly contractPath: string;
-  readonly contractFile?: SourceFile;
+  contractPath: string;
+  contractFile?: SourceFile;
+  model?: Contract;
+  versions?: NonNullable<ContractJob['versions']>;
+  /** Canonical text of this contract's data (periods, or whole files that are not readable data). */
+  readonly dataParts: string[];
+  inputsSha256: string;
   readonly client?: string;
   readonly currency?: string;
   readonly periodKind?: PeriodKind;
@@ -79,7 +100,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
   for (const path of files) {
     const read = await readSource(path);
     if (read.file === undefined) {
-      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '' });
+      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '', dataParts: [], inputsSha256: '' });
       continue;
     }
     if (looksLikeDataFile(path, read.file.text)) continue;
@@ -89,31 +110,65 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       id: loaded?.id.value ?? stem(path),
       contractPath: path,
       contractFile: read.file,
+      ...(loaded === undefined ? {} : { model: loaded }),
       ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client.name }),
       ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
       ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
       dataFiles: [],
       diagnostics: [],
       dataPath: '',
+      dataParts: [],
+      inputsSha256: '',
     });
   }
   return drafts;
 }
 
-/** Two files with one contract id: both fail (E056), each pointing at the other. */
-function markDuplicates(drafts: Draft[]): void {
+/**
+ * Files with one contract id are versions of one contract: when their ranges fit together they
+ * become one job, evaluated with the version in force for `period`. Otherwise (same version twice:
+ * E056; overlap, gap, mismatch: E037-E039; a version that does not load) every file fails with
+ * the findings, each pointing at the other file.
+ */
+function mergeVersions(drafts: Draft[], period: string): Draft[] {
   const byId = new Map<string, Draft[]>();
   for (const d of drafts) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+  const out: Draft[] = [];
   for (const [id, group] of byId) {
-    if (group.length < 2) continue;
+    const first = group[0] as Draft;
+    if (group.length < 2) {
+      out.push(first);
+      continue;
+    }
+    const models = group.filter((d): d is Draft & { model: Contract; contractFile: SourceFile } => d.model !== undefined && d.contractFile !== undefined);
+    const ordered = models.length === group.length ? orderVersions(models.map((d) => ({ contract: d.model, draft: d }))) : undefined;
+    if (ordered !== undefined && ordered.diagnostics.length === 0) {
+      const set = ordered.value;
+      const kind = set.kind;
+      const before = (periodOrdinal(period, kind) ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
+      const chosen = versionInForce(set, period) ?? (before ? set.versions[0] : set.versions.at(-1));
+      const draft = (chosen as (typeof set.versions)[number]).draft;
+      const eff = draft.model.effective;
+      draft.versions = {
+        start: set.start,
+        from: shiftPeriod(eff.from.value, kind, -1) ?? eff.from.value,
+        ...(eff.until === undefined ? {} : { until: eff.until.value }),
+        files: set.versions.map((v) => v.draft.contractPath),
+      };
+      out.push(draft);
+      continue;
+    }
     for (const d of group) {
       const other = group.find((g) => g !== d)?.contractPath ?? '';
-      const span = d.contractFile === undefined ? { file: d.contractPath, start: 0, end: 0 } : (loadContract(d.contractFile).value?.id.span ?? { file: d.contractPath, start: 0, end: 0 });
-      d.diagnostics.push(diag('E056', span, { id, other }));
+      const span = d.model?.id.span ?? { file: d.contractPath, start: 0, end: 0 };
+      const mine = ordered?.diagnostics.filter((x) => x.span.file === d.contractPath) ?? [];
+      d.diagnostics.push(...(mine.length > 0 ? mine : [diag('E056', span, { id, other })]));
+      out.push(d);
     }
     // Keep ids unique for output directories: the later files get their path as a suffix.
     group.slice(1).forEach((d, i) => (d.id = `${id}~${i + 2}`));
   }
+  return out;
 }
 
 function ownerByName(path: string, byId: ReadonlyMap<string, Draft>): Draft | undefined {
@@ -140,14 +195,17 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
     const loaded = loadMetricFile(read.file);
     if (loaded.value === undefined) {
       // Unreadable as data: its owner (by name) fails with the file's errors when evaluated.
-      if (owner !== undefined) owner.dataFiles.push(read.file);
-      else runDiagnostics.push(...loaded.diagnostics);
+      if (owner !== undefined) {
+        owner.dataFiles.push(read.file);
+        owner.dataParts.push(`file ${read.file.sha256}`);
+      } else runDiagnostics.push(...loaded.diagnostics);
       continue;
     }
     for (const [id, periods] of loaded.value.contracts) {
       const target = id === '' ? owner : byId.get(id);
       if (target !== undefined) {
         if (!target.dataFiles.includes(read.file)) target.dataFiles.push(read.file);
+        for (const p of periods) target.dataParts.push(canonicalPeriod(p));
         continue;
       }
       const at = periods[0]?.span ?? { file: path, start: 0, end: 0 };
@@ -163,23 +221,53 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
   if (note !== undefined) runDiagnostics.push(note);
 }
 
+/** A period as text independent of its file and layout: key, then `name=source` sorted by name. */
+function canonicalPeriod(p: RawPeriod): string {
+  const values = [...p.record.entries()].map(([name, v]) => `${name}=${v.source}`).sort();
+  return JSON.stringify([p.period, ...values]);
+}
+
+function inputsKey(d: Draft, sources: ReadonlyMap<string, SourceFile>): string {
+  const h = createHash('sha256');
+  const files = d.versions?.files ?? [d.contractPath];
+  for (const f of files) h.update(`contract ${sources.get(f)?.sha256 ?? 'unreadable'}\n`);
+  for (const part of [...d.dataParts].sort()) h.update(`${part}\n`);
+  return h.digest('hex');
+}
+
+function withoutModel(d: Draft): ContractJob {
+  const { model, dataParts, ...job } = d;
+  void model; // kept out of the job: jobs cross to worker threads as plain data
+  void dataParts;
+  return job;
+}
+
+/** Why the run cannot start because an input path is missing, or undefined (nothing is read). */
+export async function missingInput(contractsDir: string, dataPath: string | undefined): Promise<string | undefined> {
+  if ((await isDirectory(contractsDir)) !== true) return `--contracts ${contractsDir}: no such directory`;
+  if (dataPath !== undefined && (await isDirectory(dataPath)) === undefined) return `--data ${dataPath}: no such file or directory`;
+  return undefined;
+}
+
 /**
  * Read every contract under `contractsDir` (recursively `*.yaml`, `*.yml`; data-looking YAML is
  * skipped) and every data file under `dataPath`, and give each contract the data files that carry
  * its periods. A missing directory or path is a usage error.
  */
-export async function gatherMonthlyInputs(contractsDir: string, dataPath: string | undefined): Promise<MonthlyInputs | InputsUsageError> {
+export async function gatherMonthlyInputs(contractsDir: string, dataPath: string | undefined, period: string): Promise<MonthlyInputs | InputsUsageError> {
   if ((await isDirectory(contractsDir)) !== true) return { usage: `--contracts ${contractsDir}: no such directory` };
   if (dataPath !== undefined && (await isDirectory(dataPath)) === undefined) return { usage: `--data ${dataPath}: no such file or directory` };
   const sources = new Map<string, SourceFile>();
-  const drafts = await readContracts(contractsDir, sources);
-  if (drafts.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
-  markDuplicates(drafts);
+  const read = await readContracts(contractsDir, sources);
+  if (read.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
+  const drafts = mergeVersions(read, period);
   for (const d of drafts) d.dataPath = dataPath ?? '';
   const byId = new Map(drafts.map((d) => [d.id, d] as const));
   const runDiagnostics: Diagnostic[] = [];
   // With --sources only, there is no data path: every value comes from the sources.
   if (dataPath !== undefined) await assignData(dataPath, byId, sources, runDiagnostics);
-  const jobs = drafts.sort((a, b) => byCodeUnits(a.id, b.id));
+  // The model stays here: jobs cross to worker threads as plain data.
+  for (const d of drafts) d.inputsSha256 = inputsKey(d, sources);
+  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(withoutModel);
   return { jobs, sources, diagnostics: runDiagnostics };
 }

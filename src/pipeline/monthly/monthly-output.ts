@@ -1,162 +1,89 @@
-// Pipeline for `attain invoice`, output: the manifest guard and the atomic writing of every
-// contract's files and the run's summary into the output directory (bytes -> disk).
-import { renderSummaryXlsx } from '../../report/xlsx/summary-xlsx.js';
-import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+// Pipeline for `attain invoice`, the output directory: safety checks (no symlinks, no overlap with
+// the inputs), recovery of an interrupted run, the manifest and the summary (bytes -> disk).
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../workspace/atomic-write.js';
+import { NODE_FS_UNFLUSHED, writeFileAtomic } from '../../workspace/atomic-write.js';
+import { renderSummaryXlsx } from '../../report/xlsx/summary-xlsx.js';
+import { LOCK_FILE } from '../../workspace/lock.js';
+import { findSymlinks, isInside } from '../../workspace/path-safety.js';
 import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../report/summary.js';
-import { INVOICE_FILES, type ContractOutcome, type InputDigests } from './monthly-run.js';
+import type { OutputWriter } from './contract-state.js';
+import { JOURNAL_FILE, clearJournal, removeLeftovers, replayJournal } from './journal.js';
+import { MANIFEST_FILE, parseManifest, renderManifest, type Manifest } from './manifest.js';
 
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE, renderManifest, type Manifest, type ManifestEntry } from './manifest.js';
+export type { OutputWriter } from './contract-state.js';
+
 export const SUMMARY_FILES = ['summary.csv', 'summary.json', 'summary.xlsx'] as const;
-
-/** Ids safe as a directory name (the schema's contract id pattern). */
-const SAFE_ID = /^[a-z][a-z0-9-]*$/;
-
-export interface ManifestEntry extends InputDigests {
-  readonly contract: string;
-}
-
-/** What an output directory was computed from: the period and each contract's input digests. */
-export interface Manifest {
-  readonly period: string;
-  readonly contracts: readonly ManifestEntry[];
-  /** With --sources: the sources file, every file or table read (with digests) and every query. */
-  readonly sources?: {
-    readonly file: string;
-    readonly sha256: string;
-    readonly inputs: readonly { readonly source: string; readonly path: string; readonly sha256: string | null; readonly rows: number }[];
-    readonly queries: readonly string[];
-  };
-}
-
-/** Canonical manifest text (entries in the given order, which is sorted by contract id). */
-export function renderManifest(m: Manifest): string {
-  const json = {
-    manifest: 'attain invoice',
-    version: 1,
-    period: m.period,
-    contracts: m.contracts.map((c) => ({ contract: c.contract, contract_sha256: c.contract_sha256, data_sha256: c.data_sha256 })),
-    ...(m.sources === undefined ? {} : { sources: m.sources }),
-  };
-  return JSON.stringify(json, null, 2) + '\n';
-}
-
-function parseManifest(text: string): Manifest | undefined {
-  try {
-    const v = JSON.parse(text) as { period?: unknown; contracts?: unknown };
-    if (typeof v.period !== 'string' || !Array.isArray(v.contracts)) return undefined;
-    const contracts: ManifestEntry[] = [];
-    for (const c of v.contracts as { contract?: unknown; contract_sha256?: unknown; data_sha256?: unknown }[]) {
-      if (typeof c.contract !== 'string') return undefined;
-      const sha = (x: unknown): string | null => (typeof x === 'string' ? x : null);
-      contracts.push({ contract: c.contract, contract_sha256: sha(c.contract_sha256), data_sha256: sha(c.data_sha256) });
-    }
-    return { period: v.period, contracts };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A one-line account of how two manifests differ, for the refusal message. */
-function describeDifference(old: Manifest, now: Manifest): string {
-  if (old.period !== now.period) return `it holds period ${old.period}, this run is ${now.period}`;
-  const before = new Map(old.contracts.map((c) => [c.contract, c] as const));
-  const after = new Map(now.contracts.map((c) => [c.contract, c] as const));
-  const changed = now.contracts.filter((c) => {
-    const o = before.get(c.contract);
-    return o !== undefined && (o.contract_sha256 !== c.contract_sha256 || o.data_sha256 !== c.data_sha256);
-  });
-  const parts: string[] = [];
-  const list = (ids: string[]): string => (ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', '));
-  if (changed.length > 0) parts.push(`different inputs for ${list(changed.map((c) => c.contract))}`);
-  const added = now.contracts.filter((c) => !before.has(c.contract)).map((c) => c.contract);
-  const removed = old.contracts.filter((c) => !after.has(c.contract)).map((c) => c.contract);
-  if (added.length > 0) parts.push(`new contracts ${list(added)}`);
-  if (removed.length > 0) parts.push(`contracts no longer in the run ${list(removed)}`);
-  return parts.length > 0 ? parts.join('; ') : 'its manifest differs';
-}
-
-/** The outcome of inspecting the output directory before a run. */
-export type OutputCheck =
-  | { readonly kind: 'fresh' }
-  | { readonly kind: 'same' }
-  | { readonly kind: 'replace'; readonly previous?: Manifest }
-  | { readonly kind: 'refuse'; readonly message: string };
-
-/**
- * May the run write into `out`? Missing or empty: fresh. A manifest with the same text: same
- * inputs, rewrite silently. A different manifest, or files but no manifest: refuse unless `force`.
- */
-export async function checkOutputDir(out: string, manifest: Manifest, force: boolean): Promise<OutputCheck> {
-  let entries: string[];
-  try {
-    if (!(await stat(out)).isDirectory()) return { kind: 'refuse', message: `--out ${out} exists and is not a directory` };
-    entries = await readdir(out);
-  } catch {
-    return { kind: 'fresh' };
-  }
-  if (entries.length === 0) return { kind: 'fresh' };
-  const text = entries.includes(MANIFEST_FILE) ? await readFile(join(out, MANIFEST_FILE), 'utf8').catch(() => undefined) : undefined;
-  if (text === renderManifest(manifest)) return { kind: 'same' };
-  const previous = text === undefined ? undefined : parseManifest(text);
-  if (force) return { kind: 'replace', ...(previous === undefined ? {} : { previous }) };
-  const why = previous === undefined ? 'it holds files but no readable manifest.json' : describeDifference(previous, manifest);
-  return { kind: 'refuse', message: `--out ${out} holds invoices from different inputs (${why}); use another directory, or --force to replace them` };
-}
-
-/** How files are written; injectable so tests can interrupt a run midway. */
-export interface OutputWriter {
-  readonly writeFile: (path: string, content: string | Uint8Array) => Promise<void>;
-}
 
 export const ATOMIC_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content) };
 
-/** Remove the invoice files of one contract (only the names this command writes), then the directory if empty. */
-async function removeContractFiles(out: string, id: string): Promise<void> {
-  if (!SAFE_ID.test(id)) return;
-  const dir = join(out, id);
-  for (const name of INVOICE_FILES) await rm(join(dir, name), { force: true });
-  await rmdir(dir).catch(() => undefined);
-}
-
-export interface MonthlyOutput {
-  readonly manifest: Manifest;
-  readonly check: OutputCheck;
-  /** Sorted by contract id. */
-  readonly outcomes: readonly ContractOutcome[];
-  readonly summary: RunSummary;
-}
+/** For a contract's stage files and corrections: atomic, flushed by the manifest checkpoint's sync. */
+export const STAGE_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content, NODE_FS_UNFLUSHED) };
 
 /**
- * Write the run: the manifest first (so an interrupted run is recognised as the same inputs and
- * simply rerun), then each contract's files (a failed contract's stale files are removed), then
- * the summary last. Every file is atomic; if writing a contract's files fails midway, the files
- * of that contract already written are removed before the error is rethrown.
+ * Why `out` cannot be used with these inputs, or undefined. The run never reads its own output:
+ * an `--out` inside `--contracts` or `--data` (or the reverse) is refused rather than excluded,
+ * because excluding it would silently depend on where the user pointed the flags.
  */
-export async function writeMonthlyOutput(out: string, run: MonthlyOutput, writer: OutputWriter = ATOMIC_WRITER): Promise<void> {
+export async function overlapProblem(out: string, inputs: readonly { readonly flag: string; readonly path: string }[]): Promise<string | undefined> {
+  for (const { flag, path } of inputs) {
+    if (await isInside(out, path)) return `--out ${out} is inside ${flag} ${path}: the run would read its own output as input; choose an --out outside ${flag}`;
+    if (await isInside(path, out)) return `${flag} ${path} is inside --out ${out}: the run would write over its own input; choose an --out elsewhere`;
+  }
+  return undefined;
+}
+
+/** `out` must be a real directory (not a symlink) or not exist; it is created. */
+export async function ensureOutDir(out: string): Promise<string | undefined> {
+  const info = await lstat(out).catch(() => undefined);
+  if (info?.isSymbolicLink() === true) return `--out ${out} is a symbolic link; attain writes only into a real directory (use the link's target)`;
+  if (info !== undefined && !info.isDirectory()) return `--out ${out} exists and is not a directory`;
   await mkdir(out, { recursive: true });
-  if (run.check.kind === 'replace') {
-    for (const name of SUMMARY_FILES) await rm(join(out, name), { force: true });
-    const now = new Set(run.outcomes.map((o) => o.id));
-    for (const old of run.check.previous?.contracts ?? []) if (!now.has(old.contract)) await removeContractFiles(out, old.contract);
+  return undefined;
+}
+
+/** What the directory held when the run started (after recovery). */
+export type OutputState =
+  | { readonly kind: 'ok'; readonly manifest?: Manifest; readonly foreign: boolean }
+  | { readonly kind: 'refuse'; readonly message: string };
+
+/**
+ * Inspect `out` under the lock: refuse symlinks anywhere in it (a write through one would land
+ * outside), replay an interrupted run's journal (each contract back to its old or on to its new
+ * complete state; the manifest then matches the disk) and remove its leftovers. `foreign`: the
+ * directory holds files but no manifest.
+ */
+export async function openOutput(out: string, writer: OutputWriter): Promise<OutputState> {
+  const links = await findSymlinks(out, 3);
+  if (links.length > 0) return { kind: 'refuse', message: `--out ${out} holds symbolic links (${links.slice(0, 3).join(', ')}${links.length > 3 ? ', ...' : ''}); attain follows no link out of its output directory: remove them` };
+  const text = await readFile(join(out, MANIFEST_FILE), 'utf8').catch(() => undefined);
+  const parsed = text === undefined ? undefined : parseManifest(text);
+  const names = (await readdir(out)).filter((n) => n !== LOCK_FILE);
+  if (text !== undefined && parsed === undefined) return { kind: 'ok', foreign: true };
+  if (names.includes(JOURNAL_FILE)) {
+    const base = parsed ?? { period: '', finalized: false, contracts: [] };
+    const { manifest } = await replayJournal(out, base, false);
+    if (manifest.contracts.length > 0 || parsed !== undefined) await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(manifest));
+    await clearJournal(out);
+    await removeLeftovers(out, manifest.contracts.map((c) => c.contract));
+    return manifest.period === '' && manifest.contracts.length === 0 ? { kind: 'ok', foreign: false } : { kind: 'ok', manifest, foreign: false };
   }
-  await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(run.manifest));
-  for (const outcome of run.outcomes) {
-    if (outcome.files.length === 0 || !SAFE_ID.test(outcome.id)) {
-      await removeContractFiles(out, outcome.id);
-      continue;
-    }
-    const dir = join(out, outcome.id);
-    await mkdir(dir, { recursive: true });
-    try {
-      for (const f of outcome.files) await writer.writeFile(join(dir, f.name), f.content);
-    } catch (e) {
-      await removeContractFiles(out, outcome.id).catch(() => undefined);
-      throw e;
-    }
-  }
-  await writer.writeFile(join(out, 'summary.csv'), renderSummaryCsv(run.summary));
-  await writer.writeFile(join(out, 'summary.json'), renderSummaryJson(run.summary));
-  await writer.writeFile(join(out, 'summary.xlsx'), renderSummaryXlsx(run.summary));
+  await removeLeftovers(out, parsed?.contracts.map((c) => c.contract) ?? []);
+  const rest = (await readdir(out)).filter((n) => n !== LOCK_FILE);
+  if (parsed === undefined) return { kind: 'ok', foreign: rest.length > 0 };
+  return { kind: 'ok', manifest: parsed, foreign: false };
+}
+
+/** Write the manifest (atomically) and then drop the journal it now includes. */
+export async function checkpoint(out: string, manifest: Manifest, writer: OutputWriter): Promise<void> {
+  await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(manifest));
+  await clearJournal(out);
+}
+
+/** The run's summary files, each atomic. */
+export async function writeSummary(out: string, summary: RunSummary, writer: OutputWriter): Promise<void> {
+  await writer.writeFile(join(out, 'summary.csv'), renderSummaryCsv(summary));
+  await writer.writeFile(join(out, 'summary.json'), renderSummaryJson(summary));
+  await writer.writeFile(join(out, 'summary.xlsx'), renderSummaryXlsx(summary));
 }

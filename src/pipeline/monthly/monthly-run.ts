@@ -31,6 +31,8 @@ export type InvoiceFileName = (typeof INVOICE_FILES)[number];
 export interface InputDigests {
   readonly contract_sha256: string | null;
   readonly data_sha256: string | null;
+  /** What the run compares to decide whether a contract must be redone (see ContractJob). */
+  readonly inputs_sha256: string;
 }
 
 /** The result of one contract: plain data (strings, bigints), so it can cross a worker boundary. */
@@ -56,6 +58,7 @@ export function digestsOf(job: ContractJob): InputDigests {
   return {
     contract_sha256: job.contractFile?.sha256 ?? null,
     data_sha256: job.dataFiles.length === 0 ? null : digestOf(job.dataFiles),
+    inputs_sha256: job.inputsSha256,
   };
 }
 
@@ -132,6 +135,16 @@ function skipped(job: ContractJob, contractFile: SourceFile, period: string): Co
   return { id: job.id, row, files: [], diagnostics: [], inputs: digestsOf(job) };
 }
 
+/** A filter of period keys from `from` to `until` (inclusive; no end when absent). */
+function inRange(from: string, until: string | undefined, kind: PeriodKind): (period: string) => boolean {
+  const lo = periodOrdinal(from, kind) ?? 0;
+  const hi = until === undefined ? Infinity : (periodOrdinal(until, kind) ?? Infinity);
+  return (p) => {
+    const at = periodOrdinal(p, kind);
+    return at === undefined || (at >= lo && at <= hi);
+  };
+}
+
 /** E068 at the contract id (or the file start) when no data file under `--data` carries the contract. */
 function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
   const span = loadContract(file).value?.id.span ?? { file: file.path, start: 0, end: 0 };
@@ -176,14 +189,16 @@ function evaluateContractJobUnguarded(job: ContractJob, period: string, render: 
   if (skip !== undefined) return skip;
 
   if (sourced !== undefined) return evaluateSourcedJob(job, job.contractFile, period, sourced, sources, render);
-  const bound = bindSources(job.contractFile, job.dataFiles);
+  const v = job.versions;
+  const keep = v === undefined ? undefined : inRange(v.from, v.until, job.periodKind ?? 'month');
+  const bound = bindSources(job.contractFile, job.dataFiles, keep);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
     const noData = job.dataFiles.length === 0 && bound.diagnostics.every((d) => d.severity !== 'error' || d.code === 'E068');
     const shown = noData ? [...bound.diagnostics.filter((d) => d.code !== 'E068'), noDataFor(job, job.contractFile)] : bound.diagnostics;
     return failed(job, shown, sources);
   }
-  const run = evaluateBound(bound.value, { period });
+  const run = evaluateBound(bound.value, v === undefined ? { period } : { period, start: v.start });
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];
   if (run.value === undefined || hasErrors(diagnostics)) return failed(job, diagnostics, sources);
 

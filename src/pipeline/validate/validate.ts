@@ -7,6 +7,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
 import type { Contract } from '../../contract/model.js';
+import { periodOrdinal } from '../../contract/period.js';
+import { orderVersions, versionInForce } from '../../contract/versions.js';
+import type { RawPeriod } from '../../data/metric-data.js';
 import { contractIdByName } from '../../data/data-owner.js';
 import { expandPaths } from '../../workspace/files.js';
 import { validateFile, type FileOutcome } from './validate-file.js';
@@ -50,17 +53,18 @@ async function dataStages(): Promise<DataStages> {
   return { ...load, ...bind };
 }
 
-/** Contracts by id, each the first file that declared it; models are rebuilt only when asked for. */
+/** Contracts by id (every version of an id); models are rebuilt only when asked for. */
 interface ContractIndex {
   readonly has: (id: string) => boolean;
-  readonly get: (id: string) => Contract | undefined;
+  /** The versions of an id, earliest first (one for an unamended contract). */
+  readonly get: (id: string) => readonly Contract[] | undefined;
 }
 
 async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly Diagnostic[]): Promise<ValidationRun> {
   const diagnostics: Diagnostic[] = [...found];
   const sources = new Map<string, SourceFile>();
-  const byId = new Map<string, FileOutcome>();
-  const models = new Map<string, Contract | undefined>();
+  const byId = new Map<string, FileOutcome[]>();
+  const models = new Map<string, readonly Contract[] | undefined>();
   const dataFiles: SourceFile[] = [];
   const sourcesFiles: SourceFile[] = [];
   let contractCount = 0;
@@ -79,17 +83,29 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     }
     contractCount++;
     if (o.id === undefined) continue;
-    const other = byId.get(o.id.value);
-    if (other !== undefined) diagnostics.push(diag('E056', o.id.span, { id: o.id.value, other: other.path }));
-    else byId.set(o.id.value, o);
+    byId.set(o.id.value, [...(byId.get(o.id.value) ?? []), o]);
+  }
+  // Outcomes carry no model (validate-file.ts): stages 1-3 again, on the same text, give the same one.
+  const modelsOf = (group: readonly FileOutcome[]): (Contract | undefined)[] => group.map((o) => loadContract(sources.get(o.path) as SourceFile).value);
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    // Several files with one id are versions of one contract: their ranges must fit together.
+    const loaded = modelsOf(group);
+    const all = loaded.filter((c): c is Contract => c !== undefined);
+    if (all.length < group.length) continue; // a file whose model failed already has its errors
+    const ordered = orderVersions(all.map((contract) => ({ contract })));
+    diagnostics.push(...ordered.diagnostics);
+    models.set(id, ordered.value.versions.map((v) => v.contract));
   }
   const contracts: ContractIndex = {
     has: (id) => byId.has(id),
     get: (id) => {
-      const o = byId.get(id);
-      if (o === undefined) return undefined;
-      // Outcomes carry no model (validate-file.ts): stages 1-3 again, on the same text, give the same one.
-      if (!models.has(id)) models.set(id, loadContract(sources.get(o.path) as SourceFile).value);
+      const group = byId.get(id);
+      if (group === undefined) return undefined;
+      if (!models.has(id)) {
+        const loaded = modelsOf(group);
+        models.set(id, loaded.every((c) => c !== undefined) ? loaded : undefined);
+      }
       return models.get(id);
     },
   };
@@ -99,10 +115,20 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
   }
   if (sourcesFiles.length > 0) {
     const { validateSourcesFile } = await import('./validate-sources.js');
-    const all = [...byId.keys()].map((id) => contracts.get(id)).filter((c): c is Contract => c !== undefined);
+    const all = [...byId.keys()].flatMap((id) => contracts.get(id) ?? []).filter((c): c is Contract => c !== undefined);
     for (const file of sourcesFiles) diagnostics.push(...validateSourcesFile(file, all));
   }
   return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length + sourcesFiles.length };
+}
+
+/** The version of `versions` a data period is checked against: the one in force, else the nearest. */
+function versionFor(versions: readonly Contract[], period: string): Contract | undefined {
+  const first = versions[0];
+  if (first === undefined || versions.length === 1) return first;
+  const set = { id: first.id.value, kind: first.period.value, start: first.effective.from.value, versions: versions.map((contract) => ({ contract })) };
+  const inForce = versionInForce(set, period)?.contract;
+  if (inForce !== undefined) return inForce;
+  return (periodOrdinal(period, set.kind) ?? 0) < (periodOrdinal(set.start, set.kind) ?? 0) ? first : versions.at(-1);
 }
 
 function validateDataFile(file: SourceFile, contracts: ContractIndex, { loadMetricFile, bindData }: DataStages): Diagnostic[] {
@@ -112,13 +138,19 @@ function validateDataFile(file: SourceFile, contracts: ContractIndex, { loadMetr
   for (const [named, periods] of loaded.value.contracts) {
     // A file naming no contract belongs to the contract its file or directory is named after.
     const id = named === '' ? (contractIdByName(file.path, contracts.has) ?? '') : named;
-    const contract = contracts.get(id);
+    const versions = contracts.get(id);
     const at = periods[0]?.span ?? { file: file.path, start: 0, end: 0 };
-    if (contract === undefined) {
+    if (versions === undefined) {
       out.push(diag('W068', at, { id: id === '' ? '(none named)' : id }));
       continue;
     }
-    out.push(...bindData(contract, periods, file.sha256).diagnostics);
+    // Each period is checked against the version in force for it (versions may differ in metrics).
+    const byVersion = new Map<Contract, RawPeriod[]>();
+    for (const p of periods) {
+      const c = versionFor(versions, p.period);
+      if (c !== undefined) byVersion.set(c, [...(byVersion.get(c) ?? []), p]);
+    }
+    for (const [contract, mine] of byVersion) out.push(...bindData(contract, mine, file.sha256).diagnostics);
   }
   return out;
 }

@@ -20,7 +20,7 @@ describe('gatherMonthlyInputs', () => {
   it('skips what is not metric data in the data directory, with one W062', async () => {
     cpSync('contracts/acme-smm.yaml', join(work, 'data', 'acme-smm.yaml'));
     writeFileSync(join(work, 'data', 'invoices', '2026-10.json'), '{ "contract": "acme-smm", "total": "1.00" }\n');
-    const inputs = await gatherMonthlyInputs(join(work, 'contracts'), join(work, 'data'));
+    const inputs = await gatherMonthlyInputs(join(work, 'contracts'), join(work, 'data'), '2026-10');
     if (!('jobs' in inputs)) throw new Error('usage error');
     expect(inputs.diagnostics.map((d) => d.code)).toEqual(['W062']);
     expect(inputs.diagnostics[0]?.message).toContain('2 file(s)');
@@ -28,7 +28,7 @@ describe('gatherMonthlyInputs', () => {
   });
 
   it('no note when the directory holds metric data only', async () => {
-    const inputs = await gatherMonthlyInputs(join(work, 'contracts'), join(work, 'data'));
+    const inputs = await gatherMonthlyInputs(join(work, 'contracts'), join(work, 'data'), '2026-10');
     if (!('jobs' in inputs)) throw new Error('usage error');
     expect(inputs.diagnostics).toEqual([]);
   });

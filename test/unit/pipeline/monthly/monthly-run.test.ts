@@ -201,18 +201,35 @@ describe('outputs', () => {
 });
 
 describe('manifest', () => {
-  it('refuses (exit 2) an output directory computed from different inputs, unless --force', async () => {
+  it('refuses (exit 2) to replace an invoice computed from different inputs, unless --force', async () => {
     const out = join(work, 'out');
+    sakuraFixed();
     await run(out);
     const before = tree(out);
-    sakuraFixed();
+    const acme = join(data, 'acme-smm.yaml');
+    writeFileSync(acme, readFileSync(acme, 'utf8').replace('leads: 103,', 'leads: 104,'));
     const refused = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/holds invoices from different inputs \(different inputs for sakura-reach\).*--force/);
+    expect(refused.stderr).toMatch(/holds invoices from different inputs \(different inputs for acme-smm\).*--force/);
     expect(tree(out)).toEqual(before);
     const forced = await runCli('invoice', '--contracts', contracts, '--data', data, '--period', '2026-10', '--out', out, '--force');
     expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, 'acme-smm', 'invoice.json'), 'utf8')).not.toBe(before.get('acme-smm/invoice.json'));
+  });
+
+  it("fixing a failed contract's data redoes that contract only, without --force", async () => {
+    const out = join(work, 'out');
+    const first = await run(out);
+    if (first.kind !== 'done') throw new Error(first.message);
+    expect(first.outcomes.find((o) => o.id === 'sakura-reach')?.row.status).toBe('failed');
+    const before = tree(out);
+    sakuraFixed();
+    const second = await run(out);
+    if (second.kind !== 'done') throw new Error(second.message);
+    expect(second.outcomes.map((o) => o.id)).toEqual(['sakura-reach']);
+    expect(second.kept).toBe(SHIPPED.length - 1);
     expect(existsSync(join(out, 'sakura-reach', 'report.html'))).toBe(true);
+    for (const [path, bytes] of before) if (!/^(manifest|summary)/.test(path)) expect(tree(out).get(path)).toBe(bytes);
   });
 
   it('refuses another period, and a non-empty directory without a manifest', async () => {

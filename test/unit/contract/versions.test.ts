@@ -1,0 +1,45 @@
+// Versions of one contract id (src/contract/versions.ts): ordering, contiguous ranges, the
+// version in force, and the located findings for overlaps, gaps and mismatches.
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../../src/contract/load-contract.js';
+import { orderVersions, versionInForce } from '../../../src/contract/versions.js';
+import { createSourceFile } from '../../../src/diagnostics/source.js';
+
+function version(path: string, v: number, effective: string, period = 'month'): { contract: NonNullable<ReturnType<typeof loadContract>['value']> } {
+  const text = `contract: c\nversion: ${v}\ncurrency: RUB\nperiod: ${period}\neffective: ${effective}\nmetrics: { leads: count }\nkpis:\n  k: { target: leads >= 1 }\n`;
+  const loaded = loadContract(createSourceFile(path, text));
+  if (loaded.value === undefined) throw new Error(JSON.stringify(loaded.diagnostics));
+  return { contract: loaded.value };
+}
+
+describe('orderVersions', () => {
+  it('orders by effective.from and finds the version in force; the start is the earliest from', () => {
+    const v2 = version('b.yaml', 2, '{ from: 2026-07 }');
+    const v1 = version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }');
+    const { value, diagnostics } = orderVersions([v2, v1]);
+    expect(diagnostics).toEqual([]);
+    expect(value.start).toBe('2026-01');
+    expect(value.versions.map((v) => v.contract.version.value)).toEqual([1, 2]);
+    expect(versionInForce(value, '2026-06')?.contract.version.value).toBe(1);
+    expect(versionInForce(value, '2026-07')?.contract.version.value).toBe(2);
+    expect(versionInForce(value, '2030-01')?.contract.version.value).toBe(2);
+    expect(versionInForce(value, '2025-12')).toBeUndefined();
+  });
+
+  it('an overlap is E037 at the later from, with a label at the earlier until in the other file', () => {
+    const { diagnostics } = orderVersions([version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }'), version('b.yaml', 2, '{ from: 2026-06 }')]);
+    expect(diagnostics.map((d) => [d.code, d.span.file])).toEqual([['E037', 'b.yaml']]);
+    expect(diagnostics[0]?.labels?.[0]?.span.file).toBe('a.yaml');
+  });
+
+  it('an earlier version without until overlaps (E037); a gap is E038', () => {
+    expect(orderVersions([version('a.yaml', 1, '{ from: 2026-01 }'), version('b.yaml', 2, '{ from: 2026-07 }')]).diagnostics.map((d) => d.code)).toEqual(['E037']);
+    expect(orderVersions([version('a.yaml', 1, '{ from: 2026-01, until: 2026-05 }'), version('b.yaml', 2, '{ from: 2026-07 }')]).diagnostics.map((d) => d.code)).toEqual(['E038']);
+  });
+
+  it('the same version twice is E056; versions falling with time or of another period kind are E039', () => {
+    expect(orderVersions([version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }'), version('b.yaml', 1, '{ from: 2026-07 }')]).diagnostics.map((d) => d.code)).toEqual(['E056']);
+    expect(orderVersions([version('a.yaml', 2, '{ from: 2026-01, until: 2026-06 }'), version('b.yaml', 1, '{ from: 2026-07 }')]).diagnostics.map((d) => d.code)).toEqual(['E039']);
+    expect(orderVersions([version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }'), version('b.yaml', 2, '{ from: 2026-Q3 }', 'quarter')]).diagnostics.map((d) => d.code)).toEqual(['E039']);
+  });
+});
