@@ -43,3 +43,27 @@ export interface StepRef {
   readonly step: string;
   readonly span: Span;
 }
+
+/** The operands of a node, in source order (leaves have none). */
+export function childrenOf(t: TypedNode): readonly TypedNode[] {
+  switch (t.kind) {
+    case 'Negate':
+    case 'Not':
+      return [t.operand];
+    case 'Arithmetic':
+    case 'Compare':
+    case 'Logical':
+    case 'Coalesce':
+      return [t.left, t.right];
+    case 'Between':
+      return [t.value, t.low, t.high];
+    case 'In':
+      return [t.value, ...t.items];
+    case 'If':
+      return [t.cond, t.then, t.else];
+    case 'Call':
+      return t.args;
+    default:
+      return [];
+  }
+}

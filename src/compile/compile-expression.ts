@@ -14,7 +14,7 @@ import { checkOperandSize } from './size-limit.js';
 import type { FastFn } from './fast-number.js';
 import { ZERO, fromSafeIntegers, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
-import type { TypedNode } from '../check/typed-tree.js';
+import { childrenOf, type TypedNode } from '../check/typed-tree.js';
 import { isQuantity } from '../language/value-types.js';
 
 import type { CompiledNode } from './compiled-node.js';
@@ -125,29 +125,6 @@ export function compileNode(t: TypedNode, env: CompileEnv): CompiledNode {
   if (!foldable) return { typed: t, fn, children };
   const constant = fn(EMPTY_FRAME);
   return { typed: t, fn: () => constant, constant, children };
-}
-
-function childrenOf(t: TypedNode): readonly TypedNode[] {
-  switch (t.kind) {
-    case 'Negate':
-    case 'Not':
-      return [t.operand];
-    case 'Arithmetic':
-    case 'Compare':
-    case 'Logical':
-    case 'Coalesce':
-      return [t.left, t.right];
-    case 'Between':
-      return [t.value, t.low, t.high];
-    case 'In':
-      return [t.value, ...t.items];
-    case 'If':
-      return [t.cond, t.then, t.else];
-    case 'Call':
-      return t.args;
-    default:
-      return [];
-  }
 }
 
 function textOf(env: CompileEnv, span: Span): string {

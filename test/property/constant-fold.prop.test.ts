@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldConstant } from '../../src/check/constant-fold.js';
-import type { TypedNode } from '../../src/check/typed-tree.js';
+import { childrenOf, type TypedNode } from '../../src/check/typed-tree.js';
 import { compileExpr } from '../../src/compile/compile-expression.js';
 import { isNoData, type Value } from '../../src/language/values.js';
 import { isRational } from '../../src/numbers/rational.js';
@@ -15,31 +15,8 @@ import './arbitraries.js';
 
 const HEAD = ['contract: fold', 'version: 1', 'currency: RUB', 'effective: { from: 2026-01 }', 'metrics:', '  a: number', '  b: number', '  c: number', 'define:'];
 
-function children(t: TypedNode): readonly TypedNode[] {
-  switch (t.kind) {
-    case 'Negate':
-    case 'Not':
-      return [t.operand];
-    case 'Arithmetic':
-    case 'Compare':
-    case 'Logical':
-    case 'Coalesce':
-      return [t.left, t.right];
-    case 'Between':
-      return [t.value, t.low, t.high];
-    case 'In':
-      return [t.value, ...t.items];
-    case 'If':
-      return [t.cond, t.then, t.else];
-    case 'Call':
-      return t.args;
-    default:
-      return [];
-  }
-}
-
 function readsData(t: TypedNode): boolean {
-  return t.kind === 'Metric' || t.kind === 'Define' || t.kind === 'RefCall' || children(t).some(readsData);
+  return t.kind === 'Metric' || t.kind === 'Define' || t.kind === 'RefCall' || childrenOf(t).some(readsData);
 }
 
 function same(x: Value, y: Value): boolean {
@@ -67,7 +44,7 @@ describe('constant folding agrees with the compiled closures', () => {
             const compiled = compileExpr(t, env).evaluate(result.context);
             expect(same(constant, compiled), `${text.slice(t.expr.span.start, t.expr.span.end)}`).toBe(true);
           }
-          children(t).forEach(walk);
+          childrenOf(t).forEach(walk);
         };
         for (const d of c.checked.defines) walk(d.compiled.typed);
       }),
