@@ -4,6 +4,7 @@
 // closures of src/compile/ (test/property/constant-fold.prop.test.ts compares them).
 import type { Span } from '../diagnostics/diagnostic.js';
 import { isNoData, noData, type Value } from '../language/values.js';
+import { holds } from '../numbers/comparison.js';
 import { isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import type { TypedNode } from './typed-tree.js';
@@ -92,21 +93,7 @@ function compare(op: '<' | '<=' | '>' | '>=' | '==' | '!=', x: Value, y: Value):
   if (isNoData(x)) return x;
   if (isNoData(y)) return y;
   if (!isRational(x) || !isRational(y)) return op === '==' ? x === y : op === '!=' ? x !== y : false;
-  const c = x.compare(y);
-  switch (op) {
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '>':
-      return c > 0;
-    case '>=':
-      return c >= 0;
-    case '==':
-      return c === 0;
-    case '!=':
-      return c !== 0;
-  }
+  return holds(op, x.compare(y));
 }
 
 function and(x: Value, y: Value): Value {

@@ -2,6 +2,7 @@
 // (contract, period), exact (decimal digits), then each aggregate's value as a Rational.
 // `where` conditions are evaluated here over the row's typed cells.
 import Fraction from 'fraction.js';
+import { holds, isComparisonOperator } from '../numbers/comparison.js';
 import type { Rational } from '../numbers/rational.js';
 import type { Expr } from '../parser/ast.js';
 import type { Aggregate } from './model.js';
@@ -154,22 +155,7 @@ export function matches(e: Expr, values: ReadonlyMap<string, CellValue>): boolea
       if (l === undefined || r === undefined) return false;
       const c = compare(l, r);
       if (c === undefined) return e.op === '!=';
-      switch (e.op) {
-        case '==':
-          return c === 0;
-        case '!=':
-          return c !== 0;
-        case '<':
-          return c < 0;
-        case '<=':
-          return c <= 0;
-        case '>':
-          return c > 0;
-        case '>=':
-          return c >= 0;
-        default:
-          return false;
-      }
+      return isComparisonOperator(e.op) && holds(e.op, c);
     }
     case 'Unary':
       return e.op === 'not' ? !matches(e.operand, values) : false;
