@@ -5,7 +5,9 @@ import type { Contract, ExprText, RawRecord } from '../contract/model.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { checkContractFileWithAdvice } from '../check/check-file.js';
 import { isSourcesText, looksLikeDataFile } from '../data/data-owner.js';
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { loadMetricFile } from '../data/load-metrics.js';
+import type { RawDataSet } from '../data/metric-data.js';
+import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import { expressionScalars } from '../fmt/expression-scalars.js';
 import type { Expr } from '../parser/ast.js';
@@ -51,6 +53,8 @@ export interface Analysis {
   /** Findings of stages 1-6 for a contract (data files are checked with their contract later). */
   readonly diagnostics: readonly Diagnostic[];
   readonly index?: NameIndex;
+  /** A data file as read (once per change; bound to its contract in workspace-diagnostics.ts). */
+  readonly data?: StageResult<RawDataSet>;
 }
 
 /** Analyse one document's text; `path` is the file path every span names. Never throws for bad input. */
@@ -59,7 +63,7 @@ export function analyse(path: string, text: string): Analysis {
   const yaml = /\.ya?ml$/i.test(path);
   // The same order as validate-file.ts: a sources file (SPEC 9), metric data, else a contract.
   if (yaml && isSourcesText(text)) return { file, kind: 'sources', diagnostics: [] };
-  if (!yaml || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
+  if (!yaml || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [], data: loadMetricFile(file) };
   const checked = checkContractFileWithAdvice(file);
   const contract = checked.contract;
   return {
