@@ -31,7 +31,8 @@ export interface NameUse {
 /** One expression scalar of the contract and its syntax tree when it parses. */
 export interface ExprSite {
   readonly text: ExprText;
-  readonly expr?: Expr;
+  /** Absent (undefined) when the text does not parse. */
+  readonly expr?: Expr | undefined;
 }
 
 export interface NameIndex {
@@ -75,7 +76,11 @@ export function analyse(path: string, text: string): Analysis {
   };
 }
 
-/** Declarations and uses of every metric, define and KPI id of a contract. */
+/**
+ * Declarations and uses of every metric, define and KPI id of a contract. The expressions' syntax
+ * trees and the uses are built on first access (hover, completion, names), not on every keystroke:
+ * publishing diagnostics reads only the declarations and where the expressions are.
+ */
 export function indexNames(contract: Contract): NameIndex {
   const declared = new Map<string, DeclaredName>();
   const declare = (d: DeclaredName): void => {
@@ -84,16 +89,36 @@ export function indexNames(contract: Contract): NameIndex {
   for (const m of contract.metrics.values()) declare({ kind: 'metric', name: m.name, span: m.nameSpan });
   for (const d of contract.defines.values()) declare({ kind: 'define', name: d.name, span: d.nameSpan });
   for (const k of contract.kpis.values()) declare({ kind: 'kpi', name: k.id, span: k.idSpan });
+  const exprs = expressionScalars(contract).map(lazySite);
+  let uses: NameUse[] | undefined;
+  return {
+    declared,
+    exprs,
+    get uses(): readonly NameUse[] {
+      uses ??= usesIn(contract, exprs);
+      return uses;
+    },
+  };
+}
+
+/** An expression scalar whose syntax tree is parsed when first asked for. */
+function lazySite(text: ExprText): ExprSite {
+  let parsed: { value?: Expr } | undefined;
+  return {
+    text,
+    get expr(): Expr | undefined {
+      parsed ??= parseExpression(text.text, text.origin);
+      return parsed.value;
+    },
+  };
+}
+
+/** Every use of a name: in expressions, as a metric key of tests' data, as a KPI key of tests' expectations. */
+function usesIn(contract: Contract, exprs: readonly ExprSite[]): NameUse[] {
   const uses: NameUse[] = [];
-  const exprs: ExprSite[] = [];
-  for (const et of expressionScalars(contract)) {
-    const parsed = parseExpression(et.text, et.origin);
-    if (parsed.value === undefined) {
-      exprs.push({ text: et });
-      continue;
-    }
-    exprs.push({ text: et, expr: parsed.value });
-    walk(parsed.value, (e) => {
+  for (const site of exprs) {
+    if (site.expr === undefined) continue;
+    walk(site.expr, (e) => {
       if (e.kind === 'Name' && e.path.length === 1) uses.push({ name: e.path[0] ?? '', span: e.span });
     });
   }
@@ -108,7 +133,7 @@ export function indexNames(contract: Contract): NameIndex {
       if (key !== undefined) uses.push({ name: id, span: { file: want.span.file, start: key, end: key + id.length } });
     }
   }
-  return { declared, uses, exprs };
+  return uses;
 }
 
 /**

@@ -46,6 +46,9 @@ interface GoodState {
   readonly checked?: CheckedContract;
 }
 
+/** A request (not LSP) for benches: the server's memory (heapUsed after a full GC when started with --expose-gc) and CPU time so far. */
+export const MEMORY_REQUEST = 'attain/memory';
+
 /** The command a lens runs: the tests again, then the lenses are refreshed. */
 export const RUN_TESTS_COMMAND = 'attain.runTests';
 
@@ -288,6 +291,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (uri !== undefined) lensCache.delete(uri);
     if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     return null;
+  });
+
+  // bench/lsp.mjs: the server's own memory, after a full collection when node runs with --expose-gc.
+  connection.onRequest(MEMORY_REQUEST, () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, cpuMicros: cpu.user + cpu.system, collected: typeof (globalThis as { gc?: unknown }).gc === 'function' };
   });
 
   documents.listen(connection);

@@ -40,12 +40,29 @@ export function workspaceDiagnostics(docs: ReadonlyMap<string, Analysis>, checkS
     versions.set(id, checked.value);
     for (const d of checked.diagnostics) out.get(d.span.file)?.push(d);
   }
+  const all = [...versions.values()].flat();
   for (const path of paths) {
     const a = docs.get(path) as Analysis;
-    if (a.kind === 'data') out.set(path, dataDiagnostics(a, versions));
-    if (a.kind === 'sources' && checkSources !== undefined) out.set(path, checkSources(a.file, [...versions.values()].flat()));
+    if (a.kind === 'data') out.set(path, unlessChanged(a, all, () => dataDiagnostics(a, versions)));
+    if (a.kind === 'sources' && checkSources !== undefined) out.set(path, unlessChanged(a, all, () => checkSources(a.file, all)));
   }
   return out;
+}
+
+/** The last findings of a data or sources document and the open contracts they were found against. */
+const crossFile = new WeakMap<Analysis, { readonly contracts: readonly Contract[]; readonly diagnostics: readonly Diagnostic[] }>();
+
+/**
+ * A data or sources document's findings, computed again only when it or an open contract changed
+ * (a changed document is a new Analysis, a changed contract a new model): typing in one document
+ * does not re-read and re-bind every other open file.
+ */
+function unlessChanged(a: Analysis, contracts: readonly Contract[], compute: () => Diagnostic[]): Diagnostic[] {
+  const last = crossFile.get(a);
+  if (last !== undefined && last.contracts.length === contracts.length && last.contracts.every((c, i) => c === contracts[i])) return [...last.diagnostics];
+  const diagnostics = compute();
+  crossFile.set(a, { contracts, diagnostics });
+  return [...diagnostics];
 }
 
 /** Contracts on disk beside each data document, read once per version of the document. */
