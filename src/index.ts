@@ -51,7 +51,8 @@ export type { PeriodSeries } from './data/metric-data.js';
 
 // Whole runs (what the CLI does), for programs
 export { validatePaths as validate, type ValidationRun } from './pipeline/validate/validate.js';
-export { evaluateFiles, evaluateSources, type EvaluationRun } from './pipeline/evaluate-contract.js';
+export { evaluateSources } from './pipeline/evaluate-contract.js';
+export { evaluateFiles, type EvaluationRun } from './pipeline/evaluate-files.js';
 export { runContractTests, type TestOutcome } from './pipeline/contract-tests/contract-tests.js';
 export { runMonthlyInvoices } from './pipeline/monthly/monthly.js';
 export { formatContract } from './fmt/format-contract.js';
