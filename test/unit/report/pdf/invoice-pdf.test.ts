@@ -1,30 +1,10 @@
 // The PDF invoice read as a person would (pdftotext, pdfinfo): the number, lines, tax and total
 // in the contract's language for the Russian, French and Serbian shipped contracts; identical
 // bytes on rerun; long labels and ids wrapped between words; a page break repeating the header.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { createSourceFile } from '../../../../src/diagnostics/source.js';
-import { bindSources, evaluateBound } from '../../../../src/pipeline/evaluate-contract.js';
-import type { Evaluation } from '../../../../src/report/evaluation.js';
+import { describe, expect, it, vi } from 'vitest';
 import { renderEvaluationPdf } from '../../../../src/report/pdf/invoice-pdf.js';
 import { pdfFonts, pdfInfo, pdfText, POPPLER } from '../../../helpers/poppler.js';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-/** A contract text and its data text evaluated for a period. */
-export function evaluateTexts(contract: string, data: string, period: string): Evaluation {
-  const bound = bindSources(createSourceFile('contract.yaml', contract), [createSourceFile(data.trimStart().startsWith('{') ? 'data.json' : 'data.yaml', data)]);
-  if (bound.value === undefined) throw new Error(JSON.stringify(bound.diagnostics));
-  const run = evaluateBound(bound.value, { period });
-  if (run.value === undefined) throw new Error(JSON.stringify(run.diagnostics));
-  return run.value;
-}
-
-/** A shipped contract over its example data. */
-export function shipped(id: string, data: string, period = '2026-10', edit: (text: string) => string = (t) => t): Evaluation {
-  return evaluateTexts(edit(readFileSync(`${ROOT}contracts/${id}.yaml`, 'utf8')), readFileSync(`${ROOT}examples/${id}/${data}`, 'utf8'), period);
-}
+import { evaluateTexts, shipped } from '../../../helpers/shipped.js';
 
 /** Words of a text with the layout's runs of spaces collapsed. */
 const flat = (text: string): string => text.replace(/[ \t]+/g, ' ');
@@ -32,8 +12,12 @@ const flat = (text: string): string => text.replace(/[ \t]+/g, ' ');
 describe('renderEvaluationPdf', () => {
   it('gives the same bytes on every run, whatever the clock says', () => {
     const e = shipped('acme-smm', 'metrics.yaml');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
     const a = renderEvaluationPdf(e);
+    vi.setSystemTime(new Date('1999-12-31T23:59:59Z'));
     const b = renderEvaluationPdf(e);
+    vi.useRealTimers();
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const text = Buffer.from(a).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
