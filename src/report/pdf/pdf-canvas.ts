@@ -1,5 +1,6 @@
 // Rendering support (stage 10): the only user of pdfkit. Draws single lines of text, rules and
 // shaded boxes on A4 pages with the embedded DejaVu Sans font; output: the PDF's bytes.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type PDFKit from 'pdfkit';
 
@@ -40,9 +41,16 @@ export interface PdfInfo {
 const load = createRequire(import.meta.url);
 let pdfkit: typeof PDFKit | undefined;
 
-/** The embedded fonts: DejaVu Sans covers Cyrillic, Serbian Latin and French (licence in the package). */
-function fontPath(bold: boolean): string {
-  return load.resolve(bold ? 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf' : 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+/**
+ * The embedded fonts' files, DejaVu Sans (Cyrillic, Serbian Latin, French; licence in the
+ * package), read once per process. Each document parses them anew: a parsed font shared between
+ * documents loses glyphs from the later documents' subsets.
+ */
+let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
+function fontBytes(): { regular: Buffer; bold: Buffer } {
+  const read = (file: string): Buffer => readFileSync(load.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+  fontFiles ??= { regular: read('DejaVuSans.ttf'), bold: read('DejaVuSans-Bold.ttf') };
+  return fontFiles;
 }
 
 /**
@@ -59,8 +67,9 @@ export function openPdf(info: PdfInfo): PdfCanvas {
     lang: info.language,
     info: { Title: info.title, ...(info.subject === undefined ? {} : { Subject: info.subject }), Producer: 'attain', Creator: 'attain', CreationDate: info.date, ModDate: info.date },
   });
-  doc.registerFont('regular', fontPath(false));
-  doc.registerFont('bold', fontPath(true));
+  const files = fontBytes();
+  doc.registerFont('regular', files.regular);
+  doc.registerFont('bold', files.bold);
   const use = (s: TextStyle): PDFKit.PDFDocument => doc.font(s.bold === true ? 'bold' : 'regular').fontSize(s.size);
   return {
     measure: (text, s) => use(s).widthOfString(text),
