@@ -31,6 +31,14 @@ describe('renderEvaluationPdf', () => {
     const b = renderEvaluationPdf(shipped('acme-smm', 'metrics.yaml', '2026-09'));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
   });
+
+  it('without invoice: dates the document at the first day of the period (a quarter here)', () => {
+    const contract = ['contract: quarterly', 'version: 1', 'currency: EUR', 'period: quarter', 'effective: { from: 2026-Q1 }', 'metrics: { leads: count }', 'payments:', '  - { id: fee, label: Fee, amount: 900 EUR }', ''].join('\n');
+    const e = evaluateTexts(contract, 'contract: quarterly\nperiods:\n  2026-Q4: { leads: 5 }\n', '2026-Q4');
+    const text = Buffer.from(renderEvaluationPdf(e)).toString('latin1');
+    expect(text.match(/\(D:\d{8}\d{6}Z\)/g)).toEqual(['(D:20261001000000Z)', '(D:20261001000000Z)']);
+    if (POPPLER) expect(pdfText(renderEvaluationPdf(e))).toContain('Invoice — 2026-Q4');
+  });
 });
 
 describe.skipIf(!POPPLER)('the PDF invoice as read by pdftotext', () => {
