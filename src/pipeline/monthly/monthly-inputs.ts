@@ -2,16 +2,17 @@
 // contract (its file and the data files that carry its periods), sorted by contract id.
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import type { RawPeriod } from '../../data/metric-data.js';
+import type { RawDataSet, RawPeriod } from '../../data/metric-data.js';
 import { stat } from 'node:fs/promises';
 import { diag } from '../../diagnostics/codes.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, StageResult } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
 import type { Contract, PeriodKind } from '../../contract/model.js';
 import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { orderVersions, versionInForce } from '../../contract/versions.js';
-import { DATA_EXTENSIONS, loadMetricFile } from '../../data/load-metrics.js';
+import { DATA_EXTENSIONS } from '../../data/load-metrics.js';
+import { loadDataFile, type LoadedDataFile } from '../evaluate-contract.js';
 import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
 
@@ -27,8 +28,15 @@ export interface ContractJob {
   readonly currency?: string;
   /** The contract's `period:` (month or quarter), when the contract loaded. */
   readonly periodKind?: PeriodKind;
+  /** The contract as loaded (stages 1-3) while gathering, when it was read: evaluation checks this, never parsing the file again. */
+  readonly loaded?: StageResult<Contract>;
   /** Data files carrying this contract's periods, in path order. */
   readonly dataFiles: readonly SourceFile[];
+  /**
+   * `dataFiles` as loaded while gathering (each file parsed once per run, however many contracts
+   * it carries), in the same order; each holds only this contract's periods (and those naming no contract).
+   */
+  readonly dataSets: readonly LoadedDataFile[];
   /** The `--data` path the files were looked for under (for the no-data message). */
   readonly dataPath: string;
   /** Errors found while gathering (unreadable file, id used twice): the contract fails. */
@@ -81,6 +89,7 @@ interface Draft {
   id: string;
   contractPath: string;
   contractFile?: SourceFile;
+  loaded?: StageResult<Contract>;
   model?: Contract;
   versions?: NonNullable<ContractJob['versions']>;
   /** Canonical text of this contract's data (periods, or whole files that are not readable data). */
@@ -90,6 +99,7 @@ interface Draft {
   readonly currency?: string;
   readonly periodKind?: PeriodKind;
   readonly dataFiles: SourceFile[];
+  dataSets: LoadedDataFile[];
   readonly diagnostics: Diagnostic[];
   dataPath: string;
 }
@@ -100,21 +110,25 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
   for (const path of files) {
     const read = await readSource(path);
     if (read.file === undefined) {
-      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], diagnostics: [...read.diagnostics], dataPath: '', dataParts: [], inputsSha256: '' });
+      drafts.push({ id: stem(path), contractPath: path, dataFiles: [], dataSets: [], diagnostics: [...read.diagnostics], dataPath: '', dataParts: [], inputsSha256: '' });
       continue;
     }
     if (looksLikeDataFile(path, read.file.text)) continue;
     sources.set(path, read.file);
-    const loaded = loadContract(read.file).value;
+    // Loaded once here (the id, versions and plan need the model); evaluation checks this result.
+    const result = loadContract(read.file);
+    const loaded = result.value;
     drafts.push({
       id: loaded?.id.value ?? stem(path),
       contractPath: path,
       contractFile: read.file,
+      loaded: result,
       ...(loaded === undefined ? {} : { model: loaded }),
       ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client.name }),
       ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
       ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
       dataFiles: [],
+      dataSets: [],
       diagnostics: [],
       dataPath: '',
       dataParts: [],
@@ -192,11 +206,13 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
       continue;
     }
     sources.set(path, read.file);
-    const loaded = loadMetricFile(read.file);
+    void read.file.sha256; // hashed now, while its bytes are at hand (the reader keeps them only until then)
+    const loaded = loadDataFile(read.file);
     if (loaded.value === undefined) {
       // Unreadable as data: its owner (by name) fails with the file's errors when evaluated.
       if (owner !== undefined) {
         owner.dataFiles.push(read.file);
+        owner.dataSets.push(loaded);
         owner.dataParts.push(`file ${read.file.sha256}`);
       } else runDiagnostics.push(...loaded.diagnostics);
       continue;
@@ -204,7 +220,10 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
     for (const [id, periods] of loaded.value.contracts) {
       const target = id === '' ? owner : byId.get(id);
       if (target !== undefined) {
-        if (!target.dataFiles.includes(read.file)) target.dataFiles.push(read.file);
+        if (!target.dataFiles.includes(read.file)) {
+          target.dataFiles.push(read.file);
+          target.dataSets.push(loaded);
+        }
         for (const p of periods) target.dataParts.push(canonicalPeriod(p));
         continue;
       }
@@ -235,11 +254,27 @@ function inputsKey(d: Draft, sources: ReadonlyMap<string, SourceFile>): string {
   return h.digest('hex');
 }
 
-function withoutModel(d: Draft): ContractJob {
-  const { model, dataParts, ...job } = d;
-  void model; // kept out of the job: jobs cross to worker threads as plain data
+/**
+ * The job of a draft. A data file shared by many contracts keeps, in each job, only the periods
+ * that job can bind (its contract id's and those naming no contract): a job sent to a worker
+ * thread then carries its own periods, not every contract's.
+ */
+function toJob(d: Draft): ContractJob {
+  const { model, dataParts, dataSets, ...job } = d;
   void dataParts;
-  return job;
+  const id = model?.id.value ?? d.id;
+  return { ...job, dataSets: dataSets.map((set) => ownPeriods(set, id)) };
+}
+
+function ownPeriods(set: LoadedDataFile, id: string): LoadedDataFile {
+  const all = set.value?.contracts;
+  if (all === undefined || all.size <= 2) return set;
+  const contracts = new Map<string, readonly RawPeriod[]>();
+  for (const key of [id, '']) {
+    const periods = all.get(key);
+    if (periods !== undefined) contracts.set(key, periods);
+  }
+  return { ...set, value: { ...(set.value as RawDataSet), contracts } };
 }
 
 /** Why the run cannot start because an input path is missing, or undefined (nothing is read). */
@@ -266,8 +301,8 @@ export async function gatherMonthlyInputs(contractsDir: string, dataPath: string
   const runDiagnostics: Diagnostic[] = [];
   // With --sources only, there is no data path: every value comes from the sources.
   if (dataPath !== undefined) await assignData(dataPath, byId, sources, runDiagnostics);
-  // The model stays here: jobs cross to worker threads as plain data.
+  // The model itself stays here (the job carries its load result, plain data that crosses to worker threads).
   for (const d of drafts) d.inputsSha256 = inputsKey(d, sources);
-  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(withoutModel);
+  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(toJob);
   return { jobs, sources, diagnostics: runDiagnostics };
 }
