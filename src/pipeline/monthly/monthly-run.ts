@@ -17,10 +17,10 @@ import { checkContractFile, checkLoadedContract, type CheckedFile } from '../../
 import type { Evaluation } from '../../report/evaluation.js';
 import type { SourcesFile } from '../../sources/model.js';
 import type { SourcesResult } from '../../sources/run.js';
-import { bindChecked, digestOf, evaluateBound, loadDataFile, type BoundSources } from '../evaluate-contract.js';
+import { bindChecked, digestOf, evaluateBound, loadDataFile, type BoundSources, type LoadedDataFile } from '../evaluate-contract.js';
 import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
-import type { ContractJob } from './monthly-inputs.js';
+import { parsedOf, type ContractJob } from './monthly-inputs.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order. */
 export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'report.html'] as const;
@@ -188,14 +188,15 @@ function evaluateContractJobUnguarded(job: ContractJob, period: string, render: 
   const sources = (p: string): SourceFile | undefined => byPath.get(p);
   if (job.contractFile === undefined || hasErrors(job.diagnostics)) return failed(job, job.diagnostics, sources);
   // The contract and data as loaded while gathering: checked here, never parsed again.
-  const checked = job.loaded === undefined ? checkContractFile(job.contractFile) : checkLoadedContract(job.contractFile, job.loaded);
+  const parsed = parsedOf(job);
+  const checked = parsed.loaded === undefined ? checkContractFile(job.contractFile) : checkLoadedContract(job.contractFile, parsed.loaded);
   const skip = skipped(job, checked, period);
   if (skip !== undefined) return skip;
 
-  if (sourced !== undefined) return evaluateSourcedJob(job, checked, period, sourced, sources, render);
+  if (sourced !== undefined) return evaluateSourcedJob(job, checked, parsed.dataSets, period, sourced, sources, render);
   const v = job.versions;
   const keep = v === undefined ? undefined : inRange(v.from, v.until, job.periodKind ?? 'month');
-  const dataSets = job.dataSets.length === job.dataFiles.length ? job.dataSets : job.dataFiles.map(loadDataFile);
+  const dataSets = parsed.dataSets ?? job.dataFiles.map(loadDataFile);
   const bound = bindChecked(checked, dataSets, keep);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
@@ -217,9 +218,9 @@ export interface SourcedRun {
 }
 
 /** A contract of a run with --sources: its series from the run's aggregation (data files win). */
-function evaluateSourcedJob(job: ContractJob, checked: CheckedFile, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
+function evaluateSourcedJob(job: ContractJob, checked: CheckedFile, dataSets: readonly LoadedDataFile[] | undefined, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
-  const bound = bindSourced(checked.file, checked.checked, sourced.sources, sourced.result, job.dataFiles, job.dataSets.length === job.dataFiles.length ? job.dataSets : undefined);
+  const bound = bindSourced(checked.file, checked.checked, sourced.sources, sourced.result, job.dataFiles, dataSets);
   if (bound.value === undefined) return failed(job, bound.diagnostics, sources);
   const run = evaluateBound(bound.value, { period });
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];

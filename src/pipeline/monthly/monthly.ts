@@ -14,7 +14,7 @@ import { addCorrection, digestFiles, replaceContract, type OutputWriter } from '
 import { openJournal, type Journal } from './journal.js';
 import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
 import { evaluateStream } from './monthly-pool.js';
-import { gatherMonthlyInputs, missingInput } from './monthly-inputs.js';
+import { gatherMonthlyInputs, missingInput, parsedOf } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
 import { locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
 import type { ContractJob } from './monthly-inputs.js';
@@ -449,7 +449,8 @@ async function aggregateForRun(
   if (read.value === undefined) return { diagnostics: read.diagnostics, files };
   const contracts = jobs.flatMap((j) => {
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
-    const c = (j.loaded === undefined ? checkContractFile(j.contractFile) : checkLoadedContract(j.contractFile, j.loaded)).checked?.contract;
+    const loaded = parsedOf(j).loaded;
+    const c = (loaded === undefined ? checkContractFile(j.contractFile) : checkLoadedContract(j.contractFile, loaded)).checked?.contract;
     return c === undefined ? [] : [c];
   });
   let result;
