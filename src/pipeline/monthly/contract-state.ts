@@ -2,7 +2,8 @@
 // written in a stage directory, the change is announced in the journal, then the stage replaces
 // the contract's directory by two renames (old aside, stage in). Corrections are new files only.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ASIDE_PREFIX, STAGE_PREFIX, sha256, type Journal } from './journal.js';
 import type { ManifestEntry } from './manifest.js';
@@ -47,8 +48,11 @@ export async function replaceContract(out: string, id: string, files: readonly {
   }
   const aside = `${ASIDE_PREFIX}${id}-${suffix()}`;
   await journal.announce({ op: 'swap', id, stage, aside, ...(entry === undefined ? {} : { entry }) });
-  if (present) await rename(dir, join(out, aside));
-  if (stage !== null) await rename(join(out, stage), dir);
+  // The two renames run back to back, synchronously: with contracts evaluated while others are
+  // written, an await between them would leave the contract without its directory for as long
+  // as the next evaluation takes (a kill then finds neither the old nor the new directory).
+  if (present) renameSync(dir, join(out, aside));
+  if (stage !== null) renameSync(join(out, stage), dir);
   if (present) await rm(join(out, aside), { recursive: true, force: true });
 }
 
