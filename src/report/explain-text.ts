@@ -3,17 +3,27 @@
 import { displayLine } from '../diagnostics/safe-text.js';
 import type { ExplainNode } from '../evaluate/explanation.js';
 import type { ExplainTrace } from '../evaluate/trace.js';
+import { describeType, scalar } from '../language/value-types.js';
 import { formatMinor } from '../numbers/money.js';
+import type { Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
+import { explainValueText, kpiExplanationText, opaqueText } from './explain-sentence.js';
+import { lineDetailText } from './line-detail.js';
+
+const PERCENT = scalar('percent');
+
+function pct(r: Rational): string {
+  return explainValueText(r, PERCENT);
+}
 
 function node(n: ExplainNode, depth: number, out: string[]): void {
   const pad = '    '.repeat(depth);
   switch (n.kind) {
     case 'comparison':
-      out.push(`${pad}${n.left.text ?? ''} ${n.left.value} ${n.op} ${n.right.text === undefined ? '' : n.right.text + ' '}${n.right.value}  -> ${n.outcome}`.replace(/ {2,}(?=\S)/g, (m, i: number) => (i === 0 ? m : ' ')));
+      out.push(`${pad}${n.left.text ?? ''} ${v(n.left)} ${n.op} ${n.right.text === undefined ? '' : n.right.text + ' '}${v(n.right)}  -> ${n.outcome}`.replace(/ {2,}(?=\S)/g, (m, i: number) => (i === 0 ? m : ' ')));
       return;
     case 'between':
-      out.push(`${pad}${n.value.text ?? ''} ${n.value.value} between ${n.low.value} and ${n.high.value}  -> ${n.outcome}`);
+      out.push(`${pad}${n.value.text ?? ''} ${v(n.value)} between ${v(n.low)} and ${v(n.high)}  -> ${n.outcome}`);
       return;
     case 'logical':
       out.push(`${pad}${n.op}  -> ${n.outcome}`);
@@ -24,9 +34,16 @@ function node(n: ExplainNode, depth: number, out: string[]): void {
       node(n.operand, depth + 1, out);
       return;
     case 'condition':
-      out.push(`${pad}${n.text} = ${n.value}  -> ${n.outcome}`);
+      out.push(`${pad}${n.text} = ${typeof n.value === 'boolean' ? n.outcome : explainValueText(n.value, n.type)}  -> ${n.outcome}`);
+      return;
+    case 'opaque':
+      out.push(`${pad}${opaqueText(n)} (${n.outcome})`);
       return;
   }
+}
+
+function v(s: { readonly value: Parameters<typeof explainValueText>[0]; readonly type: Parameters<typeof explainValueText>[1] }): string {
+  return explainValueText(s.value, s.type);
 }
 
 export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
@@ -36,17 +53,21 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
     step++;
     switch (s.kind) {
       case 'define':
-        out.push(`${step}. define ${s.name} = ${s.value}  (${s.type})`);
+        out.push(`${step}. define ${s.name} = ${explainValueText(s.value, s.type)}  (${describeType(s.type)})`);
         break;
       case 'kpi': {
-        const parts = [s.weight === undefined ? undefined : `weight ${s.weight}`, s.attainment === undefined ? undefined : `attainment ${s.attainment}`, s.cappedAttainment === undefined || s.cappedAttainment === s.attainment ? undefined : `counted ${s.cappedAttainment}`].filter((p) => p !== undefined);
+        const attainment = s.attainment === undefined ? undefined : pct(s.attainment);
+        const counted = s.cappedAttainment === undefined ? undefined : pct(s.cappedAttainment);
+        const parts = [s.weight === undefined ? undefined : `weight ${pct(s.weight)}`, attainment === undefined ? undefined : `attainment ${attainment}`, counted === undefined || counted === attainment ? undefined : `counted ${counted}`].filter((p) => p !== undefined);
         out.push(`${step}. kpi ${s.id}: ${s.status}${parts.length > 0 ? `  (${parts.join(', ')})` : ''}`);
-        if (s.target !== undefined) node(s.target, 1, out);
-        else out.push(`    ${s.explanation}`);
+        // A window exclusion and a target that is no expression tree are one sentence.
+        const x = s.explanation;
+        if (x.kind === 'target' && x.target.kind !== 'opaque') node(x.target, 1, out);
+        else out.push(`    ${kpiExplanationText(x)}`);
         break;
       }
       case 'score':
-        out.push(`${step}. score = ${s.value}`);
+        out.push(`${step}. score = ${explainValueText(s.value, PERCENT)}`);
         break;
     }
   }
@@ -54,7 +75,7 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
   const d = invoice.minorDigits;
   out.push('', `invoice (${invoice.currency}, rounding ${e.result.program.contract.rounding.value}):`);
   for (const l of invoice.lines) {
-    out.push(`  ${l.id}: ${l.applied ? l.detail : 'not applied (when is false)'} = ${formatMinor(l.amount, d)}`);
+    out.push(`  ${l.id}: ${l.applied ? lineDetailText(l, invoice) : 'not applied (when is false)'} = ${formatMinor(l.amount, d)}`);
   }
   for (const a of invoice.adjustments) out.push(`  ${a.id}: ${formatMinor(a.amount, d)}`);
   out.push(`  total = ${formatMinor(invoice.total, d)} ${invoice.currency}`, '');
