@@ -1,40 +1,49 @@
 // Rendering (stage 9): the sentence of a KPI's explanation (evaluate/explanation.ts data) -> one
-// line of text: `bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >= 2 min (met)`.
+// line of text in a locale: `bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >=
+// 2 min (met)`; ru-RU `bounce_rate 17,5 % <= 20 % (выполнено) and ...`. Names, operators and
+// keywords stay as written in the contract; values and outcomes are the locale's.
+import type { LocaleId } from '../contract/model.js';
 import type { ExplainNode, ExplainSide, KpiExplanation, Outcome } from '../evaluate/explanation.js';
-import { formatValue } from '../language/format-value.js';
 import type { Value } from '../language/values.js';
 import type { ValueType } from '../language/value-types.js';
+import { formatValueText } from './locale/format-value.js';
+import { translator } from './locale/messages.js';
 
 /** A value of an explanation in its display unit (`17.5%`, `2 min 15 s`, `no data (...)`). */
-export function explainValueText(value: Value, type: ValueType): string {
-  return formatValue(value, type);
+export function explainValueText(value: Value, type: ValueType, locale: LocaleId = 'en'): string {
+  return formatValueText(value, type, locale);
 }
 
 /** One side of a comparison: `bounce_rate 17.5%`, or the value alone for a constant. */
-export function explainSideText(s: ExplainSide): string {
-  const value = explainValueText(s.value, s.type);
+export function explainSideText(s: ExplainSide, locale: LocaleId = 'en'): string {
+  const value = explainValueText(s.value, s.type, locale);
   return s.text === undefined ? value : `${s.text} ${value}`;
 }
 
-function outcomeText(o: Outcome): string {
-  return `(${o})`;
+/** The outcome as a word of the locale: `met`, `выполнено`, `atteint`. */
+export function outcomeWord(o: Outcome, locale: LocaleId = 'en'): string {
+  return translator(locale)(`explain.outcome.${o}`);
+}
+
+function paren(o: Outcome, locale: LocaleId): string {
+  return `(${outcomeWord(o, locale)})`;
 }
 
 /** The one-line sentence of an explanation tree. */
-export function explainNodeText(e: ExplainNode): string {
+export function explainNodeText(e: ExplainNode, locale: LocaleId = 'en'): string {
   switch (e.kind) {
     case 'comparison':
-      return `${explainSideText(e.left)} ${e.op} ${explainSideText(e.right)} ${outcomeText(e.outcome)}`;
+      return `${explainSideText(e.left, locale)} ${e.op} ${explainSideText(e.right, locale)} ${paren(e.outcome, locale)}`;
     case 'between':
-      return `${explainSideText(e.value)} between ${explainSideText(e.low)} and ${explainSideText(e.high)} ${outcomeText(e.outcome)}`;
+      return `${explainSideText(e.value, locale)} between ${explainSideText(e.low, locale)} and ${explainSideText(e.high, locale)} ${paren(e.outcome, locale)}`;
     case 'logical':
-      return e.operands.map((o) => (o.kind === 'logical' ? `(${explainNodeText(o)})` : explainNodeText(o))).join(` ${e.op} `);
+      return e.operands.map((o) => (o.kind === 'logical' ? `(${explainNodeText(o, locale)})` : explainNodeText(o, locale))).join(` ${e.op} `);
     case 'not':
-      return `not (${explainNodeText(e.operand)})`;
+      return `not (${explainNodeText(e.operand, locale)})`;
     case 'condition':
-      return typeof e.value === 'boolean' ? `${e.text} ${outcomeText(e.outcome)}` : `${e.text} ${explainValueText(e.value, e.type)}`;
+      return typeof e.value === 'boolean' ? `${e.text} ${paren(e.outcome, locale)}` : `${e.text} ${explainValueText(e.value, e.type, locale)}`;
     case 'opaque':
-      return `${opaqueText(e)} ${outcomeText(e.outcome)}`;
+      return `${opaqueText(e)} ${paren(e.outcome, locale)}`;
   }
 }
 
@@ -44,11 +53,14 @@ export function opaqueText(e: Extract<ExplainNode, { kind: 'opaque' }>): string 
 }
 
 /**
- * The sentence of a KPI's explanation, as JSON `explanation`, the text, Markdown, HTML and
- * spreadsheet reports show it: the target's comparisons, or why the period window excluded it.
+ * The sentence of a KPI's explanation: the target's comparisons, or why the period window
+ * excluded it. JSON's `explanation` is this in `en`; the documents for people use their locale.
  */
-export function kpiExplanationText(e: KpiExplanation): string {
-  if (e.kind === 'target') return explainNodeText(e.target);
-  const window = `${e.from === undefined ? '' : `from period ${e.from}`}${e.until === undefined ? '' : ` until period ${e.until}`}`.trim();
-  return `excluded: applies ${window} (this is period ${e.periodIndex})`;
+export function kpiExplanationText(e: KpiExplanation, locale: LocaleId = 'en'): string {
+  if (e.kind === 'target') return explainNodeText(e.target, locale);
+  const t = translator(locale);
+  const window = [e.from === undefined ? '' : t('explain.from_period', { n: e.from }), e.until === undefined ? '' : t('explain.until_period', { n: e.until })]
+    .filter((p) => p !== '')
+    .join(' ');
+  return t('explain.excluded_window', { window, index: e.periodIndex });
 }

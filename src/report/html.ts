@@ -73,7 +73,7 @@ function renderKpis(e: Evaluation, x: DocumentText): string {
       `<td><span class="status status-${status}">${esc(t(`status.${status}` as MessageKey))}</span></td>`,
       `<td class="num">${esc(x.percent1(k.weight))}</td>`,
       `<td class="num"><span class="att">${renderAttainmentBar(k.decl.id, status, r?.attainment)}<span>${esc(x.percent1(r?.attainment))}</span></span></td>`,
-      `<td><code>${esc(k.decl.target.text)}</code><span class="desc">${esc(r === undefined ? '' : kpiExplanationText(r.explanation))}</span></td>`,
+      `<td><code>${esc(k.decl.target.text)}</code><span class="desc">${esc(r === undefined ? '' : kpiExplanationText(r.explanation, x.locale))}</span></td>`,
       '</tr>',
     ].join('');
   });
@@ -97,7 +97,7 @@ function renderInvoice(e: Evaluation, x: DocumentText): string {
   const lines = invoice.lines.map((l) => {
     const qty = l.quantity === undefined ? '' : x.quantity(l.quantity);
     const unit = l.unitPrice === undefined ? '' : x.unitPrice(l.unitPrice);
-    const text = lineDetailText(l, invoice);
+    const text = lineDetailText(l, invoice, x.locale);
     const detail = text === '' ? '' : `<span class="desc">${esc(text)}</span>`;
     const bound = l.bound === undefined ? '' : `<span class="desc">${esc(t('html.bound_applied', { bound: l.bound }))}</span>`;
     return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)} <code>${esc(l.id)}</code>${detail}${bound}</th><td>${l.applied ? esc(t('yes')) : esc(t('no'))}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(x.money(l.amount))}</td></tr>`;

@@ -38,7 +38,7 @@ export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions
   result.program.kpis.forEach((k, i) => {
     const r = result.kpis[i];
     const status = t(`status.${r?.status ?? 'no-data'}` as MessageKey);
-    out.push(`| ${cell(k.decl.id)} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r === undefined ? '' : kpiExplanationText(r.explanation))} |`);
+    out.push(`| ${cell(k.decl.id)} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r === undefined ? '' : kpiExplanationText(r.explanation, x.locale))} |`);
   });
   out.push('', t('md.score', { score: x.percent(result.score) }), '', `## ${t('md.invoice')}`, '', t('md.invoice_header'), '| --- | --- | ---: | ---: | ---: |');
   for (const l of invoice.lines) {
