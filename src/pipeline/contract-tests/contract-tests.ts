@@ -15,7 +15,8 @@ import { toDecimalString, type Rational } from '../../numbers/rational.js';
 import type { Invoice, PeriodResult } from '../../evaluate/results.js';
 import type { TestOutcome } from '../../report/test-outcome.js';
 import { kpiExplanationText } from '../../report/explain-sentence.js';
-import { decimalPlaces, readExpectedLiteral } from './expectation.js';
+import { decimalPlaces } from '../../numbers/decimal-places.js';
+import { readExpectedLiteral } from './expectation.js';
 
 export type { TestOutcome };
 
