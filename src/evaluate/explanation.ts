@@ -56,10 +56,15 @@ function side(node: CompiledNode, type: ValueType, frame: Frame, text: string): 
   return { text: text.slice(span.start, span.end), span, value: node.fn(frame), type };
 }
 
-/** Explain a boolean compiled node in `frame`. `text` is the file text the spans point into. */
-export function explainNode(node: CompiledNode, frame: Frame, text: string): ExplainNode {
+/**
+ * Explain a boolean compiled node in `frame`. `text` is the file text the spans point into;
+ * `value` is the node's value when the caller has it already (a KPI's target), so it is not
+ * evaluated a second time.
+ */
+export function explainNode(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
   const t = node.typed;
-  const outcome = outcomeOf(node.fn(frame));
+  const own = value ?? node.fn(frame);
+  const outcome = outcomeOf(own);
   const [c0, c1, c2] = node.children;
   if (t.kind === 'Compare' && c0 !== undefined && c1 !== undefined) {
     const [lt, rt] = displayTypes(t.left.type, t.right.type);
@@ -80,5 +85,5 @@ export function explainNode(node: CompiledNode, frame: Frame, text: string): Exp
   }
   if (t.kind === 'Not' && c0 !== undefined) return { kind: 'not', operand: explainNode(c0, frame, text), outcome };
   const span = t.expr.span;
-  return { kind: 'condition', text: text.slice(span.start, span.end), span, value: node.fn(frame), type: t.type, outcome };
+  return { kind: 'condition', text: text.slice(span.start, span.end), span, value: own, type: t.type, outcome };
 }

@@ -44,18 +44,21 @@ function attainmentOf(kpi: ProgramKpi, met: boolean, frame: Frame): Value {
 }
 
 /** Explanation tree of a KPI's target in this frame. */
-export function explainKpi(kpi: ProgramKpi, frame: Frame, text: string): ExplainNode | undefined {
-  return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text) : undefined;
+export function explainKpi(kpi: ProgramKpi, frame: Frame, text: string, value?: Value): ExplainNode | undefined {
+  return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text, value) : undefined;
 }
 
 /** A target that is not an expression tree (a JSON Logic rule): its text and outcome. */
-function opaqueExplanation(kpi: ProgramKpi, frame: Frame): ExplainNode {
-  return { kind: 'opaque', text: kpi.decl.target.text, jsonlogic: kpi.decl.jsonlogic !== undefined, outcome: outcomeOf(kpi.target.evaluate(frame)) };
+function opaqueExplanation(kpi: ProgramKpi, value: Value): ExplainNode {
+  return { kind: 'opaque', text: kpi.decl.target.text, jsonlogic: kpi.decl.jsonlogic !== undefined, outcome: outcomeOf(value) };
 }
 
-/** Why the KPI came out as it did in `frame`, as data (the report layer writes the sentence). */
-function targetExplanation(kpi: ProgramKpi, frame: Frame, text: string): KpiExplanation {
-  return { kind: 'target', target: explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame) };
+/**
+ * Why the KPI came out as it did in `frame`, as data (the report layer writes the sentence).
+ * `value` is the target's value, already evaluated.
+ */
+function targetExplanation(kpi: ProgramKpi, frame: Frame, text: string, value: Value): KpiExplanation {
+  return { kind: 'target', target: explainKpi(kpi, frame, text, value) ?? opaqueExplanation(kpi, value) };
 }
 
 /**
@@ -83,7 +86,7 @@ export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: s
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
-    return noDataResult(kpi, slot, frame, cause, targetExplanation(kpi, frame, text), baseOf(kpi), diagnostics);
+    return noDataResult(kpi, slot, frame, cause, targetExplanation(kpi, frame, text, met), baseOf(kpi), diagnostics);
   }
   const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
@@ -91,7 +94,7 @@ export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: s
   frame.kpiAttainment[slot] = capped;
   frame.kpiStatus[slot] = met ? 'met' : 'missed';
   const status: KpiStatus = met ? 'met' : 'missed';
-  const explanation = targetExplanation(kpi, frame, text);
+  const explanation = targetExplanation(kpi, frame, text, met);
   const id = decl.id;
   const weight = kpi.weight;
   // Literals in the documented key order (V8 makes object spread costly here).
