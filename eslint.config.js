@@ -44,6 +44,9 @@ const PACKAGE_OWNERS = {
   pdfkit: ['report'],
 };
 
+/** Stages whose results are data: the text of values and every sentence is written in src/report. */
+const TEXT_FREE = new Set(['evaluate', 'invoice']);
+
 function zoneFor(folder) {
   const index = LAYERS.indexOf(folder);
   const above = LAYERS.slice(0, index + 1).filter((f) => f !== folder);
@@ -55,6 +58,12 @@ function zoneFor(folder) {
       ? `src/${folder} imports nothing of ours (STYLE section 1)`
       : `src/${folder} is below src/${f} in the stage order: imports point down the pipeline only (STYLE section 1)`,
   }));
+  if (TEXT_FREE.has(folder)) {
+    patterns.push({
+      group: ['**/language/format-value.js'],
+      message: `src/${folder} returns data; values are written as text in src/report (issue 12)`,
+    });
+  }
   const paths = Object.entries(PACKAGE_OWNERS)
     .filter(([, owners]) => !owners.includes(folder))
     .map(([name, owners]) => ({

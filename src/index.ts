@@ -48,7 +48,8 @@ export type { Contract } from './contract/model.js';
 export type { CheckedContract } from './check/checked-contract.js';
 // The compiled contract of stage 6b (the library's compileContract gives a `Program`, src/api).
 export type { Program as CompiledProgram } from './compile/program.js';
-export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './evaluate/results.js';
+export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment, LineDetail, LinePricing, LineBound, TierSlice } from './evaluate/results.js';
+export type { KpiExplanation, ExplainNode, ExplainSide, Outcome } from './evaluate/explanation.js';
 export type { PeriodSeries } from './data/metric-data.js';
 
 // Whole runs (what the CLI does), for programs. The asynchronous ones load their modules on
@@ -86,3 +87,7 @@ export { renderEvaluationJson, evaluationToJson } from './report/json.js';
 export { renderEvaluationMarkdown } from './report/markdown.js';
 export { renderEvaluationCsv } from './report/csv.js';
 export { renderEvaluationHtml } from './report/html.js';
+// The sentences about results (KPI explanations, line details, the explain trace), in a locale.
+export { kpiExplanationText } from './report/explain-sentence.js';
+export { lineDetailText } from './report/line-detail.js';
+export { renderExplainText } from './report/explain-text.js';

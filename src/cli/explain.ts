@@ -1,13 +1,16 @@
-// `attain explain <contract> --data <path> [--period]`: the evaluation trace, step by step.
+// `attain explain <contract> --data <path> [--period] [--locale]`: the evaluation trace, step by
+// step, in the contract's locale (or --locale).
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { explainPeriod } from '../evaluate/trace.js';
-import { evaluateEither } from './evaluate.js';
+import { evaluateEither, localeOption } from './evaluate.js';
+import { documentLocale } from '../report/locale/document-text.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { EXIT, onlyIoErrors, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export async function runExplain(contract: string | readonly string[], opts: { data?: string; sources?: string; period?: string }, io: CliIo): Promise<number> {
+export async function runExplain(contract: string | readonly string[], opts: { data?: string; sources?: string; period?: string; locale?: string }, io: CliIo): Promise<number> {
+  const locale = localeOption(opts.locale);
   checkPeriodOption(opts.period);
   const run = await evaluateEither(contract, opts);
   if (run.usage !== undefined) {
@@ -18,6 +21,6 @@ export async function runExplain(contract: string | readonly string[], opts: { d
   if (run.value === undefined || hasErrors(run.diagnostics)) {
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
-  io.stdout(renderExplainText(explainPeriod(run.value.result), run.value));
+  io.stdout(renderExplainText(explainPeriod(run.value.result), run.value, documentLocale(run.value, locale)));
   return EXIT.ok;
 }

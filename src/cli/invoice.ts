@@ -10,7 +10,7 @@ import { displayLine, displayText } from '../diagnostics/safe-text.js';
 import { runMonthlyInvoices, type MonthlyRunOptions } from '../pipeline/monthly/monthly.js';
 import type { OutputWriter } from '../pipeline/monthly/monthly-output.js';
 import type { ContractOutcome } from '../pipeline/monthly/monthly-run.js';
-import { statusCounts, totalsByCurrency } from '../report/summary.js';
+import { runSummaryLine, statusCounts } from '../report/summary.js';
 import { EXIT, PROCESS_IO, UsageError, oneOf, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
@@ -115,15 +115,10 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     io.stderr(`${displayLine(o.id)}: ${o.row.status === 'failed' ? 'failed, no invoice written' : 'invoiced with warnings'}\n`);
     io.stderr(renderPretty(o.diagnostics, lookup, { color: io.color }));
   }
-  const { ok, failed, skipped } = statusCounts(result.summary.rows);
+  const { failed } = statusCounts(result.summary.rows);
   const runErrors = result.summary.runErrors.length;
   if (opts.quiet !== true) {
-    const totals = totalsByCurrency(result.summary.rows).map(([cur, sum]) => `${sum} ${cur}`);
-    const skippedNote = skipped > 0 ? `, ${skipped} skipped (other period kind or not in force)` : '';
-    const errorsNote = runErrors > 0 ? `, ${runErrors} data file error(s)` : '';
-    const keptNote = result.kept > 0 ? `, ${result.kept} unchanged (left as they were)` : '';
-    const finalNote = result.summary.finalized === true ? '; period finalized (issued)' : '';
-    io.stderr(`invoice ${opts.period}: ${ok} of ${result.summary.rows.length} contracts invoiced, ${failed} failed${skippedNote}${keptNote}${errorsNote}; total ${totals.join(', ') || 'none'}; written to ${displayText(opts.out)}${finalNote}\n`);
+    io.stderr(`${runSummaryLine(result.summary, { period: opts.period, kept: result.kept, out: displayText(opts.out) }, locale)}\n`);
     for (const c of result.corrections) io.stderr(`correction written: ${displayText(`${opts.out}/${c}`)}\n`);
   }
   return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;

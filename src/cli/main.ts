@@ -63,7 +63,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .action(async (contract: string[], opts: { data?: string; sources?: string; period?: string }) => setExit(await runExplain(contract, opts, io)));
+    .option('--locale <locale>', 'write the trace in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: the contract\'s locale)')
+    .action(async (contract: string[], opts: { data?: string; sources?: string; period?: string; locale?: string }) => setExit(await runExplain(contract, opts, io)));
 
   program
     .command('data')

@@ -1,19 +1,25 @@
-// Stage 7 (evaluatePeriod): why a target came out as it did, as data (ExplainNode) and as one
-// line of text: `bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >= 2 min (met)`.
-// Both sides of every comparison are shown in their own unit (percent sides as percent).
-import { isNoData, type Value } from '../language/values.js';
+// Stage 7 (evaluatePeriod): why a target came out as it did, as plain data (ExplainNode): every
+// comparison with the exact values of both sides, their display types and source text, and the
+// outcome. The sentences (`bounce_rate 17.5% <= 20% (met)`) are written in report/explain-sentence.ts.
+import type { Span } from '../diagnostics/diagnostic.js';
+import type { Value } from '../language/values.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
 import type { Frame } from '../compile/frame.js';
-import { formatValue } from '../language/format-value.js';
 import { scalar } from '../language/value-types.js';
 import type { ValueType } from '../language/value-types.js';
 
 export type Outcome = 'met' | 'missed' | 'no-data';
 
-/** One side of a comparison: the source text (absent for constants) and the formatted value. */
+/**
+ * One side of a comparison: its exact value, the type it is shown in (percent wins: when either
+ * side is a percent both are shown as percent), and where it is written (absent for constants).
+ */
 export interface ExplainSide {
+  /** The source text of the side, absent for constants (the value says it all). */
   readonly text?: string;
-  readonly value: string;
+  readonly span?: Span;
+  readonly value: Value;
+  readonly type: ValueType;
 }
 
 export type ExplainNode =
@@ -21,9 +27,18 @@ export type ExplainNode =
   | { readonly kind: 'between'; readonly value: ExplainSide; readonly low: ExplainSide; readonly high: ExplainSide; readonly outcome: Outcome }
   | { readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly operands: readonly ExplainNode[]; readonly outcome: Outcome }
   | { readonly kind: 'not'; readonly operand: ExplainNode; readonly outcome: Outcome }
-  | { readonly kind: 'condition'; readonly text: string; readonly value: string; readonly outcome: Outcome };
+  /** Any other condition (a boolean define, a function call): its text and value. */
+  | { readonly kind: 'condition'; readonly text: string; readonly span: Span; readonly value: Value; readonly type: ValueType; readonly outcome: Outcome }
+  /** A target that is not an expression tree (a JSON Logic rule): its text and outcome only. */
+  | { readonly kind: 'opaque'; readonly text: string; readonly jsonlogic: boolean; readonly outcome: Outcome };
 
-function outcomeOf(v: Value): Outcome {
+/** Why a KPI has its status: its target explained, or the period window that excluded it. */
+export type KpiExplanation =
+  | { readonly kind: 'target'; readonly target: ExplainNode }
+  | { readonly kind: 'window'; readonly from?: number; readonly until?: number; readonly periodIndex: number };
+
+/** The outcome a target's value means. */
+export function outcomeOf(v: Value): Outcome {
   return v === true ? 'met' : v === false ? 'missed' : 'no-data';
 }
 
@@ -36,15 +51,20 @@ function displayTypes(a: ValueType, b: ValueType): [ValueType, ValueType] {
 }
 
 function side(node: CompiledNode, type: ValueType, frame: Frame, text: string): ExplainSide {
-  const value = formatValue(node.fn(frame), type);
-  if (node.constant !== undefined) return { value };
-  return { text: text.slice(node.typed.expr.span.start, node.typed.expr.span.end), value };
+  if (node.constant !== undefined) return { value: node.constant, type };
+  const span = node.typed.expr.span;
+  return { text: text.slice(span.start, span.end), span, value: node.fn(frame), type };
 }
 
-/** Explain a boolean compiled node in `frame`. `text` is the file text the spans point into. */
-export function explainNode(node: CompiledNode, frame: Frame, text: string): ExplainNode {
+/**
+ * Explain a boolean compiled node in `frame`. `text` is the file text the spans point into;
+ * `value` is the node's value when the caller has it already (a KPI's target), so it is not
+ * evaluated a second time.
+ */
+export function explainNode(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
   const t = node.typed;
-  const outcome = outcomeOf(node.fn(frame));
+  const own = value ?? node.fn(frame);
+  const outcome = outcomeOf(own);
   const [c0, c1, c2] = node.children;
   if (t.kind === 'Compare' && c0 !== undefined && c1 !== undefined) {
     const [lt, rt] = displayTypes(t.left.type, t.right.type);
@@ -64,35 +84,6 @@ export function explainNode(node: CompiledNode, frame: Frame, text: string): Exp
     return { kind: 'logical', op: t.op, operands, outcome };
   }
   if (t.kind === 'Not' && c0 !== undefined) return { kind: 'not', operand: explainNode(c0, frame, text), outcome };
-  const v = node.fn(frame);
-  return {
-    kind: 'condition',
-    text: text.slice(t.expr.span.start, t.expr.span.end),
-    value: isNoData(v) ? formatValue(v, t.type) : typeof v === 'boolean' ? outcomeOf(v) : formatValue(v, t.type),
-    outcome,
-  };
-}
-
-function renderSide(s: ExplainSide): string {
-  return s.text === undefined ? s.value : `${s.text} ${s.value}`;
-}
-
-function renderOutcome(o: Outcome): string {
-  return `(${o})`;
-}
-
-/** One line of text for an explanation tree. */
-export function renderExplanation(e: ExplainNode): string {
-  switch (e.kind) {
-    case 'comparison':
-      return `${renderSide(e.left)} ${e.op} ${renderSide(e.right)} ${renderOutcome(e.outcome)}`;
-    case 'between':
-      return `${renderSide(e.value)} between ${renderSide(e.low)} and ${renderSide(e.high)} ${renderOutcome(e.outcome)}`;
-    case 'logical':
-      return e.operands.map((o) => (o.kind === 'logical' ? `(${renderExplanation(o)})` : renderExplanation(o))).join(` ${e.op} `);
-    case 'not':
-      return `not (${renderExplanation(e.operand)})`;
-    case 'condition':
-      return e.value === e.outcome ? `${e.text} (${e.value})` : `${e.text} ${e.value}`;
-  }
+  const span = t.expr.span;
+  return { kind: 'condition', text: text.slice(span.start, span.end), span, value: own, type: t.type, outcome };
 }

@@ -1,5 +1,5 @@
 // Stage 7: KPIs. A KPI's status (met / missed / excluded / no-data), attainment, capped
-// attainment and explanation, and the weighted score with excluded weights redistributed.
+// attainment and explanation (data), and the weighted score with excluded weights redistributed.
 //
 // Decisions: attainment is never below 0 (a negative ratio, e.g. negative growth, counts as 0);
 // an excluded KPI reads as met and its attainment() as min(100%, cap), so ramp-up is not penalised.
@@ -8,8 +8,8 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { ProgramKpi } from '../compile/program.js';
 import { isNoData, type NoData, type Value } from '../language/values.js';
 import { isCompiledTree } from '../compile/compile-expression.js';
-import { explainNode, renderExplanation } from './explanation.js';
-import type { ExplainNode } from './explanation.js';
+import { explainNode, outcomeOf } from './explanation.js';
+import type { ExplainNode, KpiExplanation } from './explanation.js';
 import type { Frame } from '../compile/frame.js';
 import { noData } from '../compile/frame.js';
 import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, gcdSafe, isRational, isZero } from '../numbers/rational.js';
@@ -45,22 +45,28 @@ function attainmentOf(kpi: ProgramKpi, met: boolean, frame: Frame): Value {
 }
 
 /** Explanation tree of a KPI's target in this frame. */
-export function explainKpi(kpi: ProgramKpi, frame: Frame, text: string): ExplainNode | undefined {
-  return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text) : undefined;
+export function explainKpi(kpi: ProgramKpi, frame: Frame, text: string, value?: Value): ExplainNode | undefined {
+  return isCompiledTree(kpi.target) ? explainNode(kpi.target.node, frame, text, value) : undefined;
 }
 
 /** A target that is not an expression tree (a JSON Logic rule): its text and outcome. */
-function opaqueExplanation(kpi: ProgramKpi, frame: Frame): ExplainNode {
-  const v = kpi.target.evaluate(frame);
-  const outcome = v === true ? 'met' : v === false ? 'missed' : 'no-data';
-  const text = kpi.decl.jsonlogic === undefined ? kpi.decl.target.text : `JSON Logic ${kpi.decl.target.text}`;
-  return { kind: 'condition', text, value: outcome, outcome };
+function opaqueExplanation(kpi: ProgramKpi, value: Value): ExplainNode {
+  return { kind: 'opaque', text: kpi.decl.target.text, jsonlogic: kpi.decl.jsonlogic !== undefined, outcome: outcomeOf(value) };
+}
+
+/**
+ * Why the KPI came out as it did in `frame`, as data (the report layer writes the sentence).
+ * `value` is the target's value, already evaluated.
+ */
+function targetExplanation(kpi: ProgramKpi, frame: Frame, text: string, value: Value): KpiExplanation {
+  return { kind: 'target', target: explainKpi(kpi, frame, text, value) ?? opaqueExplanation(kpi, value) };
 }
 
 /**
  * Evaluate one KPI in `frame` and record what payments and other KPIs read: `kpiMet[slot]` and
  * `kpiAttainment[slot]` (capped). `text` is the contract file's text (for explanations). A KPI
- * with no data adds its E070 to `diagnostics` (unless on_no_data says otherwise).
+ * with no data adds its E070 to `diagnostics` (unless on_no_data says otherwise). The result is
+ * plain data, built once: a copy (spread, structuredClone) holds everything.
  */
 export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: string, diagnostics: Diagnostic[]): KpiResult {
   const { decl } = kpi;
@@ -69,72 +75,40 @@ export function evaluateKpi(kpi: ProgramKpi, slot: number, frame: Frame, text: s
     frame.kpiMet[slot] = true;
     frame.kpiAttainment[slot] = minR(ONE, kpi.cap);
     frame.kpiStatus[slot] = 'excluded';
-    const window = `${decl.fromPeriod === undefined ? '' : `from period ${decl.fromPeriod.value}`}${decl.untilPeriod === undefined ? '' : ` until period ${decl.untilPeriod.value}`}`.trim();
-    return excludedResult(kpi, `excluded: applies ${window} (this is period ${idx})`);
+    const window: KpiExplanation = {
+      kind: 'window',
+      ...(decl.fromPeriod === undefined ? {} : { from: decl.fromPeriod.value }),
+      ...(decl.untilPeriod === undefined ? {} : { until: decl.untilPeriod.value }),
+      periodIndex: idx,
+    };
+    return excludedResult(kpi, window);
   }
   const met = kpi.target.evaluate(frame);
   const raw = typeof met === 'boolean' ? attainmentOf(kpi, met, frame) : met;
   if (typeof met !== 'boolean' || !isRational(raw)) {
     const cause: NoData = isNoData(raw) ? raw : noData('the target has no value', kpi.target.span);
-    const explanation = renderExplanation(explainKpi(kpi, frame, text) ?? opaqueExplanation(kpi, frame));
-    return noDataResult(kpi, slot, frame, cause, explanation, baseOf(kpi), diagnostics);
+    return noDataResult(kpi, slot, frame, cause, targetExplanation(kpi, frame, text, met), baseOf(kpi), diagnostics);
   }
   const attainment = compareRationals(raw, ZERO) < 0 ? ZERO : raw;
   const capped = minR(attainment, kpi.cap);
   frame.kpiMet[slot] = met;
   frame.kpiAttainment[slot] = capped;
   frame.kpiStatus[slot] = met ? 'met' : 'missed';
-  return new EvaluatedKpi(kpi, met ? 'met' : 'missed', attainment, capped, frame, text);
+  const status: KpiStatus = met ? 'met' : 'missed';
+  const explanation = targetExplanation(kpi, frame, text, met);
+  const id = decl.id;
+  const weight = kpi.weight;
+  // Literals in the documented key order (V8 makes object spread costly here).
+  return weight === undefined
+    ? { id, status, attainment, cappedAttainment: capped, explanation }
+    : { id, weight, status, attainment, cappedAttainment: capped, explanation };
 }
-
-/**
- * A met/missed KpiResult. Its `explanation` is rendered on first read by a getter on the
- * prototype: building the text costs more than evaluating the KPI and bulk runs rarely read it,
- * and an own accessor (an object literal with `get`) costs V8 a new closure, accessor pair and
- * often a new hidden class per object (about 0.5 us each, most of a client-month's GC). The
- * frame's slots the text reads are final by now, so it reads the same later. The own keys are
- * the data fields in the documented order (id, weight when declared, status, attainment,
- * cappedAttainment); what the getter needs is held in private fields, which no copy or
- * comparison sees. A result is never serialised as it is (Rationals hold bigints): reports pick
- * the fields, explanation included.
- */
-class EvaluatedKpi implements KpiResult {
-  readonly #kpi: ProgramKpi;
-  readonly #frame: Frame;
-  readonly #text: string;
-  #rendered: string | undefined;
-  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
-  // runs, so a weight assigned there would come last instead of second.
-  declare readonly id: string;
-  declare readonly weight?: Rational;
-  declare readonly status: KpiStatus;
-  declare readonly attainment: Rational;
-  declare readonly cappedAttainment: Rational;
-
-  constructor(kpi: ProgramKpi, status: KpiStatus, attainment: Rational, cappedAttainment: Rational, frame: Frame, text: string) {
-    this.#kpi = kpi;
-    this.#frame = frame;
-    this.#text = text;
-    this.#rendered = undefined;
-    const self = this as { -readonly [K in keyof KpiResult]: KpiResult[K] };
-    self.id = kpi.decl.id;
-    if (kpi.weight !== undefined) self.weight = kpi.weight;
-    self.status = status;
-    self.attainment = attainment;
-    self.cappedAttainment = cappedAttainment;
-  }
-
-  get explanation(): string {
-    return (this.#rendered ??= renderExplanation(explainKpi(this.#kpi, this.#frame, this.#text) ?? opaqueExplanation(this.#kpi, this.#frame)));
-  }
-}
-
 
 /**
  * A KPI excluded by its period window (every client in the ramp-up months): the keys id, weight
  * when declared, status, explanation, as literals (V8 makes object spread costly here).
  */
-function excludedResult(kpi: ProgramKpi, explanation: string): KpiResult {
+function excludedResult(kpi: ProgramKpi, explanation: KpiExplanation): KpiResult {
   const id = kpi.decl.id;
   const weight = kpi.weight;
   return weight === undefined ? { id, status: 'excluded', explanation } : { id, weight, status: 'excluded', explanation };
@@ -150,7 +124,7 @@ function noDataResult(
   slot: number,
   frame: Frame,
   cause: NoData,
-  explanation: string,
+  explanation: KpiExplanation,
   base: { readonly id: string; readonly weight?: Rational },
   diagnostics: Diagnostic[],
 ): KpiResult {

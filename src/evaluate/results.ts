@@ -1,9 +1,13 @@
 // Stage 7 and 8 outputs: the result of evaluating one period, and the priced invoice.
-// Amounts are exact: rationals for quantities, bigint minor units for invoice money.
+// Amounts are exact: rationals for quantities, bigint minor units for invoice money. Results are
+// plain readonly data built once (no classes, getters or text): every sentence about them is
+// written in src/report/ (explain-sentence.ts, line-detail.ts), so documents can be localized.
 import type { EvalContext, Program } from '../compile/program.js';
 import type { NoData, Value } from '../language/values.js';
 import type { Rational } from '../numbers/rational.js';
 import type { ValueType } from '../language/value-types.js';
+import type { TierMode } from '../contract/model.js';
+import type { KpiExplanation } from './explanation.js';
 
 export type KpiStatus = 'met' | 'missed' | 'excluded' | 'no-data';
 
@@ -15,8 +19,11 @@ export interface KpiResult {
   /** min(attainment, cap): what the score counts. */
   readonly cappedAttainment?: Rational;
   readonly weight?: Rational;
-  /** Human explanation with the values on both sides of every comparison, in their units. */
-  readonly explanation: string;
+  /**
+   * Why: the target's comparisons with the exact values on both sides and their display types, or
+   * the period window that excluded the KPI (report/explain-sentence.ts writes the sentence).
+   */
+  readonly explanation: KpiExplanation;
   /** The no-data cause when status is no-data (or on_no_data turned it into missed/excluded). */
   readonly noData?: NoData;
 }
@@ -53,15 +60,54 @@ export interface InvoiceLine {
   readonly amount: bigint;
   /** Which per-line bound changed the amount, if any. */
   readonly bound?: 'min' | 'max';
-  /** How the amount was computed (tier slices, packages), for explain and reports. */
-  readonly detail: string;
+  /** How the amount was computed, as facts (report/line-detail.ts writes the sentence). */
+  readonly detail: LineDetail;
+}
+
+/** How a line's amount came about: its pricing form's facts and the bound that changed it. */
+export type LineDetail =
+  /** `when` was false: nothing was priced. */
+  | { readonly kind: 'not-applied'; readonly reason: 'when-false' }
+  | { readonly kind: 'priced'; readonly pricing: LinePricing; readonly bound?: LineBound };
+
+/** The facts of a pricing form (the quantity, unit price and exact amount are on the line). */
+export type LinePricing =
+  /** `amount:` the exact amount as written. */
+  | { readonly form: 'amount' }
+  /** `quantity` x `price`. */
+  | { readonly form: 'price' }
+  /** Tiers: the slices reached in tier order (none for a zero quantity), and the mode. */
+  | { readonly form: 'tiers'; readonly mode: TierMode; readonly slices: readonly TierSlice[] }
+  /** Packages: how many were charged, the package size and the free units. */
+  | { readonly form: 'package'; readonly packages: bigint; readonly size: Rational; readonly freeUnits: Rational };
+
+/** The part of a tiered quantity priced by one tier (made by invoice/tiers.ts). */
+export interface TierSlice {
+  /** 0-based index of the tier in the contract's list. */
+  readonly tier: number;
+  /** Quantity in this slice: positive. Volume: the whole quantity. */
+  readonly quantity: Rational;
+  readonly price: Rational;
+  readonly flat: Rational;
+  /** quantity x price + flat, exact. */
+  readonly amount: Rational;
+}
+
+/** A per-line bound that replaced the exact amount: which one, its value, and the change. */
+export interface LineBound {
+  readonly bound: 'min' | 'max';
+  /** The amount the line was set to (the bound, in whole minor units once rounding met it). */
+  readonly amount: Rational;
+  /** amount - exact: positive when raised to the minimum, negative when capped at the maximum. */
+  readonly change: Rational;
 }
 
 export interface Adjustment {
   readonly id: 'limits.min' | 'limits.max';
-  readonly label: string;
   /** Minor units; zero when the limit did not bind. */
   readonly amount: bigint;
+  /** Why the amount: the sum of the lines was raised to the minimum, capped at the maximum, or left. */
+  readonly reason: 'raised-to-min' | 'capped-at-max' | 'not-binding';
   /**
    * The declared limit in minor units (min rounded up, max rounded down to whole minor units, so
    * the total never undercuts the exact min nor exceeds the exact max).

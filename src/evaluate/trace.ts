@@ -1,40 +1,37 @@
 // Stage 7 output for `attain explain`: the evaluation of one period as a step-by-step trace
 // (each define with its value, each KPI with its comparisons and attainment, the score), in the
-// order evaluation ran them. Structured data only; the CLI renders it.
-import { isNoData, type NoData } from '../language/values.js';
-import type { ExplainNode } from './explanation.js';
-import { formatValue } from '../language/format-value.js';
+// order evaluation ran them. Structured data only (exact values and their types); the text is
+// written by report/explain-text.ts.
+import { isNoData, type NoData, type Value } from '../language/values.js';
+import type { KpiExplanation } from './explanation.js';
 import { asFrame } from '../compile/frame.js';
-import { explainKpi } from './kpi.js';
 import type { KpiStatus, PeriodResult } from './results.js';
-import { scalar, describeType } from '../language/value-types.js';
-
-const PERCENT = scalar('percent');
+import type { ValueType } from '../language/value-types.js';
+import type { Rational } from '../numbers/rational.js';
 
 export type TraceStep =
   | {
       readonly kind: 'define';
       readonly name: string;
-      /** Human type name ("percent", "money (RUB)"). */
-      readonly type: string;
-      /** Formatted in its unit, or `no data (...)`. */
-      readonly value: string;
+      readonly type: ValueType;
+      /** The exact value (NoData when it has none). */
+      readonly value: Value;
       readonly noData?: NoData;
     }
   | {
       readonly kind: 'kpi';
       readonly id: string;
       readonly status: KpiStatus;
-      /** Percent strings (`30%`, `95.5%`). */
-      readonly weight?: string;
-      readonly attainment?: string;
-      readonly cappedAttainment?: string;
-      readonly explanation: string;
-      /** The comparisons of the target with both sides' values (absent when excluded). */
-      readonly target?: ExplainNode;
+      /** Fractions (shown as percent). */
+      readonly weight?: Rational;
+      readonly attainment?: Rational;
+      readonly cappedAttainment?: Rational;
+      /** The comparisons of the target with both sides' values, or the window that excluded it. */
+      readonly explanation: KpiExplanation;
       readonly noData?: NoData;
     }
-  | { readonly kind: 'score'; readonly value: string; readonly noData?: NoData };
+  /** The weighted score as a fraction, or NoData. */
+  | { readonly kind: 'score'; readonly value: Value; readonly noData?: NoData };
 
 export interface ExplainTrace {
   readonly contract: string;
@@ -47,7 +44,6 @@ export interface ExplainTrace {
 export function explainPeriod(result: PeriodResult): ExplainTrace {
   const { program: checked } = result;
   const frame = asFrame(result.context);
-  const text = checked.contract.file.text;
   const kpiById = new Map(result.kpis.map((k) => [k.id, k]));
   const defineByName = new Map(result.defines.map((d) => [d.name, d]));
   const steps: TraceStep[] = [];
@@ -63,29 +59,27 @@ export function explainPeriod(result: PeriodResult): ExplainTrace {
       steps.push({
         kind: 'define',
         name: d.name,
-        type: describeType(d.type),
-        value: formatValue(d.value, d.type),
+        type: d.type,
+        value: d.value,
         ...(isNoData(d.value) ? { noData: d.value } : {}),
       });
     } else if (step.kind === 'kpi') {
       const kpi = checked.kpis[step.slot];
       const r = kpi === undefined ? undefined : kpiById.get(kpi.decl.id);
       if (kpi === undefined || r === undefined) continue;
-      const target = r.status === 'excluded' && r.noData === undefined ? undefined : explainKpi(kpi, frame, text);
       steps.push({
         kind: 'kpi',
         id: r.id,
         status: r.status,
         explanation: r.explanation,
-        ...(r.weight === undefined ? {} : { weight: formatValue(r.weight, PERCENT) }),
-        ...(r.attainment === undefined ? {} : { attainment: formatValue(r.attainment, PERCENT) }),
-        ...(r.cappedAttainment === undefined ? {} : { cappedAttainment: formatValue(r.cappedAttainment, PERCENT) }),
-        ...(target === undefined ? {} : { target }),
+        ...(r.weight === undefined ? {} : { weight: r.weight }),
+        ...(r.attainment === undefined ? {} : { attainment: r.attainment }),
+        ...(r.cappedAttainment === undefined ? {} : { cappedAttainment: r.cappedAttainment }),
         ...(r.noData === undefined ? {} : { noData: r.noData }),
       });
     } else {
       const v = frame.score;
-      steps.push({ kind: 'score', value: formatValue(v, PERCENT), ...(isNoData(v) ? { noData: v } : {}) });
+      steps.push({ kind: 'score', value: v, ...(isNoData(v) ? { noData: v } : {}) });
     }
   }
   return { contract: checked.contract.id.value, period: result.period, periodIndex: result.periodIndex, steps };

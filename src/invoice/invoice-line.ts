@@ -1,5 +1,5 @@
 // Stage 8, one invoice line: ProgramPayment + EvalContext -> InvoiceLine (exact amount, per-line
-// bounds, rounding to minor units, detail text) or diagnostics. Assembled by invoice.ts.
+// bounds, rounding to minor units, the pricing facts as data) or diagnostics. Assembled by price-invoice.ts.
 import type { RoundingMode } from '../contract/model.js';
 import { diag } from '../diagnostics/codes.js';
 import { assertNever, InternalError, type Diagnostic, type Label } from '../diagnostics/diagnostic.js';
@@ -7,9 +7,9 @@ import type { CompiledExpr, EvalContext, ProgramPayment, ProgramPricing } from '
 import { isNoData, type NoData, type Value } from '../language/values.js';
 import { ceilToMinor, floorToMinor, formatExact, minorToRational, roundToMinor } from '../numbers/money.js';
 import { packageProblem, priceFixedQuantity, pricePackage, priceTiers, tierProblem } from './pricing.js';
-import { compareRationals, isRational, toDecimalString, ZERO, type Rational } from '../numbers/rational.js';
-import type { InvoiceLine } from '../evaluate/results.js';
-import type { TierPrice, TierSlice } from './tiers.js';
+import { compareRationals, isRational, subRationals, toDecimalString, ZERO, type Rational } from '../numbers/rational.js';
+import type { InvoiceLine, LinePricing } from '../evaluate/results.js';
+import type { TierPrice } from './tiers.js';
 
 /** What pricing a line needs besides the payment: the period and the contract's money rules. */
 export interface LineEnv {
@@ -81,41 +81,21 @@ export function noDataDiagnostic(id: string, part: string, expr: CompiledExpr, n
   });
 }
 
-/** The exact amount of a pricing form before bounds, with what its explanation needs. */
+/** The exact amount of a pricing form before bounds, with the facts of how it was priced. */
 interface Priced {
   readonly exact: Rational;
   readonly quantity?: Rational;
   readonly unitPrice?: Rational;
-  /**
-   * The explanation of tiers and packages, rendered only when read (see AppliedLine). The amount
-   * and price forms have none: their text is made from the fields above (see pricedText).
-   */
-  readonly detail?: () => string;
-}
-
-/** The explanation of a priced form (before the bound note), from the Priced fields. */
-function pricedText(line: InvoiceLine, detail: (() => string) | undefined, currency: string, digits: number): string {
-  if (detail !== undefined) return detail();
-  const { quantity, unitPrice } = line;
-  if (quantity !== undefined && unitPrice !== undefined) {
-    return `${toDecimalString(quantity)} x ${formatExact(unitPrice, digits)} ${currency}`;
-  }
-  return `${formatExact(line.exact, digits)} ${currency}`;
+  readonly pricing: LinePricing;
 }
 
 function money(r: Rational, env: LineEnv): string {
   return formatExact(r, env.digits);
 }
 
-function sliceText(s: TierSlice, env: LineEnv): string {
-  const base = `${toDecimalString(s.quantity)} x ${money(s.price, env)}`;
-  return compareRationals(s.flat, ZERO) === 0 ? base : `${base} + ${money(s.flat, env)} flat`;
-}
-
 function priceTierForm(
   pricing: Extract<ProgramPricing, { form: 'tiers' }>,
   ev: LineEval,
-  env: LineEnv,
 ): Priced | undefined {
   const quantity = ev.quantity(pricing.quantity, 'tiers');
   const tiers: TierPrice[] = [];
@@ -136,21 +116,16 @@ function priceTierForm(
   }
   const result = priceTiers(quantity, tiers, pricing.mode);
   const volume = pricing.mode === 'volume' ? result.slices[0] : undefined;
-  const detail = (): string =>
-    result.slices.length === 0
-      ? `${toDecimalString(quantity)}: no tier reached`
-      : `${result.slices.map((s) => sliceText(s, env)).join(' + ')} ${env.currency} (${pricing.mode}` +
-        (volume === undefined ? ')' : `, tier ${volume.tier + 1})`);
+  const facts: LinePricing = { form: 'tiers', mode: pricing.mode, slices: result.slices };
   // Literals, not a spread of the optional unit price (V8 makes that spread costly).
   return volume === undefined
-    ? { exact: result.amount, quantity, detail }
-    : { exact: result.amount, quantity, unitPrice: volume.price, detail };
+    ? { exact: result.amount, quantity, pricing: facts }
+    : { exact: result.amount, quantity, unitPrice: volume.price, pricing: facts };
 }
 
 function pricePackageForm(
   pricing: Extract<ProgramPricing, { form: 'package' }>,
   ev: LineEval,
-  env: LineEnv,
 ): Priced | undefined {
   const quantity = ev.quantity(pricing.quantity, 'package');
   const price = ev.rational(pricing.price, 'package.price');
@@ -161,29 +136,29 @@ function pricePackageForm(
     return undefined;
   }
   const result = pricePackage(quantity, pricing.size, price, pricing.freeUnits);
-  const free = compareRationals(pricing.freeUnits, ZERO) === 0 ? '' : `, ${toDecimalString(pricing.freeUnits)} free`;
-  const detail = (): string =>
-    `${result.packages} package${result.packages === 1n ? '' : 's'} x ${money(price, env)} ${env.currency} ` +
-    `(${toDecimalString(quantity)} units, ${toDecimalString(pricing.size)} per package${free})`;
-  return { exact: result.amount, quantity, unitPrice: price, detail };
+  const facts: LinePricing = { form: 'package', packages: result.packages, size: pricing.size, freeUnits: pricing.freeUnits };
+  return { exact: result.amount, quantity, unitPrice: price, pricing: facts };
 }
 
-function pricePricing(pricing: ProgramPricing, ev: LineEval, env: LineEnv): Priced | undefined {
+const AMOUNT: LinePricing = { form: 'amount' };
+const PRICE: LinePricing = { form: 'price' };
+
+function pricePricing(pricing: ProgramPricing, ev: LineEval): Priced | undefined {
   switch (pricing.form) {
     case 'amount': {
       const exact = ev.rational(pricing.amount, 'amount');
-      return exact === undefined ? undefined : { exact };
+      return exact === undefined ? undefined : { exact, pricing: AMOUNT };
     }
     case 'price': {
       const quantity = ev.rational(pricing.quantity, 'quantity');
       const price = ev.rational(pricing.price, 'price');
       if (quantity === undefined || price === undefined) return undefined;
-      return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price };
+      return { exact: priceFixedQuantity(quantity, price), quantity, unitPrice: price, pricing: PRICE };
     }
     case 'tiers':
-      return priceTierForm(pricing, ev, env);
+      return priceTierForm(pricing, ev);
     case 'package':
-      return pricePackageForm(pricing, ev, env);
+      return pricePackageForm(pricing, ev);
     default:
       return assertNever(pricing, 'pricing form');
   }
@@ -196,13 +171,6 @@ interface Bounded {
   /** The bounds in whole minor units, rounded the safe way: min up, max down. */
   readonly minMinor?: bigint;
   readonly maxMinor?: bigint;
-}
-
-/** What the explanation adds when a bound changed the amount (`amount` is then that bound). */
-function boundNote(bound: 'min' | 'max' | undefined, amount: Rational, currency: string, digits: number): string {
-  if (bound === undefined) return '';
-  const verb = bound === 'min' ? 'raised to min' : 'capped at max';
-  return `; ${verb} ${formatExact(amount, digits)} ${currency}`;
 }
 
 /**
@@ -270,63 +238,28 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
     const when = ev.value(payment.when, 'when');
     if (when === undefined) return undefined;
     if (typeof when !== 'boolean') throw new InternalError(`payment "${id}": when is not a condition`);
-    if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: 'not applied: when is false' };
+    if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: NOT_APPLIED };
   }
-  const priced = pricePricing(payment.pricing, ev, env);
+  const priced = pricePricing(payment.pricing, ev);
   const bounded = applyBounds(payment, priced?.exact, ev, env);
   if (priced === undefined || bounded === undefined || ev.failed()) return undefined;
-  const rounded = roundBounded(bounded, env);
-  return new AppliedLine(id, label, priced, rounded.amount, rounded.bounded, env);
+  const { amount, bounded: final } = roundBounded(bounded, env);
+  const bound = final.bound;
+  const { exact, quantity, unitPrice } = priced;
+  const detail: InvoiceLine['detail'] =
+    bound === undefined
+      ? { kind: 'priced', pricing: priced.pricing }
+      : { kind: 'priced', pricing: priced.pricing, bound: { bound, amount: final.amount, change: subRationals(final.amount, exact) } };
+  // Own keys in the documented order (id, label, applied, quantity, unitPrice, exact, amount,
+  // bound, detail), optional ones only when present.
+  const line: { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] } = { id, label, applied: true } as InvoiceLine;
+  if (quantity !== undefined) line.quantity = quantity;
+  if (unitPrice !== undefined) line.unitPrice = unitPrice;
+  line.exact = exact;
+  line.amount = amount;
+  if (bound !== undefined) line.bound = bound;
+  line.detail = detail;
+  return line;
 }
 
-/**
- * An applied line. Own keys in the documented order, optional ones only when present (id, label,
- * applied, quantity, unitPrice, exact, amount, bound). `detail` is rendered on first read by a
- * getter on the prototype: formatting costs more than pricing the line and bulk runs rarely read
- * it, and an own accessor (an object literal with `get`) costs V8 a closure, an accessor pair
- * and often a new hidden class per line. The text depends only on values fixed at construction
- * (the fields, and the rest in private fields, invisible to copies and comparisons), so it reads
- * the same later. A line is never serialised as it is (amounts are bigints): reports pick the
- * fields.
- */
-class AppliedLine implements InvoiceLine {
-  /** Tiers and packages: their explanation (see Priced). */
-  readonly #detail: (() => string) | undefined;
-  /** The bound that replaced the exact amount, when `bound` is set. */
-  readonly #bounded: Rational;
-  readonly #currency: string;
-  readonly #digits: number;
-  #text: string | undefined;
-  // `declare`d, not class fields: fields would be defined (as undefined) before the constructor
-  // runs, in declaration order, whether present or not.
-  declare readonly id: string;
-  declare readonly label: string;
-  declare readonly applied: boolean;
-  declare readonly quantity?: Rational;
-  declare readonly unitPrice?: Rational;
-  declare readonly exact: Rational;
-  declare readonly amount: bigint;
-  declare readonly bound?: 'min' | 'max';
-
-  constructor(id: string, label: string, priced: Priced, amount: bigint, bounded: Bounded, env: LineEnv) {
-    this.#detail = priced.detail;
-    this.#bounded = bounded.amount;
-    this.#currency = env.currency;
-    this.#digits = env.digits;
-    this.#text = undefined;
-    const self = this as { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] };
-    self.id = id;
-    self.label = label;
-    self.applied = true;
-    if (priced.quantity !== undefined) self.quantity = priced.quantity;
-    if (priced.unitPrice !== undefined) self.unitPrice = priced.unitPrice;
-    self.exact = priced.exact;
-    self.amount = amount;
-    if (bounded.bound !== undefined) self.bound = bounded.bound;
-  }
-
-  get detail(): string {
-    return (this.#text ??=
-      pricedText(this, this.#detail, this.#currency, this.#digits) + boundNote(this.bound, this.#bounded, this.#currency, this.#digits));
-  }
-}
+const NOT_APPLIED: InvoiceLine['detail'] = { kind: 'not-applied', reason: 'when-false' };

@@ -13,9 +13,7 @@ import { NumberSizeError } from '../compile/size-limit.js';
 import { numberSizeDiagnostic } from '../evaluate/evaluate-period.js';
 import type { Adjustment, Invoice, InvoiceLine, PeriodResult } from '../evaluate/results.js';
 
-const LIMIT_LABELS = { 'limits.min': 'Minimum invoice total', 'limits.max': 'Maximum invoice total' } as const;
-
-type LimitId = keyof typeof LIMIT_LABELS;
+type LimitId = Adjustment['id'];
 
 /** A declared limit in minor units: min rounded up, max rounded down (see `limitInMinor`). */
 interface Limits {
@@ -79,7 +77,8 @@ function adjust(limits: Limits, sum: bigint): Adjustment[] {
 }
 
 function adjustment(id: LimitId, amount: bigint, limit: bigint): Adjustment {
-  return { id, label: LIMIT_LABELS[id], amount, limit };
+  const reason = amount === 0n ? 'not-binding' : id === 'limits.min' ? 'raised-to-min' : 'capped-at-max';
+  return { id, amount, reason, limit };
 }
 
 /**

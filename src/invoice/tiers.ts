@@ -2,6 +2,7 @@
 // Input: a quantity and ascending tiers as exact Rationals; output: the exact amount + slices.
 import type { TierMode } from '../contract/model.js';
 import { assertNever, InternalError } from '../diagnostics/diagnostic.js';
+import type { TierSlice } from '../evaluate/results.js';
 import { addRationals, compareRationals, mulRationals, subRationals, ZERO, type Rational } from '../numbers/rational.js';
 
 /** One tier with its values evaluated, in currency units (price per unit, flat per tier). */
@@ -13,17 +14,8 @@ export interface TierPrice {
   readonly flat: Rational;
 }
 
-/** The part of the quantity priced by one tier. */
-export interface TierSlice {
-  /** 0-based index of the tier in the contract's list. */
-  readonly tier: number;
-  /** Quantity in this slice: positive. Volume: the whole quantity. */
-  readonly quantity: Rational;
-  readonly price: Rational;
-  readonly flat: Rational;
-  /** quantity x price + flat, exact. */
-  readonly amount: Rational;
-}
+/** The part of the quantity priced by one tier (declared with the results it is part of). */
+export type { TierSlice };
 
 export interface TierPricing {
   /** Sum of the slice amounts, exact, in currency units. */

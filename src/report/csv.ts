@@ -8,6 +8,7 @@ import { formatMinor } from '../numbers/money.js';
 import { toDecimalString } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
+import { adjustmentLabel } from './line-detail.js';
 import { documentLocale } from './locale/document-text.js';
 
 /** `rfc` (default): `,` and `.`; `excel`: a BOM, and `;` with a decimal comma for ru/fr/sr. */
@@ -47,7 +48,7 @@ export function renderEvaluationCsv(e: Evaluation, options: CsvOptions = {}): st
     ]);
   }
   for (const a of invoice.adjustments) {
-    rows.push([id, result.period, a.id, a.label, 'true', '', '', formatMinor(a.amount, d), cur, '', '']);
+    rows.push([id, result.period, a.id, adjustmentLabel(a), 'true', '', '', formatMinor(a.amount, d), cur, '', '']);
   }
   for (const t of taxed.taxes) {
     rows.push([id, result.period, `tax.${t.id}`, t.label, 'true', '', '', '', cur, formatMinor(t.amount, d), '']);

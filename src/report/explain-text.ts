@@ -1,63 +1,92 @@
 // Rendering (stage 9): the step-by-step trace of an evaluation (defines, KPIs with every
 // comparison, score) followed by how each invoice line and limit was computed.
+import type { LocaleId } from '../contract/model.js';
 import { displayLine } from '../diagnostics/safe-text.js';
-import type { ExplainNode } from '../evaluate/explanation.js';
+import type { ExplainNode, ExplainSide, Outcome } from '../evaluate/explanation.js';
 import type { ExplainTrace } from '../evaluate/trace.js';
+import { describeType, scalar } from '../language/value-types.js';
 import { formatMinor } from '../numbers/money.js';
+import type { Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
+import { explainValueText, kpiExplanationText, opaqueText, outcomeWord } from './explain-sentence.js';
+import { lineDetailText } from './line-detail.js';
+import { formatDecimal, formatMoneyText } from './locale/format.js';
+import { translator, type MessageKey } from './locale/messages.js';
 
-function node(n: ExplainNode, depth: number, out: string[]): void {
+const PERCENT = scalar('percent');
+
+function node(n: ExplainNode, depth: number, out: string[], locale: LocaleId): void {
   const pad = '    '.repeat(depth);
+  const v = (s: ExplainSide): string => explainValueText(s.value, s.type, locale);
+  const to = (o: Outcome): string => `  -> ${outcomeWord(o, locale)}`;
   switch (n.kind) {
     case 'comparison':
-      out.push(`${pad}${n.left.text ?? ''} ${n.left.value} ${n.op} ${n.right.text === undefined ? '' : n.right.text + ' '}${n.right.value}  -> ${n.outcome}`.replace(/ {2,}(?=\S)/g, (m, i: number) => (i === 0 ? m : ' ')));
+      out.push(`${pad}${n.left.text ?? ''} ${v(n.left)} ${n.op} ${n.right.text === undefined ? '' : n.right.text + ' '}${v(n.right)}${to(n.outcome)}`.replace(/ {2,}(?=\S)/g, (m, i: number) => (i === 0 ? m : ' ')));
       return;
     case 'between':
-      out.push(`${pad}${n.value.text ?? ''} ${n.value.value} between ${n.low.value} and ${n.high.value}  -> ${n.outcome}`);
+      out.push(`${pad}${n.value.text ?? ''} ${v(n.value)} between ${v(n.low)} and ${v(n.high)}${to(n.outcome)}`);
       return;
     case 'logical':
-      out.push(`${pad}${n.op}  -> ${n.outcome}`);
-      for (const o of n.operands) node(o, depth + 1, out);
+      out.push(`${pad}${n.op}${to(n.outcome)}`);
+      for (const o of n.operands) node(o, depth + 1, out, locale);
       return;
     case 'not':
-      out.push(`${pad}not  -> ${n.outcome}`);
-      node(n.operand, depth + 1, out);
+      out.push(`${pad}not${to(n.outcome)}`);
+      node(n.operand, depth + 1, out, locale);
       return;
     case 'condition':
-      out.push(`${pad}${n.text} = ${n.value}  -> ${n.outcome}`);
+      out.push(`${pad}${n.text} = ${typeof n.value === 'boolean' ? outcomeWord(n.outcome, locale) : explainValueText(n.value, n.type, locale)}${to(n.outcome)}`);
+      return;
+    case 'opaque':
+      out.push(`${pad}${opaqueText(n)} (${outcomeWord(n.outcome, locale)})`);
       return;
   }
 }
 
-export function renderExplainText(trace: ExplainTrace, e: Evaluation): string {
-  const out: string[] = [`${trace.contract} ${trace.period} (period index ${trace.periodIndex})`, ''];
+/**
+ * The `attain explain` text in `locale` (default `en`): labels, values and outcomes in the
+ * locale; names, operators, expressions and contract keywords as written.
+ */
+export function renderExplainText(trace: ExplainTrace, e: Evaluation, locale: LocaleId = 'en'): string {
+  const t = translator(locale);
+  const pct = (r: Rational): string => explainValueText(r, PERCENT, locale);
+  const out: string[] = [t('explain.header', { contract: trace.contract, period: trace.period, index: trace.periodIndex }), ''];
   let step = 0;
   for (const s of trace.steps) {
     step++;
     switch (s.kind) {
       case 'define':
-        out.push(`${step}. define ${s.name} = ${s.value}  (${s.type})`);
+        out.push(`${step}. ${t('explain.define')} ${s.name} = ${explainValueText(s.value, s.type, locale)}  (${describeType(s.type)})`);
         break;
       case 'kpi': {
-        const parts = [s.weight === undefined ? undefined : `weight ${s.weight}`, s.attainment === undefined ? undefined : `attainment ${s.attainment}`, s.cappedAttainment === undefined || s.cappedAttainment === s.attainment ? undefined : `counted ${s.cappedAttainment}`].filter((p) => p !== undefined);
-        out.push(`${step}. kpi ${s.id}: ${s.status}${parts.length > 0 ? `  (${parts.join(', ')})` : ''}`);
-        if (s.target !== undefined) node(s.target, 1, out);
-        else out.push(`    ${s.explanation}`);
+        const attainment = s.attainment === undefined ? undefined : pct(s.attainment);
+        const counted = s.cappedAttainment === undefined ? undefined : pct(s.cappedAttainment);
+        const parts = [
+          s.weight === undefined ? undefined : t('explain.weight', { value: pct(s.weight) }),
+          attainment === undefined ? undefined : t('explain.attainment', { value: attainment }),
+          counted === undefined || counted === attainment ? undefined : t('explain.counted', { value: counted }),
+        ].filter((p) => p !== undefined);
+        out.push(`${step}. ${t('explain.kpi')} ${s.id}: ${t(`status.${s.status}` as MessageKey)}${parts.length > 0 ? `  (${parts.join(', ')})` : ''}`);
+        // A window exclusion and a target that is no expression tree are one sentence.
+        const x = s.explanation;
+        if (x.kind === 'target' && x.target.kind !== 'opaque') node(x.target, 1, out, locale);
+        else out.push(`    ${kpiExplanationText(x, locale)}`);
         break;
       }
       case 'score':
-        out.push(`${step}. score = ${s.value}`);
+        out.push(`${step}. ${t('explain.score')} = ${explainValueText(s.value, PERCENT, locale)}`);
         break;
     }
   }
   const { invoice } = e;
   const d = invoice.minorDigits;
-  out.push('', `invoice (${invoice.currency}, rounding ${e.result.program.contract.rounding.value}):`);
+  const amount = (minor: bigint): string => formatDecimal(formatMinor(minor, d), locale);
+  out.push('', t('explain.invoice', { currency: invoice.currency, rounding: e.result.program.contract.rounding.value }));
   for (const l of invoice.lines) {
-    out.push(`  ${l.id}: ${l.applied ? l.detail : 'not applied (when is false)'} = ${formatMinor(l.amount, d)}`);
+    out.push(`  ${l.id}: ${l.applied ? lineDetailText(l, invoice, locale) : t('explain.not_applied')} = ${amount(l.amount)}`);
   }
-  for (const a of invoice.adjustments) out.push(`  ${a.id}: ${formatMinor(a.amount, d)}`);
-  out.push(`  total = ${formatMinor(invoice.total, d)} ${invoice.currency}`, '');
+  for (const a of invoice.adjustments) out.push(`  ${a.id}: ${amount(a.amount)}`);
+  out.push(`  ${t('explain.total')} = ${formatMoneyText(formatMinor(invoice.total, d), invoice.currency, locale)}`, '');
   if (e.inputs.sources !== undefined) out.push(...provenanceLines(e.inputs.sources, trace.period));
   // Explanations, line details and provenance quote user text (labels, names, paths): one escaped line each.
   return out.map(displayLine).join('\n');

@@ -9,6 +9,8 @@ import { HTML_STYLE } from './html-style.js';
 import { escapeHtml as esc } from './html-text.js';
 import { documentLocale, documentText, partyDetails, taxRows, type DocumentText } from './locale/document-text.js';
 import { formatDateText } from './locale/format.js';
+import { kpiExplanationText } from './explain-sentence.js';
+import { lineDetailText } from './line-detail.js';
 import type { MessageKey } from './locale/messages.js';
 
 /** Forbids scripts, network fetches and external resources: the file is self-contained. */
@@ -75,7 +77,7 @@ function renderKpis(e: Evaluation, x: DocumentText, view: DocumentOptions): stri
       `<td><span class="status status-${status}">${esc(t(`status.${status}` as MessageKey))}</span></td>`,
       `<td class="num">${esc(x.percent1(k.weight))}</td>`,
       `<td class="num"><span class="att">${renderAttainmentBar(k.decl.id, status, r?.attainment)}<span>${esc(x.percent1(r?.attainment))}</span></span></td>`,
-      `<td>${target}<span class="desc">${esc(r?.explanation ?? '')}</span></td>`,
+      `<td>${target}<span class="desc">${esc(r === undefined ? '' : kpiExplanationText(r.explanation, x.locale))}</span></td>`,
       '</tr>',
     ].join('');
   });
@@ -100,7 +102,8 @@ function renderInvoice(e: Evaluation, x: DocumentText, view: DocumentOptions): s
   const lines = shownLines(e, view).map((l) => {
     const qty = l.quantity === undefined ? '' : x.quantity(l.quantity);
     const unit = l.unitPrice === undefined ? '' : x.unitPrice(l.unitPrice);
-    const detail = l.detail === '' ? '' : `<span class="desc">${esc(l.detail)}</span>`;
+    const text = lineDetailText(l, invoice, x.locale);
+    const detail = text === '' ? '' : `<span class="desc">${esc(text)}</span>`;
     const bound = l.bound === undefined ? '' : `<span class="desc">${esc(t('html.bound_applied', { bound: l.bound }))}</span>`;
     return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)}${id(l.id)}${detail}${bound}</th><td>${l.applied ? esc(t('yes')) : esc(t('no'))}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(x.money(l.amount))}</td></tr>`;
   });

@@ -4,6 +4,8 @@ import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import type { EvaluationJson } from './evaluation-json.js';
+import { kpiExplanationText } from './explain-sentence.js';
+import { adjustmentLabel, lineDetailText } from './line-detail.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
@@ -31,7 +33,7 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
         weight: ratio(k.weight),
         attainment: ratio(r?.attainment),
         capped_attainment: ratio(r?.cappedAttainment),
-        explanation: r?.explanation ?? '',
+        explanation: r === undefined ? '' : kpiExplanationText(r.explanation),
       };
     }),
     score: ratio(result.score),
@@ -43,9 +45,9 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
       unit_price: money(l.unitPrice),
       amount: formatMinor(l.amount, digits),
       ...(l.bound === undefined ? {} : { bound: l.bound }),
-      detail: l.detail,
+      detail: lineDetailText(l, invoice),
     })),
-    adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: a.label, amount: formatMinor(a.amount, digits) })),
+    adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) })),
     subtotal: formatMinor(e.taxed.subtotal, digits),
     taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
     net: formatMinor(e.taxed.net, digits),

@@ -5,6 +5,7 @@ import { markdownCode, markdownText } from '../diagnostics/safe-text.js';
 import { documentView, kpiName, shownLines } from './document-view.js';
 import type { Evaluation } from './evaluation.js';
 import { formatDateText } from './locale/format.js';
+import { kpiExplanationText } from './explain-sentence.js';
 import { documentLocale, documentText, partyDetails, taxRows } from './locale/document-text.js';
 import type { MessageKey } from './locale/messages.js';
 
@@ -41,7 +42,7 @@ export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions
   result.program.kpis.forEach((k, i) => {
     const r = result.kpis[i];
     const status = t(`status.${r?.status ?? 'no-data'}` as MessageKey);
-    out.push(`| ${cell(kpiName(k.decl, view))} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r?.explanation ?? '')} |`);
+    out.push(`| ${cell(kpiName(k.decl, view))} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r === undefined ? '' : kpiExplanationText(r.explanation, x.locale))} |`);
   });
   out.push('', t('md.score', { score: x.percent(result.score) }), '', `## ${t('md.invoice')}`, '', t('md.invoice_header'), '| --- | --- | ---: | ---: | ---: |');
   for (const l of shownLines(e, view)) {

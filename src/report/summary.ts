@@ -1,7 +1,11 @@
 // Rendering (stage 9) for the monthly run: the outcome of every contract -> summary.csv and
-// summary.json, with totals by currency. Rows sorted by contract id; money as decimal strings.
+// summary.json (locale-neutral), with totals by currency, and the printed summary line (in the
+// run's --locale). Rows sorted by contract id; money as decimal strings.
+import type { LocaleId } from '../contract/model.js';
 import { csvCell } from '../diagnostics/safe-text.js';
 import { formatMinor } from '../numbers/money.js';
+import { formatMoneyText } from './locale/format.js';
+import { translator } from './locale/messages.js';
 
 /** One contract of the run, as the summary shows it. */
 export interface SummaryRow {
@@ -104,4 +108,38 @@ export function renderSummaryJson(s: RunSummary): string {
     ...(s.finalized === true ? { finalized: true, new_corrections: s.newCorrections ?? [] } : {}),
   };
   return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** What the printed summary says besides the summary itself. */
+export interface SummaryLineFacts {
+  readonly period: string;
+  /** Contracts left as they were (unchanged inputs). */
+  readonly kept: number;
+  /** The output directory, as the user wrote it (already made safe to display). */
+  readonly out: string;
+}
+
+/**
+ * The one line `attain invoice` prints after a run, in `locale` (`--locale`; default `en`):
+ * `invoice 2026-10: 14 of 15 contracts invoiced, 1 failed; total 101500.00 RUB; written to out`.
+ */
+export function runSummaryLine(s: RunSummary, facts: SummaryLineFacts, locale: LocaleId = 'en'): string {
+  const t = translator(locale);
+  const { ok, failed, skipped } = statusCounts(s.rows);
+  const runErrors = s.runErrors.length;
+  const totals = totalsByCurrency(s.rows).map(([cur, sum]) => formatMoneyText(sum, cur, locale));
+  const notes =
+    (skipped > 0 ? t('summary.skipped', { n: skipped }) : '') +
+    (facts.kept > 0 ? t('summary.kept', { n: facts.kept }) : '') +
+    (runErrors > 0 ? t('summary.run_errors', { n: runErrors }) : '');
+  return t('summary.line', {
+    period: facts.period,
+    ok,
+    count: s.rows.length,
+    failed,
+    notes,
+    totals: totals.join(', ') || t('summary.none'),
+    out: facts.out,
+    final: s.finalized === true ? t('summary.finalized') : '',
+  });
 }

@@ -4,6 +4,8 @@ import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
 import type { Evaluation } from './evaluation.js';
 import { formatRationalMoney } from './json.js';
+import { kpiExplanationText } from './explain-sentence.js';
+import { adjustmentLabel } from './line-detail.js';
 
 /** How a column is aligned: text to the left, numbers and amounts to the right. */
 type Align = 'left' | 'right';
@@ -58,7 +60,7 @@ export function renderEvaluationText(e: Evaluation): string {
   out.push('', 'KPIs');
   const kpiRows = result.program.kpis.map((k, i) => {
     const r = result.kpis[i];
-    return [k.decl.id, r?.status ?? 'no-data', pct(k.weight), pct(r?.attainment), flat(r?.explanation ?? '')];
+    return [k.decl.id, r?.status ?? 'no-data', pct(k.weight), pct(r?.attainment), flat(r === undefined ? '' : kpiExplanationText(r.explanation))];
   });
   out.push(
     ...alignColumns(
@@ -81,7 +83,7 @@ export function renderEvaluationText(e: Evaluation): string {
     l.unitPrice === undefined ? '' : `${formatRationalMoney(l.unitPrice, d)} ${cur}`,
     money(l.amount),
   ]);
-  for (const a of invoice.adjustments) lineRows.push([`${flat(a.label)} (${a.id})`, '', '', '', money(a.amount)]);
+  for (const a of invoice.adjustments) lineRows.push([`${flat(adjustmentLabel(a))} (${a.id})`, '', '', '', money(a.amount)]);
   if (e.taxed.taxes.length > 0) {
     lineRows.push(['Subtotal', '', '', '', money(e.taxed.subtotal)]);
     for (const t of e.taxed.taxes) lineRows.push([`${flat(t.label)} (${t.id})`, '', '', '', money(t.amount)]);

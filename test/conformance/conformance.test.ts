@@ -20,6 +20,7 @@ import { formatValue } from '../../src/language/format-value.js';
 import { scalar } from '../../src/language/value-types.js';
 import { formatMinor } from '../../src/numbers/money.js';
 import { singleMetricWarning } from '../../src/check/single-metric.js';
+import { kpiExplanationText } from '../../src/report/explain-sentence.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -111,7 +112,10 @@ function runContract(c: Case & { contract: string }): void {
   expect(found.map((d) => `${d.code} ${d.message}`)).toEqual([]);
   const value = result.value;
   for (const [id, status] of Object.entries(want.kpis ?? {})) expect(value?.kpis.find((k) => k.id === id)?.status, id).toBe(status);
-  for (const [id, text] of Object.entries(want.explanation ?? {})) expect(value?.kpis.find((k) => k.id === id)?.explanation, id).toBe(text);
+  for (const [id, text] of Object.entries(want.explanation ?? {})) {
+    const k = value?.kpis.find((x) => x.id === id);
+    expect(k === undefined ? undefined : kpiExplanationText(k.explanation), id).toBe(text);
+  }
   for (const [name, text] of Object.entries(want.defines ?? {})) {
     const d = value?.defines.find((x) => x.name === name);
     expect(d === undefined ? undefined : formatValue(d.value, d.type), name).toBe(text);

@@ -88,7 +88,7 @@ function build(cases: readonly (readonly [Rational | undefined, Rational, KpiSta
   const kpis = cases.map(([weight], i) => ({ weight, decl: { id: `k${i}`, idSpan: NOWHERE } }) as unknown as ProgramKpi);
   const results = cases.map(([weight, capped, st, present], i): KpiResult | undefined => {
     if (!present) return undefined;
-    const base = { id: `k${i}`, status: st, explanation: '', ...(weight === undefined ? {} : { weight }) };
+    const base = { id: `k${i}`, status: st, explanation: { kind: 'window' as const, periodIndex: 1 }, ...(weight === undefined ? {} : { weight }) };
     if (st === 'excluded') return base;
     if (st === 'no-data') return { ...base, noData: { kind: 'NoData', reason: 'x', span: NOWHERE } };
     return { ...base, attainment: capped, cappedAttainment: capped };

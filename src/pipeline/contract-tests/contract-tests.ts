@@ -14,6 +14,7 @@ import { formatMinor, minorToRational } from '../../numbers/money.js';
 import { toDecimalString, type Rational } from '../../numbers/rational.js';
 import type { Invoice, PeriodResult } from '../../evaluate/results.js';
 import type { TestOutcome } from '../../report/test-outcome.js';
+import { kpiExplanationText } from '../../report/explain-sentence.js';
 import { decimalPlaces } from '../../numbers/decimal-places.js';
 import { readExpectedLiteral } from './expectation.js';
 
@@ -70,7 +71,7 @@ function compareKpis(test: TestDecl, result: PeriodResult): Diagnostic[] {
     const got = result.kpis.find((k) => k.id === id);
     if (got === undefined) out.push(diag('E081', want.span, { test: test.name, reason: `no KPI "${id}" in the contract` }));
     else if (!STATUSES.has(want.value)) out.push(diag('E081', want.span, { test: test.name, reason: `"${want.value}" is not a KPI status (met, missed, excluded, no-data)` }));
-    else if (got.status !== want.value) out.push(diag('E080', want.span, { test: test.name, reason: `KPI ${id}: expected ${want.value}, got ${got.status} (${got.explanation})` }));
+    else if (got.status !== want.value) out.push(diag('E080', want.span, { test: test.name, reason: `KPI ${id}: expected ${want.value}, got ${got.status} (${kpiExplanationText(got.explanation)})` }));
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { expandPaths, readSource } from '../../workspace/files.js';
 import { locateDiagnostic } from '../monthly/monthly-run.js';
 import { contractSetOf, dataPeriods, evaluateVersions, readContractSet, type VersionFile } from '../evaluate-versions.js';
 import { readBaseContracts } from './base-contracts.js';
+import { adjustmentLabel } from '../../report/line-detail.js';
 
 export interface DiffOptions {
   readonly base: string;
@@ -71,7 +72,7 @@ function kpiChanges(a: Evaluation | undefined, b: Evaluation | undefined): KpiCh
 
 function lineChanges(a: Evaluation | undefined, b: Evaluation | undefined): LineChange[] {
   const view = (e: Evaluation | undefined): Map<string, { label: string; amount: bigint }> =>
-    new Map([...(e?.invoice.lines ?? []), ...(e?.invoice.adjustments ?? [])].map((l) => [l.id, { label: l.label, amount: l.amount }] as const));
+    new Map([...(e?.invoice.lines ?? []).map((l) => [l.id, { label: l.label, amount: l.amount }] as const), ...(e?.invoice.adjustments ?? []).map((a) => [a.id, { label: adjustmentLabel(a), amount: a.amount }] as const)]);
   const old = view(a);
   const now = view(b);
   const ids = [...old.keys(), ...[...now.keys()].filter((id) => !old.has(id))];

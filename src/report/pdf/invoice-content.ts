@@ -6,6 +6,8 @@ import type { Evaluation } from '../evaluation.js';
 import { documentText, partyDetails, type DocumentText } from '../locale/document-text.js';
 import { formatDateText } from '../locale/format.js';
 import type { MessageKey } from '../locale/messages.js';
+import { kpiExplanationText } from '../explain-sentence.js';
+import { lineDetailText } from '../line-detail.js';
 
 export interface PartyBlock {
   readonly heading: string;
@@ -70,13 +72,19 @@ export interface InvoiceContent {
 }
 
 /**
- * The texts a person reads that the engine writes (a line's computation, a KPI's explanation),
- * taken here and nowhere else in the PDF code: the same fields the HTML report prints.
+ * The sentences about results (a line's computation, a KPI's explanation), taken here and nowhere
+ * else in the PDF code: the report/ functions the HTML report uses, in the document's locale.
  */
-function engineText(e: Evaluation): { lineDetail: (i: number) => string; kpiExplanation: (i: number) => string } {
+function engineText(e: Evaluation, locale: LocaleId): { lineDetail: (i: number) => string; kpiExplanation: (i: number) => string } {
   return {
-    lineDetail: (i) => e.invoice.lines[i]?.detail ?? '',
-    kpiExplanation: (i) => e.result.kpis[i]?.explanation ?? '',
+    lineDetail: (i) => {
+      const l = e.invoice.lines[i];
+      return l === undefined ? '' : lineDetailText(l, e.invoice, locale);
+    },
+    kpiExplanation: (i) => {
+      const k = e.result.kpis[i];
+      return k === undefined ? '' : kpiExplanationText(k.explanation, locale);
+    },
   };
 }
 
@@ -85,7 +93,7 @@ export function invoiceContent(e: Evaluation, locale: LocaleId): InvoiceContent 
   const { t } = x;
   const view = documentView(e);
   const c = e.result.program.contract;
-  const words = engineText(e);
+  const words = engineText(e, locale);
   const field = (label: string, value: string): string => t('pdf.field', { label, value });
   const number = e.document?.number;
   const title = number === undefined ? `${t('md.invoice')} — ${e.result.period}` : t('invoice_number', { number });

@@ -5,6 +5,7 @@ import { formatMinor } from '../../numbers/money.js';
 import { toDecimalString } from '../../numbers/rational.js';
 import type { Evaluation } from '../evaluation.js';
 import { formatRationalMoney } from '../json.js';
+import { kpiExplanationText } from '../explain-sentence.js';
 import { documentLocale, documentText } from '../locale/document-text.js';
 import type { MessageKey } from '../locale/messages.js';
 import { EMPTY, num, renderWorkbook, text, type Cell, type Sheet } from './workbook.js';
@@ -43,7 +44,7 @@ export function evaluationSheets(e: Evaluation, locale: LocaleId): Sheet[] {
   e.result.program.kpis.forEach((k, i) => {
     const r = e.result.kpis[i];
     const ratio = (v: typeof k.weight): Cell => (v === undefined ? EMPTY : num(toDecimalString(v, 4), decimalsOf(toDecimalString(v, 4))));
-    kpis.push([text(k.decl.id), text(t(`status.${r?.status ?? 'no-data'}` as MessageKey)), ratio(k.weight), ratio(r?.attainment), text(`${k.decl.target.text} — ${r?.explanation ?? ''}`)]);
+    kpis.push([text(k.decl.id), text(t(`status.${r?.status ?? 'no-data'}` as MessageKey)), ratio(k.weight), ratio(r?.attainment), text(`${k.decl.target.text} — ${r === undefined ? '' : kpiExplanationText(r.explanation)}`)]);
   });
   return [
     { name: t('md.invoice'), rows: lineRows, widths: [16, 40, 10, 12, 14, 16, 8] },

@@ -29,9 +29,9 @@ describe('public surface', () => {
     expect(Object.keys(attain).sort()).toEqual([
       'CODES', 'STAGES', 'bindData', 'checkContract', 'compileContract', 'compileExpression', 'compileProgram', 'compileToJsonLogic',
       'createSourceFile', 'evaluateFiles', 'evaluatePeriod', 'evaluateSources', 'evaluationToJson', 'explainPeriod',
-      'formatContract', 'formatPaths', 'hasErrors', 'lineColAt', 'loadContract', 'loadMetricFile', 'loadYaml',
+      'formatContract', 'formatPaths', 'hasErrors', 'kpiExplanationText', 'lineColAt', 'lineDetailText', 'loadContract', 'loadMetricFile', 'loadYaml',
       'parseExpression', 'priceInvoice', 'printExpression', 'renderDiagnostics', 'renderEvaluationCsv',
-      'renderEvaluationHtml', 'renderEvaluationJson', 'renderEvaluationMarkdown', 'renderGithub', 'renderJson',
+      'renderEvaluationHtml', 'renderEvaluationJson', 'renderEvaluationMarkdown', 'renderExplainText', 'renderGithub', 'renderJson',
       'renderPretty', 'runContractTests', 'runMonthlyInvoices', 'sortDiagnostics', 'testPaths', 'validate',
     ]);
   });

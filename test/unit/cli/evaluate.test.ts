@@ -87,12 +87,25 @@ describe('attain evaluate', () => {
 
 describe('attain explain', () => {
   it('traces every define, KPI comparison and invoice line (golden)', async () => {
-    const r = await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10');
+    const r = await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10', '--locale', 'en');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('define direct_share');
     expect(r.stdout).toContain('kpi quality_traffic');
     expect(r.stdout).toContain('total =');
     golden('test/golden/good/acme-smm-2026-10.explain.txt', r.stdout);
+  });
+
+  it('writes the trace in the contract\'s locale (acme-smm: ru-RU), or in --locale (golden)', async () => {
+    const ru = await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10');
+    expect(ru.code).toBe(0);
+    expect(ru.stdout).toContain('bounce_rate 17,5\u00a0% <= 20\u00a0% -> выполнено');
+    expect(ru.stdout).toContain('итого = 101\u00a0500,00\u00a0₽');
+    golden('test/golden/good/acme-smm-2026-10.explain.ru-RU.txt', ru.stdout);
+    const fr = await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10', '--locale', 'fr-FR');
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain('direct_share 58\u00a0% >= 60\u00a0% -> non atteint');
+    golden('test/golden/good/acme-smm-2026-10.explain.fr-FR.txt', fr.stdout);
+    expect((await runCli('explain', CONTRACT, '--data', DATA, '--period', '2026-10', '--locale', 'xx')).code).toBe(2);
   });
 });
 

@@ -4,6 +4,12 @@ import type { DataRecord } from '../../helpers/engine.js';
 import { evaluatePeriod } from '../../../src/evaluate/evaluate-period.js';
 import { explainPeriod } from '../../../src/evaluate/trace.js';
 import { toDecimalString } from '../../../src/numbers/rational.js';
+import { kpiExplanationText } from '../../../src/report/explain-sentence.js';
+import type { KpiResult } from '../../../src/evaluate/results.js';
+
+function sentence(k: KpiResult | undefined): string | undefined {
+  return k === undefined ? undefined : kpiExplanationText(k.explanation);
+}
 
 const HEAD = `contract: t
 version: 1
@@ -30,8 +36,17 @@ const GOOD: DataRecord = { sessions: '12000', direct_sessions: '7800', bounce_ra
 describe('evaluatePeriod', () => {
   it('explains both sides of every comparison in their units', () => {
     const r = run(`${HEAD}kpis:\n  q: { target: bounce_rate <= 20% and avg_time_on_site >= 2 min }\n`, { '2026-10': GOOD });
-    expect(r.value?.kpis[0]?.explanation).toBe('bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >= 2 min (met)');
+    expect(sentence(r.value?.kpis[0])).toBe('bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >= 2 min (met)');
     expect(r.value?.kpis[0]?.status).toBe('met');
+    // The result holds the facts, not the sentence: exact values, display types, source text.
+    const e = r.value?.kpis[0]?.explanation;
+    if (e?.kind !== 'target' || e.target.kind !== 'logical') throw new Error('expected a logical target');
+    const first = e.target.operands[0];
+    if (first?.kind !== 'comparison') throw new Error('expected a comparison');
+    expect(first.left).toMatchObject({ text: 'bounce_rate', type: { kind: 'scalar', flavor: 'percent' } });
+    expect(String(first.left.value)).toBe('0.175');
+    expect(first.right.text).toBeUndefined();
+    expect(first.outcome).toBe('met');
   });
 
   it('E066 outside the effective dates, E073 without data or for a malformed period', () => {
@@ -128,8 +143,8 @@ describe('evaluatePeriod', () => {
     const text = `${HEAD}kpis:\n  q: { target: direct_sessions / sessions >= 60%, weight: 100% }\n`;
     const a = run(text, { '2026-10': GOOD });
     const b = run(text, { '2026-10': GOOD });
-    expect(JSON.stringify(explainPeriod(a.value as NonNullable<typeof a.value>))).toBe(JSON.stringify(explainPeriod(b.value as NonNullable<typeof b.value>)));
-    expect(a.value?.kpis[0]?.explanation).toBe('direct_sessions / sessions 65% >= 60% (met)');
+    expect(explainPeriod(a.value as NonNullable<typeof a.value>)).toEqual(explainPeriod(b.value as NonNullable<typeof b.value>));
+    expect(sentence(a.value?.kpis[0])).toBe('direct_sessions / sessions 65% >= 60% (met)');
   });
 
   it('growth(define): a define input missing in the period before is E070 naming the define and the metric', () => {

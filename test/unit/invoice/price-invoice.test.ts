@@ -19,6 +19,13 @@ import {
 } from '../../helpers/invoice-fakes.js';
 import { money } from '../../../src/language/value-types.js';
 import { r } from '../../helpers/invoice-fakes.js';
+import { lineDetailText } from '../../../src/report/line-detail.js';
+
+/** Line `i` with its detail as the sentence every report shows (report/line-detail.ts). */
+function shown(inv: Invoice, i: number): Record<string, unknown> {
+  const line = inv.lines[i];
+  return line === undefined ? {} : { ...line, detail: lineDetailText(line, inv) };
+}
 
 function invoice(spec: ResultSpec): Invoice {
   const result = priceInvoice(periodResult(spec));
@@ -50,10 +57,10 @@ describe('priceInvoice: the spec example', () => {
     expect(inv.currency).toBe('RUB');
     expect(inv.minorDigits).toBe(2);
     expect(amounts(inv)).toEqual([5000000n, 4600000n, 1000000n]);
-    expect(inv.lines[1]).toMatchObject({ id: 'leads', applied: true, detail: '92 x 500.00 RUB' });
+    expect(shown(inv, 1)).toMatchObject({ id: 'leads', applied: true, detail: '92 x 500.00 RUB' });
     expect(inv.lines[1]?.quantity?.toString()).toBe('92');
     expect(inv.lines[1]?.unitPrice?.toString()).toBe('500');
-    expect(inv.adjustments).toEqual([{ id: 'limits.max', label: 'Maximum invoice total', amount: 0n, limit: 15000000n }]);
+    expect(inv.adjustments).toEqual([{ id: 'limits.max', amount: 0n, reason: 'not-binding', limit: 15000000n }]);
     expect(inv.total).toBe(10600000n);
   });
 
@@ -76,7 +83,8 @@ describe('priceInvoice: the spec example', () => {
       ],
     };
     const inv = invoice(spec);
-    expect(inv.lines[0]).toMatchObject({ applied: false, amount: 0n, detail: 'not applied: when is false' });
+    expect(shown(inv, 0)).toMatchObject({ applied: false, amount: 0n, detail: 'not applied: when is false' });
+    expect(inv.lines[0]?.detail).toEqual({ kind: 'not-applied', reason: 'when-false' });
     expect(inv.lines[0]?.bound).toBeUndefined();
     expect(inv.total).toBe(0n);
     expect(inv.adjustments).toEqual([]);
@@ -87,14 +95,19 @@ describe('priceInvoice: pricing forms', () => {
   it('explains graduated tiers slice by slice', () => {
     const tiers = [{ upTo: '50', price: rub('400') }, { upTo: '100', price: rub('350') }, { price: rub('300') }];
     const inv = invoice({ payments: [payment({ id: 't', pricing: tiersForm(num('92'), 'graduated', tiers) })] });
-    expect(inv.lines[0]).toMatchObject({ amount: 3470000n, detail: '50 x 400.00 + 42 x 350.00 RUB (graduated)' });
+    expect(shown(inv, 0)).toMatchObject({ amount: 3470000n, detail: '50 x 400.00 + 42 x 350.00 RUB (graduated)' });
+    // The facts behind the sentence: each slice's tier, quantity and price.
+    const d = inv.lines[0]?.detail;
+    if (d?.kind !== 'priced' || d.pricing.form !== 'tiers') throw new Error('expected tiers');
+    expect(d.pricing.mode).toBe('graduated');
+    expect(d.pricing.slices.map((s) => [s.tier, String(s.quantity), String(s.price)])).toEqual([[0, '50', '400'], [1, '42', '350']]);
     expect(inv.lines[0]?.unitPrice).toBeUndefined();
   });
 
   it('explains volume tiers with the tier used, its price and flat', () => {
     const tiers = [{ upTo: '50', price: rub('400') }, { price: rub('350'), flat: rub('1000') }];
     const inv = invoice({ payments: [payment({ id: 't', pricing: tiersForm(num('92'), 'volume', tiers) })] });
-    expect(inv.lines[0]).toMatchObject({ amount: 3320000n, detail: '92 x 350.00 + 1000.00 flat RUB (volume, tier 2)' });
+    expect(shown(inv, 0)).toMatchObject({ amount: 3320000n, detail: '92 x 350.00 + 1000.00 flat RUB (volume, tier 2)' });
     expect(inv.lines[0]?.unitPrice?.toString()).toBe('350');
   });
 
@@ -107,7 +120,7 @@ describe('priceInvoice: pricing forms', () => {
   it('prices a zero quantity of tiers at nothing', () => {
     const tiers = [{ upTo: '10', price: rub('1'), flat: rub('500') }, { price: rub('20') }];
     const inv = invoice({ payments: [payment({ id: 't', pricing: tiersForm(num('0'), 'graduated', tiers) })] });
-    expect(inv.lines[0]).toMatchObject({ amount: 0n, detail: '0: no tier reached', applied: true });
+    expect(shown(inv, 0)).toMatchObject({ amount: 0n, detail: '0: no tier reached', applied: true });
   });
 
   it('prices started packages after free units', () => {
@@ -119,8 +132,9 @@ describe('priceInvoice: pricing forms', () => {
       ],
     });
     expect(amounts(inv)).toEqual([200000n, 300000n, 0n]);
-    expect(inv.lines[0]?.detail).toBe('2 packages x 1000.00 RUB (1001 units, 1000 per package)');
-    expect(inv.lines[1]?.detail).toBe('3 packages x 1000.00 RUB (2501 units, 1000 per package, 500 free)');
+    expect(shown(inv, 0)['detail']).toBe('2 packages x 1000.00 RUB (1001 units, 1000 per package)');
+    expect(shown(inv, 1)['detail']).toBe('3 packages x 1000.00 RUB (2501 units, 1000 per package, 500 free)');
+    expect(inv.lines[1]?.detail).toMatchObject({ kind: 'priced', pricing: { form: 'package', packages: 3n } });
   });
 
   it('keeps negative amounts and negative pay-per-result as credits', () => {
@@ -133,15 +147,18 @@ describe('priceInvoice: pricing forms', () => {
     });
     expect(amounts(inv)).toEqual([100000n, -25050n, -20000n]);
     expect(inv.total).toBe(54950n);
-    expect(inv.lines[1]?.detail).toBe('-250.50 RUB');
+    expect(shown(inv, 1)['detail']).toBe('-250.50 RUB');
   });
 });
 
 describe('priceInvoice: per-line bounds', () => {
   it('raises a line to its min and records the bound', () => {
     const inv = invoice({ payments: [payment({ id: 'l', pricing: priceForm(num('3'), rub('500')), min: rub('2000') })] });
-    expect(inv.lines[0]).toMatchObject({ amount: 200000n, bound: 'min', detail: '3 x 500.00 RUB; raised to min 2000.00 RUB' });
+    expect(shown(inv, 0)).toMatchObject({ amount: 200000n, bound: 'min', detail: '3 x 500.00 RUB; raised to min 2000.00 RUB' });
     expect(inv.lines[0]?.exact.toString()).toBe('1500');
+    const d = inv.lines[0]?.detail;
+    if (d?.kind !== 'priced' || d.bound === undefined) throw new Error('expected a bound');
+    expect([d.bound.bound, String(d.bound.amount), String(d.bound.change)]).toEqual(['min', '2000', '500']);
   });
 
   it('caps a line at its max', () => {
@@ -167,7 +184,7 @@ describe('priceInvoice: per-line bounds', () => {
 
   it('holds the min on the rounded amount: 9 against a min of 9.994 is 10.00 (not 9.99)', () => {
     const inv = invoice({ payments: [payment({ id: 'l', pricing: amountForm(rub('9')), min: rub('9.994') })] });
-    expect(inv.lines[0]).toMatchObject({ amount: 1000n, bound: 'min', detail: '9.00 RUB; raised to min 10.00 RUB' });
+    expect(shown(inv, 0)).toMatchObject({ amount: 1000n, bound: 'min', detail: '9.00 RUB; raised to min 10.00 RUB' });
   });
 
   it('a rounded amount inside the rounded bounds is left alone', () => {

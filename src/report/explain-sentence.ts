@@ -1,0 +1,66 @@
+// Rendering (stage 9): the sentence of a KPI's explanation (evaluate/explanation.ts data) -> one
+// line of text in a locale: `bounce_rate 17.5% <= 20% (met) and avg_time_on_site 2 min 15 s >=
+// 2 min (met)`; ru-RU `bounce_rate 17,5 % <= 20 % (выполнено) and ...`. Names, operators and
+// keywords stay as written in the contract; values and outcomes are the locale's.
+import type { LocaleId } from '../contract/model.js';
+import type { ExplainNode, ExplainSide, KpiExplanation, Outcome } from '../evaluate/explanation.js';
+import type { Value } from '../language/values.js';
+import type { ValueType } from '../language/value-types.js';
+import { formatValueText } from './locale/format-value.js';
+import { translator } from './locale/messages.js';
+
+/** A value of an explanation in its display unit (`17.5%`, `2 min 15 s`, `no data (...)`). */
+export function explainValueText(value: Value, type: ValueType, locale: LocaleId = 'en'): string {
+  return formatValueText(value, type, locale);
+}
+
+/** One side of a comparison: `bounce_rate 17.5%`, or the value alone for a constant. */
+export function explainSideText(s: ExplainSide, locale: LocaleId = 'en'): string {
+  const value = explainValueText(s.value, s.type, locale);
+  return s.text === undefined ? value : `${s.text} ${value}`;
+}
+
+/** The outcome as a word of the locale: `met`, `выполнено`, `atteint`. */
+export function outcomeWord(o: Outcome, locale: LocaleId = 'en'): string {
+  return translator(locale)(`explain.outcome.${o}`);
+}
+
+function paren(o: Outcome, locale: LocaleId): string {
+  return `(${outcomeWord(o, locale)})`;
+}
+
+/** The one-line sentence of an explanation tree. */
+export function explainNodeText(e: ExplainNode, locale: LocaleId = 'en'): string {
+  switch (e.kind) {
+    case 'comparison':
+      return `${explainSideText(e.left, locale)} ${e.op} ${explainSideText(e.right, locale)} ${paren(e.outcome, locale)}`;
+    case 'between':
+      return `${explainSideText(e.value, locale)} between ${explainSideText(e.low, locale)} and ${explainSideText(e.high, locale)} ${paren(e.outcome, locale)}`;
+    case 'logical':
+      return e.operands.map((o) => (o.kind === 'logical' ? `(${explainNodeText(o, locale)})` : explainNodeText(o, locale))).join(` ${e.op} `);
+    case 'not':
+      return `not (${explainNodeText(e.operand, locale)})`;
+    case 'condition':
+      return typeof e.value === 'boolean' ? `${e.text} ${paren(e.outcome, locale)}` : `${e.text} ${explainValueText(e.value, e.type, locale)}`;
+    case 'opaque':
+      return `${opaqueText(e)} ${paren(e.outcome, locale)}`;
+  }
+}
+
+/** The text of a target that is not an expression tree: `JSON Logic {...}` or as written. */
+export function opaqueText(e: Extract<ExplainNode, { kind: 'opaque' }>): string {
+  return e.jsonlogic ? `JSON Logic ${e.text}` : e.text;
+}
+
+/**
+ * The sentence of a KPI's explanation: the target's comparisons, or why the period window
+ * excluded it. JSON's `explanation` is this in `en`; the documents for people use their locale.
+ */
+export function kpiExplanationText(e: KpiExplanation, locale: LocaleId = 'en'): string {
+  if (e.kind === 'target') return explainNodeText(e.target, locale);
+  const t = translator(locale);
+  const window = [e.from === undefined ? '' : t('explain.from_period', { n: e.from }), e.until === undefined ? '' : t('explain.until_period', { n: e.until })]
+    .filter((p) => p !== '')
+    .join(' ');
+  return t('explain.excluded_window', { window, index: e.periodIndex });
+}

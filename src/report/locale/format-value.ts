@@ -1,0 +1,62 @@
+// Report support: a runtime value in its own unit as a locale writes it: `17.5%` / `17,5 %`,
+// `2 min 15 s` / `2 мин 15 с`, `30000 RUB` / `30 000 ₽`. Exact decimal strings in (rounded for
+// display only when they do not terminate), the separators from format-table.ts.
+import type { LocaleId } from '../../contract/model.js';
+import { isNoData, type Value } from '../../language/values.js';
+import type { ValueType } from '../../language/value-types.js';
+import { HUNDRED, mulRationals, rational, subRationals, toDecimalString, type Rational } from '../../numbers/rational.js';
+import { formatDecimal, formatMoneyText, formatPercentText } from './format.js';
+import { translator } from './messages.js';
+
+/** Fraction digits shown for values whose decimal expansion does not terminate. */
+const DISPLAY_DIGITS = 4;
+
+const DURATION_UNITS: readonly (readonly ['d' | 'h' | 'min', bigint])[] = [
+  ['d', 86400n],
+  ['h', 3600n],
+  ['min', 60n],
+];
+
+/**
+ * A value in the unit of `type`, in `locale`; NoData as `no data (reason)` (the reason stays in
+ * English, as diagnostics do). In `en` this is exactly language/format-value.ts's formatValue.
+ */
+export function formatValueText(v: Value, type: ValueType, locale: LocaleId): string {
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (isNoData(v)) return translator(locale)('explain.no_data', { reason: v.reason });
+  return formatQuantityText(v, type, locale);
+}
+
+/** An exact quantity in the unit of `type` (percent x100 with `%`, durations compound). */
+export function formatQuantityText(r: Rational, type: ValueType, locale: LocaleId): string {
+  switch (type.kind) {
+    case 'scalar':
+      return type.flavor === 'percent'
+        ? formatPercentText(toDecimalString(mulRationals(r, HUNDRED), DISPLAY_DIGITS - 2), locale)
+        : formatDecimal(toDecimalString(r, DISPLAY_DIGITS), locale);
+    case 'duration':
+      return formatDurationText(r, locale);
+    case 'money':
+      return formatMoneyText(toDecimalString(r, DISPLAY_DIGITS), type.currency, locale);
+    default:
+      return formatDecimal(toDecimalString(r, DISPLAY_DIGITS), locale);
+  }
+}
+
+/** Seconds as a compound duration: 135 -> `2 min 15 s`, 5400 -> `1 h 30 min`, 0 -> `0 s`. */
+function formatDurationText(seconds: Rational, locale: LocaleId): string {
+  const t = translator(locale);
+  const negative = seconds.s < 0n && seconds.n !== 0n;
+  let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
+  const parts: string[] = [];
+  for (const [unit, size] of DURATION_UNITS) {
+    const whole = rest.n / (rest.d * size);
+    if (whole > 0n) {
+      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(`explain.unit.${unit}`)}`);
+      rest = subRationals(rest, rational(whole * size));
+    }
+  }
+  if (rest.n !== 0n || parts.length === 0) parts.push(`${formatDecimal(toDecimalString(rest, DISPLAY_DIGITS), locale)} ${t('explain.unit.s')}`);
+  return (negative ? '-' : '') + parts.join(' ');
+}
