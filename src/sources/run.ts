@@ -1,6 +1,6 @@
 // Sources, a run: SourcesFile + the run's contracts and periods -> exact metric values per
 // contract and period, with provenance. Checks first (nothing is read when a definition is wrong);
-// each source is read once for every contract (text exports by attain, Parquet/JSON by DuckDB,
+// each source is read once for every contract (CSV and JSON exports by attain, Parquet by DuckDB,
 // tables by their database); a contract whose sources fail is isolated from the others.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,6 +17,7 @@ import { evaluateDefinition } from './evaluate-definition.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
 import type { InputProvenance, ValueProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
+import { readJsonSource } from './read/json-source.js';
 import { readTextSource, type DataRow, type SkipReason } from './read/text-source.js';
 import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-support.js';
 
@@ -58,7 +59,9 @@ export interface Engines {
 }
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
-const DUCKDB_EXTENSIONS = new Set(['.parquet', '.json', '.jsonl', '.ndjson']);
+/** Read by attain too: numbers from their text (DuckDB's JSON reader would make them doubles). */
+const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
+const DUCKDB_EXTENSIONS = new Set(['.parquet']);
 
 interface SourceState {
   readonly source: SourceDecl;
@@ -152,7 +155,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           duck.push(path);
           continue;
         }
-        if (!TEXT_EXTENSIONS.has(ext)) {
+        if (!TEXT_EXTENSIONS.has(ext) && !JSON_EXTENSIONS.has(ext)) {
           findings.push(diag('E096', origin.patterns[0]?.span ?? st.source.span, { reason: `${shown}: a source file is .csv, .tsv, .txt, .parquet, .json or .jsonl` }));
           continue;
         }
@@ -173,7 +176,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         let outside = 0;
         let undated = 0;
         const before = findings.length;
-        const read = readTextSource(file, st.source, needed, (row) => {
+        const sink = (row: DataRow): void => {
           const id = st.source.contract.kind === 'value' ? resolveContract(st.source.contract.value) : st.source.contract.kind === 'path' ? (pathContract === undefined ? undefined : resolveContract(pathContract)) : resolveContract(row.contract ?? '');
           if (id === undefined) {
             other++;
@@ -194,7 +197,8 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           }
           contractsHere.add(id);
           add(id, period, shown, row);
-        }, findings);
+        };
+        const read = JSON_EXTENSIONS.has(ext) ? readJsonSource(file, st.source, needed, sink, findings, ext !== '.json') : readTextSource(file, st.source, needed, sink, findings);
         if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
         const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
         findings.push(...currencyFindings);

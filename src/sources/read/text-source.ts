@@ -6,7 +6,7 @@ import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import type { ColumnDecl, SourceDecl } from '../model.js';
-import { readCell, readDate, type CellValue } from './cells.js';
+import { readCell, readDate, type CellValue, type NumberStyle } from './cells.js';
 import { detectDelimiter, scanDelimited, type Cell, type Row } from './delimited.js';
 
 /** Why rows were not data. */
@@ -34,7 +34,7 @@ export interface FileRead {
 }
 
 /** Most findings reported for one file; past that, one more finding says how many more there are. */
-const MAX_FINDINGS = 20;
+export const MAX_FINDINGS = 20;
 
 function lower(s: string): string {
   return s.trim().toLowerCase();
@@ -198,13 +198,19 @@ function mapHeader(
   return ok ? header : undefined;
 }
 
-function readRow(
+/**
+ * One row's cells -> a DataRow (undefined when a cell cannot be read: E095 at the cell). `header`
+ * maps column names to cell indexes; `styleOf` overrides the file's number style for a cell (a
+ * JSON number is always written with `.`).
+ */
+export function readRow(
   file: SourceFile,
   source: SourceDecl,
   header: ReadonlyMap<string, number>,
   row: Row,
   startDate: string | undefined,
   report: (d: Diagnostic) => void,
+  styleOf?: (index: number) => NumberStyle | undefined,
 ): DataRow | undefined {
   const values = new Map<string, CellValue>();
   let currencies: Map<string, string> | undefined;
@@ -212,7 +218,7 @@ function readRow(
   for (const [name, index] of header) {
     const column = source.columns.get(name) as ColumnDecl;
     const cell = row.cells[index] as Cell;
-    const r = readCell(cell.text, column, source.format, source.format.noValue, source.timezone?.value);
+    const r = readCell(cell.text, column, styleOf?.(index) ?? source.format, source.format.noValue, source.timezone?.value);
     const at: Span = { file: file.path, start: cell.start, end: cell.end };
     if (r.problem !== undefined) {
       bad = true;
