@@ -24,6 +24,7 @@ import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-s
 /** What a run is asked for. */
 export interface SourcesRequest {
   readonly sources: SourcesFile;
+  /** The contracts to aggregate for; versions of one id may be given together. */
   readonly contracts: readonly Contract[];
   /** contract id -> periods wanted; absent: every period the sources hold. */
   readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -243,14 +244,16 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   for (const c of request.contracts) {
     const id = c.id.value;
     if (failed.has(id)) continue;
-    const periods = new Map<string, Map<string, SourcedValue>>();
+    // Several contracts may share an id (the versions of one contract, as `attain diff` asks):
+    // each period's record holds the metrics any of them defines, each value computed once.
+    const periods = values.get(id) ?? new Map<string, Map<string, SourcedValue>>();
     const allPeriods = new Set<string>();
     for (const st of states.values()) for (const key of st.groups.keys()) if (key.startsWith(`${id}\u0000`)) allPeriods.add(key.slice(id.length + 1));
     for (const period of [...allPeriods].sort()) {
-      const record = new Map<string, SourcedValue>();
+      const record = periods.get(period) ?? new Map<string, SourcedValue>();
       for (const metric of c.metrics.keys()) {
         const def = definitionFor(sources, id, metric);
-        if (def === undefined) continue;
+        if (def === undefined || record.has(metric)) continue;
         const parts = def.aggregates.map((a) => {
           const st = states.get(a.source);
           const g = st?.groups.get(`${id}\u0000${period}`);
