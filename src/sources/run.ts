@@ -18,7 +18,8 @@ import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
 import type { InputProvenance, ValueProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
 import { readJsonSource } from './read/json-source.js';
-import { readTextSource, type DataRow, type SkipReason } from './read/text-source.js';
+import { filePieces } from './read/file-pieces.js';
+import { readTextPieces, type DataRow, type FileRead, type SkipReason } from './read/text-source.js';
 import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-support.js';
 
 /** What a run is asked for. */
@@ -160,18 +161,6 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           findings.push(diag('E096', origin.patterns[0]?.span ?? st.source.span, { reason: `${shown}: a source file is .csv, .tsv, .txt, .parquet, .json or .jsonl` }));
           continue;
         }
-        let bytes: Buffer;
-        let text: string;
-        try {
-          bytes = readFileSync(path);
-          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        } catch (e) {
-          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
-          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
-          continue;
-        }
-        const file = createSourceFile(shown, text);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
         const contractsHere = new Set<string>();
         let other = 0;
         let outside = 0;
@@ -199,7 +188,25 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           contractsHere.add(id);
           add(id, period, shown, row);
         };
-        const read = JSON_EXTENSIONS.has(ext) ? readJsonSource(file, st.source, needed, sink, findings, ext !== '.json') : readTextSource(file, st.source, needed, sink, findings);
+        // CSV is streamed in chunks (exports run to hundreds of MB); JSON is read whole.
+        const hash = createHash('sha256');
+        let read: FileRead;
+        try {
+          if (JSON_EXTENSIONS.has(ext)) {
+            const bytes = readFileSync(path);
+            hash.update(bytes);
+            const file = createSourceFile(shown, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+            read = readJsonSource(file, st.source, needed, sink, findings, ext !== '.json');
+          } else {
+            read = readTextPieces(shown, filePieces(path, hash), st.source, needed, sink, findings);
+          }
+        } catch (e) {
+          // Unreadable or not UTF-8: the rows already summed are dropped with the contracts this fails.
+          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
+          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
+          continue;
+        }
+        const sha256 = hash.digest('hex');
         if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
         const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
         findings.push(...currencyFindings);
