@@ -148,6 +148,14 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         for (const f of found) if (!files.includes(f)) files.push(f);
       }
       const needed = neededColumns(st.source, st.aggregates);
+      // The text columns `where` lists compare (for W090), with the values seen: found once, not per row.
+      const seenColumns: [string, Set<string>][] = [];
+      for (const [col, lits] of whereLiterals(st.aggregates)) {
+        if (lits.size === 0) continue;
+        const seen = st.seenText.get(col) ?? new Set<string>();
+        st.seenText.set(col, seen);
+        seenColumns.push([col, seen]);
+      }
       const duck: string[] = [];
       for (const path of files) {
         const shown = relative(cwd, path) || path;
@@ -181,9 +189,9 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
             outside++;
             return;
           }
-          for (const [col, values] of whereLiterals(st.aggregates)) {
+          for (const [col, seen] of seenColumns) {
             const v = row.values.get(col);
-            if (v?.kind === 'text' && values.size > 0) (st.seenText.get(col) ?? st.seenText.set(col, new Set()).get(col))?.add(v.value);
+            if (v?.kind === 'text') seen.add(v.value);
           }
           contractsHere.add(id);
           add(id, period, shown, row);
@@ -248,15 +256,24 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   }
 
   const values = new Map<string, Map<string, Map<string, SourcedValue>>>();
+  // contract id -> the periods any source holds for it (one pass over the groups, not one per contract).
+  const periodsOf = new Map<string, Set<string>>();
+  for (const st of states.values()) {
+    for (const key of st.groups.keys()) {
+      const cut = key.indexOf('\u0000');
+      const id = key.slice(0, cut);
+      const set = periodsOf.get(id) ?? new Set<string>();
+      periodsOf.set(id, set);
+      set.add(key.slice(cut + 1));
+    }
+  }
   for (const c of request.contracts) {
     const id = c.id.value;
     if (failed.has(id)) continue;
     // Several contracts may share an id (the versions of one contract, as `attain diff` asks):
     // each period's record holds the metrics any of them defines, each value computed once.
     const periods = values.get(id) ?? new Map<string, Map<string, SourcedValue>>();
-    const allPeriods = new Set<string>();
-    for (const st of states.values()) for (const key of st.groups.keys()) if (key.startsWith(`${id}\u0000`)) allPeriods.add(key.slice(id.length + 1));
-    for (const period of [...allPeriods].sort()) {
+    for (const period of [...(periodsOf.get(id) ?? [])].sort()) {
       const record = periods.get(period) ?? new Map<string, SourcedValue>();
       for (const metric of c.metrics.keys()) {
         const def = definitionFor(sources, id, metric);

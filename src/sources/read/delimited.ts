@@ -68,10 +68,17 @@ export function* scanDelimited(text: string, delimiter: string, offset = 0, firs
       } else {
         let j = i;
         while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== CR && text.charCodeAt(j) !== LF) j++;
-        const raw = text.slice(i, j);
-        const lead = raw.length - raw.trimStart().length;
-        const trimmed = raw.trim();
-        cells.push({ text: trimmed, start: i + lead + offset, end: i + lead + trimmed.length + offset });
+        // Trim only when an end may be blank (not printable ASCII): one string per cell, not three.
+        const first = text.charCodeAt(i);
+        const last = text.charCodeAt(j - 1);
+        if (j > i && first > 32 && first < 127 && last > 32 && last < 127) {
+          cells.push({ text: text.slice(i, j), start: i + offset, end: j + offset });
+        } else {
+          const raw = text.slice(i, j);
+          const lead = raw.length - raw.trimStart().length;
+          const trimmed = raw.trim();
+          cells.push({ text: trimmed, start: i + lead + offset, end: i + lead + trimmed.length + offset });
+        }
         i = j;
       }
       if (i < n && text.charCodeAt(i) === d) {
