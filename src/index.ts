@@ -1,6 +1,6 @@
 // The public API of attain. Stages in order (SPEC pipeline: text -> tokens -> syntax tree ->
 // checked program -> evaluation -> result -> formatting); each is a pure function returning
-// { value?, diagnostics }. `STAGES` lists them by name for debugging and `explain`.
+// { value?, diagnostics }. `STAGES` lists them by name, in the order of ARCHITECTURE.md's diagram.
 import { loadYaml } from './contract/load-yaml.js';
 import { loadContract } from './contract/load-contract.js';
 import { parseExpression } from './parser/parse.js';
@@ -10,6 +10,7 @@ import { evaluatePeriod } from './evaluate/evaluate-period.js';
 import { priceInvoice } from './invoice/price-invoice.js';
 import { loadMetricFile } from './data/load-metrics.js';
 import { bindData } from './data/bind.js';
+import { applyTaxes } from './taxes/apply-taxes.js';
 
 /** The stages in the order they run (names as in ARCHITECTURE.md). */
 export const STAGES = [
@@ -22,6 +23,7 @@ export const STAGES = [
   { name: 'bindData', run: bindData },
   { name: 'evaluatePeriod', run: evaluatePeriod },
   { name: 'priceInvoice', run: priceInvoice },
+  { name: 'applyTaxes', run: applyTaxes },
 ] as const;
 
 // The library (SPEC 13): compile once, evaluate many, on plain data
@@ -51,7 +53,8 @@ export type { PeriodSeries } from './data/metric-data.js';
 
 // Whole runs (what the CLI does), for programs
 export { validatePaths as validate, type ValidationRun } from './pipeline/validate/validate.js';
-export { evaluateFiles, evaluateSources, type EvaluationRun } from './pipeline/evaluate-contract.js';
+export { evaluateSources } from './pipeline/evaluate-contract.js';
+export { evaluateFiles, type EvaluationRun } from './pipeline/evaluate-files.js';
 export { runContractTests, type TestOutcome } from './pipeline/contract-tests/contract-tests.js';
 export { runMonthlyInvoices } from './pipeline/monthly/monthly.js';
 export { formatContract } from './fmt/format-contract.js';

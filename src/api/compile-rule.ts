@@ -15,6 +15,7 @@ import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type
 import { checkContractFile } from '../check/check-file.js';
 import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
+import { decimalPlaces } from '../numbers/decimal-places.js';
 
 export interface CompileExpressionOptions {
   /** The metrics the expression may name, with their units (SPEC 2: count, percent, ...). */
@@ -215,21 +216,6 @@ function typed(record: PlainRecord, metrics: readonly MetricDecl[], used: readon
   });
 }
 
-/** Fraction digits of n/d written out when d has no prime factor but 2 and 5; else undefined. */
-function terminatingDigits(d: bigint): number | undefined {
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === 0n) {
-    d /= 2n;
-    twos++;
-  }
-  while (d % 5n === 0n) {
-    d /= 5n;
-    fives++;
-  }
-  return d === 1n ? Math.max(twos, fives) : undefined;
-}
-
 /** A runtime value as a RuleValue (numbers as documented on RuleValue). */
 function fromValue(v: Value): RuleValue {
   if (typeof v === 'boolean' || typeof v === 'string') return v;
@@ -238,7 +224,7 @@ function fromValue(v: Value): RuleValue {
 }
 
 function numberOrDecimal(r: Rational): number | string {
-  const digits = terminatingDigits(r.d);
+  const digits = decimalPlaces(r);
   const text = toDecimalString(r, digits ?? 12);
   if (digits === undefined) return text;
   const n = Number(text);

@@ -2,7 +2,7 @@
 // On failure nothing is printed to stdout (no partial invoice); located errors go to stderr.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
-import { evaluateFiles } from '../pipeline/evaluate-contract.js';
+import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { evaluateFromSources } from '../pipeline/evaluate-sourced.js';
 import { CSV_DIALECTS, renderEvaluationCsv, type CsvDialect } from '../report/csv.js';
 import type { LocaleId } from '../contract/model.js';

@@ -6,7 +6,8 @@
 // Deterministic: sorted, no timestamps, no durations, no host names.
 import { CODES, type Code } from './codes.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.js';
-import { locate, renderPretty, type RenderOptions, type SourceLookup } from './render.js';
+import { locate, type RenderOptions, type SourceLookup } from './locate.js';
+import { renderPretty } from './render-pretty.js';
 
 /**
  * Text safe in XML 1.0 content and attribute values. `& < > " '` become entities; tab, line feed

@@ -12,7 +12,7 @@ import type { Location, Region } from 'sarif';
 import { CODE_EXAMPLES } from './code-docs.generated.js';
 import { CODES, type Code, type CodeEntry } from './codes.js';
 import { sortDiagnostics, type Diagnostic, type Span } from './diagnostic.js';
-import { locate, type RenderOptions, type SourceLookup } from './render.js';
+import { locate, type RenderOptions, type SourceLookup } from './locate.js';
 import { lineText } from './source.js';
 import { ATTAIN_HOME, ATTAIN_VERSION, codeHelpUri } from './tool-info.js';
 

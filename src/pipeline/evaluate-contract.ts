@@ -1,5 +1,6 @@
-// Pipeline for `attain evaluate` / `explain`: a contract and its metric data -> one evaluated
-// period with its invoice (stages 1-8). Nothing partial: any error leaves `value` absent.
+// Pipeline for `attain evaluate` / `explain`: a contract (as text) and its metric data (as text) ->
+// one evaluated period with its invoice (stages 1-8). Nothing partial: any error leaves `value`
+// absent. Reading files and choosing among versions is evaluate-files.ts / evaluate-versions.ts.
 import { applyTaxes } from '../taxes/apply-taxes.js';
 import { invoiceDocument } from '../taxes/invoice-document.js';
 import { createHash } from 'node:crypto';
@@ -18,82 +19,12 @@ import { evaluatePeriod } from '../evaluate/evaluate-period.js';
 import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { checkContractFile } from '../check/check-file.js';
-import { expandPaths, readSource } from '../workspace/files.js';
-import { looksLikeDataFile, skippedDataNote } from '../data/data-owner.js';
-import { stat } from 'node:fs/promises';
-import { chooseContract, evaluateVersions, readContractSet } from './evaluate-versions.js';
-
-export interface EvaluationRun {
-  readonly value?: Evaluation;
-  /** Why the run could not start (exit 2): several contract ids in the paths and none chosen. */
-  readonly usage?: string;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly sources: ReadonlyMap<string, SourceFile>;
-}
 
 export interface EvaluateOptions {
   /** `YYYY-MM` (or `YYYY-Qn`); default: the latest period in the data. */
   readonly period?: string;
   /** The contract's first period when the contract is an amendment (see `evaluatePeriod`). */
   readonly start?: string;
-}
-
-/**
- * Evaluate one contract against a data file or a directory of data files. `contract`: one file, or
- * a directory or several files holding the versions of one contract id (versions are used when
- * the period they are in force for is evaluated; see evaluate-versions.ts).
- */
-export async function evaluateFiles(contract: string | readonly string[], dataPath: string, options: EvaluateOptions = {}): Promise<EvaluationRun> {
-  const sources = new Map<string, SourceFile>();
-  const paths = typeof contract === 'string' ? [contract] : contract;
-  const single = paths.length === 1 && (await isFile(paths[0] as string)) ? (paths[0] as string) : undefined;
-  let contractFile: SourceFile | undefined;
-  let set: Awaited<ReturnType<typeof readContractSet>> | undefined;
-  if (single !== undefined) {
-    const read = await readSource(single);
-    if (read.file === undefined) return { diagnostics: read.diagnostics, sources };
-    sources.set(single, read.file);
-    contractFile = read.file;
-  } else {
-    set = await readContractSet(paths, sources);
-    if (hasErrors(set.diagnostics)) return { diagnostics: set.diagnostics, sources };
-  }
-  const { files, diagnostics: found } = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
-  const diagnostics: Diagnostic[] = [...found, ...(set?.diagnostics ?? [])];
-  const dataFiles: SourceFile[] = [];
-  const skipped: string[] = [];
-  for (const path of files) {
-    const read = await readSource(path);
-    diagnostics.push(...read.diagnostics);
-    if (read.file === undefined) continue;
-    // Found in a directory, a file that is not metric data (the contract itself, an expected
-    // invoice) is skipped; a file named with --data is always read.
-    if (path !== dataPath && !looksLikeDataFile(path, read.file.text)) {
-      skipped.push(path);
-      continue;
-    }
-    sources.set(path, read.file);
-    dataFiles.push(read.file);
-  }
-  const note = skippedDataNote(dataPath, skipped);
-  if (note !== undefined) diagnostics.push(note);
-  if (hasErrors(diagnostics)) return { diagnostics, sources };
-  if (contractFile !== undefined) {
-    const run = evaluateSources(contractFile, dataFiles, options);
-    return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };
-  }
-  const chosen = chooseContract(set as NonNullable<typeof set>, dataFiles);
-  if ('usage' in chosen) return { usage: chosen.usage, diagnostics, sources };
-  const run = evaluateVersions(chosen, dataFiles, options);
-  return { ...run, diagnostics: [...diagnostics, ...run.diagnostics], sources };
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return true; // let the reader report the missing file (E001) as before
-  }
 }
 
 /** Evaluate a contract (as text) against data files (as text). The library's in-memory entry. */

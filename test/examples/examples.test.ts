@@ -16,7 +16,7 @@ import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
 import { createSourceFile } from '../../src/diagnostics/source.js';
 import { checkContractFile } from '../../src/check/check-file.js';
-import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
+import { evaluateFiles } from '../../src/pipeline/evaluate-files.js';
 import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
 import { validatePaths } from '../../src/pipeline/validate/validate.js';
 import { renderEvaluationJson } from '../../src/report/json.js';

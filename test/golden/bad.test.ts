@@ -11,7 +11,7 @@ import { CODES } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
 import { lineColAt, type SourceFile } from '../../src/diagnostics/source.js';
-import { evaluateFiles } from '../../src/pipeline/evaluate-contract.js';
+import { evaluateFiles } from '../../src/pipeline/evaluate-files.js';
 import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
 import { validatePaths } from '../../src/pipeline/validate/validate.js';
 import { expectGolden } from '../helpers/golden.js';

@@ -14,7 +14,8 @@ import { formatMinor, minorToRational } from '../../numbers/money.js';
 import { toDecimalString, type Rational } from '../../numbers/rational.js';
 import type { Invoice, PeriodResult } from '../../evaluate/results.js';
 import type { TestOutcome } from '../../report/test-outcome.js';
-import { decimalPlaces, readExpectedLiteral } from './expectation.js';
+import { decimalPlaces } from '../../numbers/decimal-places.js';
+import { readExpectedLiteral } from './expectation.js';
 
 export type { TestOutcome };
 

@@ -40,18 +40,3 @@ function literalValue(e: Expr): ExpectedValue | undefined {
   }
 }
 
-/** Number of decimal places of an exact decimal (0.545 -> 3); undefined if it does not terminate. */
-export function decimalPlaces(r: Rational): number | undefined {
-  let d = r.d;
-  let twos = 0;
-  let fives = 0;
-  while (d % 2n === 0n) {
-    d /= 2n;
-    twos++;
-  }
-  while (d % 5n === 0n) {
-    d /= 5n;
-    fives++;
-  }
-  return d === 1n ? Math.max(twos, fives) : undefined;
-}

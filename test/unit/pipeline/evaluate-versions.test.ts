@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateFiles } from '../../../src/pipeline/evaluate-contract.js';
+import { evaluateFiles } from '../../../src/pipeline/evaluate-files.js';
 import { runMonthlyInvoices } from '../../../src/pipeline/monthly/monthly.js';
 
 const FIX = 'test/fixtures/versions';

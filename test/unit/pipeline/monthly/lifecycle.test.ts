@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMonthlyInvoices } from '../../../../src/pipeline/monthly/monthly.js';
-import { evaluateFiles } from '../../../../src/pipeline/evaluate-contract.js';
+import { evaluateFiles } from '../../../../src/pipeline/evaluate-files.js';
 import { LOCK_FILE } from '../../../../src/workspace/lock.js';
 import { generateMonth, readTree } from '../../../helpers/generated-month.js';
 import { runCli } from '../../../helpers/cli.js';
