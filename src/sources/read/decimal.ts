@@ -22,7 +22,7 @@ export function parseDecimalText(text: string): Decimal | undefined {
   // Fast path for the cells of a large export (`1234`, `-12.5`): one scan, no regular expression.
   const n = text.length;
   if (n > 0 && n <= 17) {
-    let i = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0;
+    const i = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0;
     let dot = -1;
     let ok = i < n;
     for (let k = i; k < n; k++) {
