@@ -51,17 +51,34 @@ export type { Program as CompiledProgram } from './compile/program.js';
 export type { PeriodResult, KpiResult, Invoice, InvoiceLine, Adjustment } from './evaluate/results.js';
 export type { PeriodSeries } from './data/metric-data.js';
 
-// Whole runs (what the CLI does), for programs
-export { validatePaths as validate, type ValidationRun } from './pipeline/validate/validate.js';
+// Whole runs (what the CLI does), for programs. The asynchronous ones load their modules on
+// first call (the monthly run alone is about 140 modules): `import('attain')` for the library
+// API stays light. Each keeps the signature of the function it calls.
+export type { ValidationRun } from './pipeline/validate/validate.js';
 export { evaluateSources } from './pipeline/evaluate-contract.js';
-export { evaluateFiles, type EvaluationRun } from './pipeline/evaluate-files.js';
+export type { EvaluationRun } from './pipeline/evaluate-files.js';
 export { runContractTests, type TestOutcome } from './pipeline/contract-tests/contract-tests.js';
-export { runMonthlyInvoices } from './pipeline/monthly/monthly.js';
 export { formatContract } from './fmt/format-contract.js';
-export { formatPaths } from './fmt/format-files.js';
 export { compileToJsonLogic } from './jsonlogic/export.js';
 export { explainPeriod, type ExplainTrace } from './evaluate/trace.js';
-export { testPaths, type TestRun } from './pipeline/contract-tests/test-paths.js';
+export type { TestRun } from './pipeline/contract-tests/test-paths.js';
+
+type Validate = typeof import('./pipeline/validate/validate.js').validatePaths;
+type EvaluateFiles = typeof import('./pipeline/evaluate-files.js').evaluateFiles;
+type RunMonthly = typeof import('./pipeline/monthly/monthly.js').runMonthlyInvoices;
+type FormatPaths = typeof import('./fmt/format-files.js').formatPaths;
+type TestPaths = typeof import('./pipeline/contract-tests/test-paths.js').testPaths;
+
+/** `attain validate` on files and directories (src/pipeline/validate/validate.ts, validatePaths). */
+export const validate: Validate = async (...args) => (await import('./pipeline/validate/validate.js')).validatePaths(...args);
+/** `attain evaluate` on files (src/pipeline/evaluate-files.ts). */
+export const evaluateFiles: EvaluateFiles = async (...args) => (await import('./pipeline/evaluate-files.js')).evaluateFiles(...args);
+/** `attain invoice --monthly` (src/pipeline/monthly/monthly.ts). */
+export const runMonthlyInvoices: RunMonthly = async (...args) => (await import('./pipeline/monthly/monthly.js')).runMonthlyInvoices(...args);
+/** `attain fmt` on files and directories (src/fmt/format-files.ts). */
+export const formatPaths: FormatPaths = async (...args) => (await import('./fmt/format-files.js')).formatPaths(...args);
+/** `attain test` on files and directories (src/pipeline/contract-tests/test-paths.ts). */
+export const testPaths: TestPaths = async (...args) => (await import('./pipeline/contract-tests/test-paths.js')).testPaths(...args);
 export type { Evaluation } from './report/evaluation.js';
 
 // Formatting of results

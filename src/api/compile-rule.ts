@@ -10,6 +10,7 @@ import { isNoData, type Value } from '../language/values.js';
 import { isCompiledTree, type CompiledNode } from '../compile/compile-expression.js';
 import { compileProgram } from '../compile/compile-program.js';
 import { compileFast, lastDen, type FastFn } from '../compile/fast-number.js';
+import { fitsSafe } from '../numbers/safe-fraction.js';
 import { createFrame } from '../compile/frame.js';
 import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type Rational } from '../numbers/rational.js';
 import { checkContractFile } from '../check/check-file.js';
@@ -73,7 +74,6 @@ export function compileExpression(text: string, options: CompileExpressionOption
   return { value: makeRule(define.compiled.node, metrics, checked.checked.contract.currency.value, path), diagnostics };
 }
 
-const MAX = Number.MAX_SAFE_INTEGER;
 /** The smallest and first too large magnitude whose shortest decimal parseDecimal accepts (exponent within 60). */
 const TINY = 1e-60;
 const HUGE = 1e61;
@@ -99,7 +99,7 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   const slow = node.fn;
   const fast: FastFn | undefined = compileFast(node);
   const span: Span = { file: `${path} record`, start: 0, end: 0 };
-  // The fast slots (fast-number.ts): num, den per metric for the record, then for `previous`.
+  // The fast slots (compile/fast-slots.ts): num, den per metric for the record, then for `previous`.
   const slots = new Float64Array(4 * count);
   const frame = createFrame({
     period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
@@ -124,14 +124,14 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
       }
       const check = checks[i] as number;
       if (check !== ANY && !(x >= 0)) return false;
-      if (Number.isInteger(x) && x <= MAX && x >= -MAX) {
+      if (Number.isInteger(x) && fitsSafe(x)) {
         slots[o] = x;
         slots[o + 1] = 1;
       } else if (check === COUNT || x - x !== 0 || !((x > 0 ? x : -x) >= TINY && (x > 0 ? x : -x) < HUGE)) {
         // Beyond the exponents a data file may write (String(x) as 1e-61 or 1e+61), typing refuses.
         return false;
       } else {
-        // Den 0: "the value is the shortest decimal of this double" (fast-number.ts).
+        // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
         slots[o] = x;
         slots[o + 1] = 0;
       }

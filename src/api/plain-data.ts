@@ -63,6 +63,20 @@ export function rawValueOf(v: number | string, span: Span): RawValue {
   return { value: v, source: typeof v === 'number' ? String(v) : v, span, keySpan: span };
 }
 
+/** JSON.stringify of a key or period, remembered: the same few names come back on every call. */
+const quoted = new Map<string, string>();
+const QUOTED_MAX = 4096;
+
+function quote(name: string): string {
+  let q = quoted.get(name);
+  if (q === undefined) {
+    q = JSON.stringify(name);
+    if (quoted.size >= QUOTED_MAX) quoted.clear();
+    quoted.set(name, q);
+  }
+  return q;
+}
+
 /**
  * Well-formed input -> its raw periods (every span at `span`) and dataFileText's text, built
  * together: each number is written as text once (String(n), as JSON.stringify writes it) and
@@ -76,14 +90,14 @@ export function plainData(id: string, input: EvaluateInput, span: Span): { reado
   for (const period of Object.keys(all)) {
     const record = all[period] as PlainRecord;
     const values = new Map<string, RawValue>();
-    text += `${firstPeriod ? '' : ','}\n    ${JSON.stringify(period)}: {`;
+    text += `${firstPeriod ? '' : ','}\n    ${quote(period)}: {`;
     firstPeriod = false;
     let first = true;
     for (const key of Object.keys(record)) {
       const v = record[key] as number | string;
       const source = typeof v === 'number' ? String(v) : v;
       values.set(key, { value: v, source, span, keySpan: span });
-      text += `${first ? '' : ','}\n      ${JSON.stringify(key)}: ${typeof v === 'number' ? source : JSON.stringify(v)}`;
+      text += `${first ? '' : ','}\n      ${quote(key)}: ${typeof v === 'number' ? source : JSON.stringify(v)}`;
       first = false;
     }
     text += first ? '}' : '\n    }';

@@ -104,7 +104,7 @@ function numericRoot(fast: FastFn, slow: Fn, constants: readonly Rational[]): Fn
     const x = fast(f);
     if (x !== x) return slow(f);
     const d = lastDen();
-    // Den 0 (a double read as given, fast-number.ts) is never built from Rationals; to be safe.
+    // Den 0 (a double read as given, numbers/safe-fraction.ts) is never built from Rationals; to be safe.
     if (d === 0) return slow(f);
     for (let i = 0; i < count; i++) {
       if (nums[i] === x && dens[i] === d) return constants[i] as Rational;

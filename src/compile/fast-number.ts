@@ -1,248 +1,35 @@
-// Stage 7 (evaluatePeriod), fast path: CompiledNode -> a closure on JS numbers that is exact or
-// gives up. compile.ts runs it first and falls back to the rational closure when it gives up.
+// Stage 6b (compileProgram), fast path: CompiledNode -> a closure on JS numbers that is exact or
+// gives up (NaN). compile-expression.ts runs it first and the rational closure when it gives up.
 //
-// A fast value is a fraction num/den of two safe integers with den > 0; the closure returns num
-// and leaves den in the module's `den` register (no allocation). Booleans are 1 and 0. Every
-// operation is integer arithmetic whose result is checked to lie within +-(2^53 - 1): an exact
-// integer result that small is representable, so the float operation computed it exactly, and
-// an exact result beyond it rounds to at least 2^53, so the check fails. No float division is
-// ever done (a quotient is a new num/den pair). On overflow, a zero divisor, a missing value or
-// anything not covered the closure returns NaN, which every later step propagates, and the
-// caller recomputes the whole expression with rationals (which also builds the NoData reason).
-//
-// A den of 0 marks a double read as given (the library's plain records, src/api): the value is
-// the double's shortest decimal (String(x)), which may not fit num/den (0.12345678901234568).
-// Comparisons decide on the doubles when they differ (see compareApprox); arithmetic first
-// rewrites such a value as a short decimal num/den (shortDecimal) or gives up.
+// The arithmetic is src/numbers/safe-fraction.ts (fractions of safe integers, the denominator of
+// each result in its register, and why every step is exact); this file only chooses, per node
+// kind and per built-in shape of the catalogue (src/language/builtins.ts), which steps to chain,
+// and reads constant and metric operands inline. Whatever it does not cover is an "island": the
+// rational closure, its value converted. Why it is shaped this way: docs/performance.md.
 import type { Value } from '../check/checked-contract.js';
 import type { Frame } from './frame.js';
 import { assertNever } from '../diagnostics/diagnostic.js';
-import type { BuiltinShape } from '../language/builtins.js';
+import type { BuiltinShape, RefBuiltin } from '../language/builtins.js';
 import { isRational } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
+import {
+  ACCEPT, ADD, CMP, DIV, MAX_SAFE_BIG, SUB, MUL, apply, compareFractions, compareQuotient, fraction, fromParts, growthOf, lastDen,
+} from '../numbers/safe-fraction.js';
 import type { CompiledNode } from './compiled-node.js';
 
-/** A fast closure: the numerator (den in `den`), 1/0 for booleans, NaN when it gives up. */
+/** A fast closure: the numerator (the denominator in the register, lastDen), 1/0 for booleans, NaN when it gives up. */
 export type FastFn = (f: Frame) => number;
 
-const MAX = Number.MAX_SAFE_INTEGER;
-const MAX_BIG = BigInt(MAX);
+export { lastDen };
 
-/** Denominator of the value the last fast closure returned (always a positive safe integer). */
-let den = 1;
-
-/** The denominator register after a fast closure returned (read it before calling another). */
-export function lastDen(): number {
-  return den;
-}
-
-function safe(x: number): number {
-  return x <= MAX && x >= -MAX ? x : NaN;
-}
-
-/** A rational as num (returned) / den (register) when both fit; NaN otherwise. */
-export function fromRational(r: Rational): number {
-  if (r.n > MAX_BIG || r.d > MAX_BIG) return NaN;
-  den = Number(r.d);
-  const n = Number(r.n);
-  return r.s < 0n ? -n : n;
-}
-
-/** Any runtime value: numbers via fromRational, booleans as 1/0, anything else NaN. */
-export function fromValue(v: Value): number {
+/** Any runtime value: numbers as num/den, booleans as 1/0, anything else NaN. */
+function fromValue(v: Value): number {
   if (v === true) return 1;
   if (v === false) return 0;
-  return isRational(v) ? fromRational(v) : NaN;
+  return isRational(v) ? fromParts(v) : NaN;
 }
-
-/**
- * The fast slots of every frame live in a shared arena of Float64Array chunks, written in frame
- * creation order: a frame keeps the chunk and its offset. A compiled closure then reads frame,
- * chunk, value, and the values of consecutive frames are adjacent in memory. A plain array per
- * frame costs one more hop to memory the garbage collector places far from the frame: evaluating
- * a rule over 100 000 held frames ran 1.5 to 2 times slower that way (docs/performance.md). A
- * chunk is freed when every frame using it is; one held frame keeps at most one chunk (16 KiB).
- */
-const CHUNK_DOUBLES = 2048;
-let chunk = new Float64Array(CHUNK_DOUBLES);
-let used = 0;
-
-/**
- * Writes num, den of each value at [2 * slot], [2 * slot + 1] for the period, then the same for
- * the period before (all missing when there is none), into the arena; returns the offset of the
- * first (the previous period's are at previousSlotsAt). Read `fastChunk()` after this call:
- * it is the chunk written. NaN num for a missing value or one that does not fit.
- */
-export function packFastSlots(current: readonly ({ readonly value: Rational } | undefined)[], previous: readonly ({ readonly value: Rational } | undefined)[] | undefined): number {
-  const count = current.length;
-  const size = 4 * count;
-  if (used + size > chunk.length) {
-    chunk = new Float64Array(Math.max(CHUNK_DOUBLES, size));
-    used = 0;
-  }
-  const at = used;
-  used += size;
-  writeSlots(chunk, at, count, current);
-  writeSlots(chunk, previousSlotsAt(at, count), count, previous);
-  return at;
-}
-
-/** Offset of the period before's slots, for a frame whose slots packFastSlots put at `at`. */
-export function previousSlotsAt(at: number, count: number): number {
-  return at + 2 * count;
-}
-
-/** The chunk the last packFastSlots wrote into. */
-export function fastChunk(): Float64Array {
-  return chunk;
-}
-
-/** `count` slots from `at`; every value missing when `values` is undefined (no such period). */
-function writeSlots(out: Float64Array, at: number, count: number, values: readonly ({ readonly value: Rational } | undefined)[] | undefined): void {
-  for (let i = 0; i < count; i++) {
-    const v = values?.[i];
-    const n = v === undefined ? NaN : fromRational(v.value);
-    out[at + 2 * i] = n;
-    out[at + 2 * i + 1] = n === n ? den : 1;
-  }
-}
-
-/** Bits of accepted compare outcomes (bit 0: less, 1: equal, 2: greater). */
-const ACCEPT = { '<': 1, '<=': 3, '>': 4, '>=': 6, '==': 2, '!=': 5 } as const;
-
-/**
- * 1 when `xn/xd op yn/yd` (den > 0), by cross-multiplication; NaN when a product does not fit.
- * A den of 0 on either side goes to compareApprox; both 0 compare the doubles (equal doubles
- * have the same shortest decimal).
- */
-function compareFractions(xn: number, xd: number, yn: number, yd: number, accept: number): number {
-  let l = xn;
-  let r = yn;
-  if (xd !== yd) {
-    if (xd === 0 || yd === 0) return compareApprox(xn, xd, yn, yd, accept);
-    l = xn * yd;
-    r = yn * xd;
-    if (!(l <= MAX && l >= -MAX && r <= MAX && r >= -MAX)) return NaN;
-  } else if (!(l === l && r === r)) {
-    return NaN;
-  }
-  return (accept >> (l < r ? 0 : l === r ? 1 : 2)) & 1;
-}
-
-/**
- * Compare where one side is a double standing for its shortest decimal D (den 0) and the other
- * an exact fraction c (or also such a double). Rounding to the nearest double is monotone and D
- * rounds to x: so x < fl(c) implies D < c and x > fl(c) implies D > c. fl(c) is the float
- * quotient of two safe integers, which IEEE division rounds correctly. Equal doubles leave it
- * undecided (NaN: the rational closure decides).
- */
-function compareApprox(xn: number, xd: number, yn: number, yd: number, accept: number): number {
-  const a = xd === 0 ? xn : xn / xd;
-  const b = yd === 0 ? yn : yn / yd;
-  if (!(a === a && b === b) || a === b) return NaN;
-  return (accept >> (a < b ? 0 : 2)) & 1;
-}
-
-/** Below this, k-digit decimals are far apart at the double's scale: the rounded candidate is the one. */
-const SHORT_LIMIT = 2 ** 48;
-
-/**
- * A double's shortest decimal as num (returned) / den = 10^k (register), found by trying k = 1,
- * 2, ...: the first k whose rounded candidate m/10^k reads back as x (IEEE division rounds
- * m/10^k correctly) is the fewest digits. NaN once m would reach 2^48 (full-precision doubles:
- * the rational closure reads them from their text).
- */
-function shortDecimal(x: number): number {
-  if (Number.isInteger(x)) {
-    den = 1;
-    return x <= MAX && x >= -MAX ? x : NaN;
-  }
-  const size = x < 0 ? -x : x;
-  for (let p = 10; size * p < SHORT_LIMIT; p *= 10) {
-    const m = Math.round(x * p);
-    if (m / p === x) {
-      den = p;
-      return m;
-    }
-  }
-  return NaN;
-}
-
-/** num of a + b (or a - b with sign -1); den in the register. */
-function addFractions(an: number, ad: number, bn: number, bd: number): number {
-  if (ad === 0 || bd === 0) return exactly(ADD, an, ad, bn, bd);
-  if (ad === bd) {
-    den = ad;
-    return safe(an + bn);
-  }
-  const d = ad * bd;
-  const n = an * bd + bn * ad;
-  // Each product is checked too: the sum of two inexact products could land in range.
-  if (!(d <= MAX && Math.abs(an * bd) <= MAX && Math.abs(bn * ad) <= MAX)) return NaN;
-  den = d;
-  return safe(n);
-}
-
-/** A step with a den-0 operand, after rewriting it with shortDecimal (NaN when one does not fit). */
-function exactly(code: number, an: number, ad: number, bn: number, bd: number): number {
-  if (ad === 0) {
-    an = shortDecimal(an);
-    ad = den;
-    if (an !== an) return NaN;
-  }
-  if (bd === 0) {
-    bn = shortDecimal(bn);
-    bd = den;
-    if (bn !== bn) return NaN;
-  }
-  return apply(code, an, ad, bn, bd);
-}
-
-function mulFractions(an: number, ad: number, bn: number, bd: number): number {
-  if (ad === 0 || bd === 0) return exactly(MUL, an, ad, bn, bd);
-  const d = ad * bd;
-  if (!(d <= MAX)) return NaN;
-  den = d;
-  return safe(an * bn);
-}
-
-function divFractions(an: number, ad: number, bn: number, bd: number): number {
-  if (bn === 0 || bn !== bn) return NaN;
-  if (ad === 0 || bd === 0) return exactly(DIV, an, ad, bn, bd);
-  const n = an * bd;
-  const d = ad * bn;
-  if (!(d <= MAX && d >= -MAX)) return NaN;
-  den = d < 0 ? -d : d;
-  return d < 0 ? -safe(n) : safe(n);
-}
-
-/** Operation codes of `apply`: arithmetic, then comparisons as accept masks (code - 4). */
-const ADD = 0;
-const SUB = 1;
-const MUL = 2;
-const DIV = 3;
-const CMP = 4;
 
 const ARITHMETIC_CODE = { '+': ADD, '-': SUB, '*': MUL, '/': DIV } as const;
-
-/**
- * One numeric step on two fast values. A single function with a code (not one closure per
- * operator) keeps call sites monomorphic, so V8 inlines it into every compiled closure.
- */
-function apply(code: number, an: number, ad: number, bn: number, bd: number): number {
-  switch (code) {
-    case ADD:
-      return addFractions(an, ad, bn, bd);
-    case SUB:
-      return addFractions(an, ad, -bn, bd);
-    case MUL:
-      return mulFractions(an, ad, bn, bd);
-    case DIV:
-      return divFractions(an, ad, bn, bd);
-    default:
-      return compareFractions(an, ad, bn, bd, code - CMP);
-  }
-}
 
 /** A leaf the parent reads inline (no call): a constant or a metric slot of the period. */
 type Leaf = { readonly kind: 'const'; readonly n: number; readonly d: number } | { readonly kind: 'metric'; readonly at: number };
@@ -251,8 +38,8 @@ function leafOf(node: CompiledNode): Leaf | undefined {
   const t = node.typed;
   if (t.kind === 'Metric') return { kind: 'metric', at: 2 * t.slot };
   if (node.constant !== undefined && isRational(node.constant)) {
-    const n = fromRational(node.constant);
-    if (n === n) return { kind: 'const', n, d: den };
+    const n = fromParts(node.constant);
+    if (n === n) return { kind: 'const', n, d: lastDen() };
   }
   return undefined;
 }
@@ -260,17 +47,13 @@ function leafOf(node: CompiledNode): Leaf | undefined {
 function leafFn(leaf: Leaf): FastFn {
   if (leaf.kind === 'const') {
     const { n, d } = leaf;
-    return () => {
-      den = d;
-      return n;
-    };
+    return () => fraction(n, d);
   }
   const at = leaf.at;
   return (f) => {
     const a = f.fast;
     const o = f.fastAt + at;
-    den = a[o + 1] as number;
-    return a[o] as number;
+    return fraction(a[o] as number, a[o + 1] as number);
   };
 }
 
@@ -303,14 +86,14 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
     const { n, d } = b;
     return (f) => {
       const xn = x(f);
-      return apply(code, xn, den, n, d);
+      return apply(code, xn, lastDen(), n, d);
     };
   }
   if (b?.kind === 'metric') {
     const j = b.at;
     return (f) => {
       const xn = x(f);
-      const xd = den;
+      const xd = lastDen();
       const s = f.fast;
       const o = f.fastAt + j;
       return apply(code, xn, xd, s[o] as number, s[o + 1] as number);
@@ -319,37 +102,10 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
   const y = sub(right);
   return (f) => {
     const xn = x(f);
-    const xd = den;
+    const xd = lastDen();
     const yn = y(f);
-    return apply(code, xn, xd, yn, den);
+    return apply(code, xn, xd, yn, lastDen());
   };
-}
-
-/**
- * 1 when `(an/ad) / (bn/bd) op cn/cd`, without forming the quotient: with q = (an*bd) / (ad*bn),
- * compare an*bd*cd with cn*ad*bn, the sides swapped when ad*bn is negative. NaN when bn is zero
- * or missing (the rational closure then builds the division-by-zero NoData) or a product does
- * not fit. One step instead of a division and a comparison: `share >= 60%` is the most common
- * KPI shape.
- */
-function compareQuotient(an: number, ad: number, bn: number, bd: number, cn: number, cd: number, accept: number): number {
-  if (bn === 0 || bn !== bn) return NaN;
-  if (ad === 0 || bd === 0) {
-    const qn = exactly(DIV, an, ad, bn, bd);
-    return compareFractions(qn, den, cn, cd, accept);
-  }
-  let qn = an;
-  let qd = bn;
-  if (ad !== 1 || bd !== 1) {
-    qn = an * bd;
-    qd = ad * bn;
-    if (!(qn <= MAX && qn >= -MAX && qd <= MAX && qd >= -MAX)) return NaN;
-  }
-  if (qd < 0) {
-    qn = -qn;
-    qd = -qd;
-  }
-  return compareFractions(qn, qd, cn, cd, accept);
 }
 
 /**
@@ -380,11 +136,11 @@ function quotientCompare(accept: number, left: CompiledNode, right: CompiledNode
   const zf = c === undefined ? sub(right) : leafFn(c);
   return (f) => {
     const an = xf(f);
-    const ad = den;
+    const ad = lastDen();
     const bn = yf(f);
-    const bd = den;
+    const bd = lastDen();
     const cn = zf(f);
-    return compareQuotient(an, ad, bn, bd, cn, den, accept);
+    return compareQuotient(an, ad, bn, bd, cn, lastDen(), accept);
   };
 }
 
@@ -394,7 +150,7 @@ export function constantsOf(node: CompiledNode, limit = 4): Rational[] {
   const visit = (n: CompiledNode): void => {
     if (out.length >= limit) return;
     if (n.constant !== undefined) {
-      if (isRational(n.constant) && n.constant.n <= MAX_BIG && n.constant.d <= MAX_BIG) out.push(n.constant);
+      if (isRational(n.constant) && n.constant.n <= MAX_SAFE_BIG && n.constant.d <= MAX_SAFE_BIG) out.push(n.constant);
       return;
     }
     n.children.forEach(visit);
@@ -459,7 +215,7 @@ function fastOf(node: CompiledNode, sub: Sub): FastFn | undefined {
     case 'Call':
       return call(t.builtin.shape, node.children.map(sub));
     case 'RefCall':
-      return t.builtin.name === 'growth' ? growth(2 * t.slot) : t.builtin.name === 'previous' ? previous(2 * t.slot) : undefined;
+      return refCall(t.builtin.name, 2 * t.slot);
     default:
       // Define, KpiMet, Score, PeriodIndex, PeriodMonth, PeriodYear, PeriodDays, Coalesce, In, Const: islands.
       return undefined;
@@ -519,11 +275,11 @@ function ifThenElse(c: FastFn, a: FastFn, b: FastFn): FastFn {
 function between(v: FastFn, lo: FastFn, hi: FastFn): FastFn {
   return (f) => {
     const xn = v(f);
-    const xd = den;
+    const xd = lastDen();
     const ln = lo(f);
-    const ld = den;
+    const ld = lastDen();
     const hn = hi(f);
-    const hd = den;
+    const hd = lastDen();
     const atLeast = compareFractions(xn, xd, ln, ld, ACCEPT['>=']);
     const atMost = compareFractions(xn, xd, hn, hd, ACCEPT['<=']);
     if (atLeast !== atLeast || atMost !== atMost) return NaN;
@@ -540,7 +296,7 @@ function extreme(args: readonly FastFn[], accept: number): FastFn {
     let bd = 1;
     for (let i = 0; i < args.length; i++) {
       const xn = (args[i] as FastFn)(f);
-      const xd = den;
+      const xd = lastDen();
       const better = i === 0 ? 1 : compareFractions(xn, xd, bn, bd, accept);
       if (better !== better) return NaN;
       if (better === 1) {
@@ -548,8 +304,7 @@ function extreme(args: readonly FastFn[], accept: number): FastFn {
         bd = xd;
       }
     }
-    den = bd;
-    return bn;
+    return fraction(bn, bd);
   };
 }
 
@@ -557,23 +312,21 @@ function extreme(args: readonly FastFn[], accept: number): FastFn {
 function extremeOfTwo(a: FastFn, b: FastFn, accept: number): FastFn {
   return (f) => {
     const xn = a(f);
-    const xd = den;
+    const xd = lastDen();
     const yn = b(f);
-    const yd = den;
+    const yd = lastDen();
     const better = compareFractions(yn, yd, xn, xd, accept);
     if (better !== better) return NaN;
-    if (better === 1) return yn;
-    den = xd;
-    return xn;
+    return better === 1 ? fraction(yn, yd) : fraction(xn, xd);
   };
 }
 
 function pair(code: number, a: FastFn, b: FastFn): FastFn {
   return (f) => {
     const xn = a(f);
-    const xd = den;
+    const xd = lastDen();
     const yn = b(f);
-    return apply(code, xn, xd, yn, den);
+    return apply(code, xn, xd, yn, lastDen());
   };
 }
 
@@ -598,13 +351,27 @@ function call(shape: BuiltinShape, args: readonly FastFn[]): FastFn | undefined 
   }
 }
 
+/** Built-ins of a name: the metric ones read the period before's slots; the KPI ones are islands. */
+function refCall(name: RefBuiltin['name'], at: number): FastFn | undefined {
+  switch (name) {
+    case 'previous':
+      return previous(at);
+    case 'growth':
+      return growth(at);
+    case 'attainment':
+    case 'status':
+      return undefined;
+    default:
+      return assertNever(name, 'reference built-in');
+  }
+}
+
 /** previous(metric): the slot of the period before (NaN when that period or value is absent). */
 function previous(at: number): FastFn {
   return (f) => {
     const s = f.fast;
     const o = f.fastPreviousAt + at;
-    den = s[o + 1] as number;
-    return s[o] as number;
+    return fraction(s[o] as number, s[o + 1] as number);
   };
 }
 
@@ -614,9 +381,6 @@ function growth(at: number): FastFn {
     const s = f.fast;
     const c = f.fastAt + at;
     const p = f.fastPreviousAt + at;
-    const pn = s[p] as number;
-    const pd = s[p + 1] as number;
-    const dn = addFractions(s[c] as number, s[c + 1] as number, -pn, pd);
-    return divFractions(dn, den, pn, pd);
+    return growthOf(s[c] as number, s[c + 1] as number, s[p] as number, s[p + 1] as number);
   };
 }

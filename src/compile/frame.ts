@@ -29,7 +29,7 @@ export interface Frame extends EvalContext {
   readonly previousPeriod: string | undefined;
   readonly previous: readonly (DataValue | undefined)[] | undefined;
   /**
-   * The metrics as fast-path numbers (fast-number.ts, packFastSlots): `fast[fastAt + 2 * slot]`
+   * The metrics as fast-path numbers (compile/fast-slots.ts, packFastSlots): `fast[fastAt + 2 * slot]`
    * numerator, `[... + 1]` denominator, both safe integers; NaN numerator when missing or too
    * large. The same from `fastPreviousAt` for the period before (all NaN when there is none).
    * `fast` is a chunk shared with other frames.
@@ -50,9 +50,8 @@ export interface Frame extends EvalContext {
 export type FrameInit = Omit<Frame, typeof FRAME>;
 
 /**
- * Frames are instances of one class with every field assigned in one order, so all frames share
- * one hidden class and the compiled closures' property reads stay monomorphic and fast (an object
- * spread here made V8 reads several times slower).
+ * Frames are instances of one class with every field assigned in one order, so every frame has
+ * the same shape for the compiled closures that read it (docs/performance.md, "Less work per period").
  */
 class PeriodFrame implements Frame {
   readonly [FRAME] = true as const;

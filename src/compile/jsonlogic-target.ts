@@ -8,7 +8,7 @@
 // double to the exact value), so a rule can decide a boundary differently from an attain
 // expression (0.1 + 0.2 <= 0.3 is false in JSON Logic). Attainment is met-or-missed (100% / 0%)
 // unless the KPI gives an explicit `attainment:` expression.
-import jsonLogic from 'json-logic-js';
+import { createRequire } from 'node:module';
 import type { RulesLogic } from 'json-logic-js';
 import type { CheckedJsonLogicTarget } from '../check/checked-contract.js';
 import { jsonLogicValue } from '../check/jsonlogic-target.js';
@@ -16,6 +16,14 @@ import type { Value } from '../language/values.js';
 import { toDecimalString } from '../numbers/rational.js';
 import { asFrame, noData } from './frame.js';
 import type { CompiledExpr, EvalContext } from './program.js';
+
+type JsonLogic = typeof import('json-logic-js');
+let loaded: JsonLogic | undefined;
+
+/** json-logic-js, loaded on the first rule run: most contracts have none, and `import('attain')` stays light. */
+function jsonLogic(): JsonLogic {
+  return (loaded ??= createRequire(import.meta.url)('json-logic-js') as JsonLogic);
+}
 
 /** The closure of a checked JSON Logic target (a condition). */
 export function compileJsonLogicTarget(target: CheckedJsonLogicTarget): CompiledExpr {
@@ -37,7 +45,8 @@ export function compileJsonLogicTarget(target: CheckedJsonLogicTarget): Compiled
         if (v !== undefined) Object.defineProperty(data, name, { value: Number(toDecimalString(v.value, 20)), enumerable: true });
       }
       try {
-        return jsonLogic.truthy(jsonLogic.apply(rule as RulesLogic, data));
+        const logic = jsonLogic();
+        return logic.truthy(logic.apply(rule as RulesLogic, data));
       } catch (e) {
         return noData(`the JSON Logic rule failed: ${e instanceof Error ? e.message : String(e)}`, span);
       }

@@ -114,9 +114,8 @@ function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnost
 }
 
 /**
- * `count` empty slots, copied by a builtin from a shared template: an array literal or `new
- * Array` here would be a V8 allocation site, which gets pretenured once a run keeps many bound
- * series (see bound.ts).
+ * `count` empty slots, copied by a builtin from a shared template rather than allocated by a
+ * literal here, for the same reason as bound.ts builds its objects with `new`.
  */
 function emptySlots(count: number): (DataValue | undefined)[] {
   while (SLOT_TEMPLATE.length < count) SLOT_TEMPLATE.push(undefined);

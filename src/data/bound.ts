@@ -5,13 +5,9 @@ import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js
 import type { Rational } from '../numbers/rational.js';
 import type { DataValue, PeriodSeries, PeriodValues } from './metric-data.js';
 
-// The objects a binding returns are built with `new`, not object literals. V8 keeps survival
-// statistics per literal site and, once most objects of a site outlive a scavenge (a program that
-// binds many client-months and keeps them), allocates that site's objects in the old generation
-// for the rest of the run. A later binding that is evaluated and dropped (a stream) then leaves
-// old, dead DataValues pointing at young Rationals, which every scavenge must keep and promote:
-// measured, 2-4 MB promoted per scavenge and the from-text rate cut by a third. Constructor
-// calls have no such site. Own keys are the interfaces' fields, in their order.
+// The objects a binding returns are built with `new`, not object literals, so a run that keeps
+// many bindings does not slow the ones it drops (why: docs/performance.md, "Pretenuring"). Own
+// keys are the interfaces' fields, in their order.
 
 export class BoundValue implements DataValue {
   constructor(
@@ -101,8 +97,7 @@ export function slotLayout(contract: Contract): SlotLayout {
  * and size answer from the slots through the contract's name -> slot index; iteration (for-of,
  * entries, keys, values, forEach) goes through a Map built on first use, holding the values in
  * declaration order as a Map filled by binding would. Binding thus builds no hash map per
- * period, and evaluation never needs one (measured: about 0.2 us of a 1.6 us client-month
- * binding).
+ * period, and evaluation never needs one.
  */
 export class SlotValues implements ReadonlyMap<string, DataValue> {
   readonly #slots: readonly (DataValue | undefined)[];

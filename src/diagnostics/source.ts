@@ -1,5 +1,6 @@
 // Source files shared by all stages: text, line starts and sha-256; offset <-> line:col.
 // Positions are stored as offsets only; lines and columns are computed here when rendering.
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 export interface SourceFile {
@@ -41,8 +42,14 @@ export function createSourceFile(path: string, text: string, bytes?: Uint8Array)
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot === undefined ? createHash('sha256').update(text, 'utf8').digest('hex') : oneShot('sha256', text, 'hex');
 }
+
+/**
+ * `crypto.hash` (Node 20.12 and later): the same digest without a Hash object, about twice as fast
+ * on the short texts the library digests per call (a client-month's data).
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];

@@ -10,7 +10,7 @@ import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.
 import type { EvalStep, Program } from '../compile/program.js';
 import type { NoData, Value } from '../language/values.js';
 import { createFrame, noData } from '../compile/frame.js';
-import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-number.js';
+import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-slots.js';
 import { computeScore, evaluateKpi } from './kpi.js';
 import { isRational, rational, type Rational } from '../numbers/rational.js';
 import { MAX_EXACT_BITS, NumberSizeError } from '../compile/size-limit.js';

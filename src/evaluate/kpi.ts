@@ -14,6 +14,7 @@ import type { Frame } from '../compile/frame.js';
 import { noData } from '../compile/frame.js';
 import { ONE, ZERO, compareRationals, divRationals, fromSafeIntegers, gcdSafe, isRational, isZero } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
+import { MAX_SAFE, safePart } from '../numbers/safe-fraction.js';
 import type { KpiResult, KpiStatus } from './results.js';
 
 function minR(a: Rational, b: Rational): Rational {
@@ -202,15 +203,8 @@ export function rationalScore(kpis: readonly ProgramKpi[], results: readonly (Kp
   return sum.div(weights);
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 /** fastScore reduces its running sums once a part exceeds this (2^26: two such parts multiply safely). */
 const REDUCE_ABOVE = 2 ** 26;
-
-/** A safe integer's value, or NaN (then every later check fails and the fast path declines). */
-function safePart(b: bigint): number {
-  return b <= MAX_SAFE_BIG ? Number(b) : NaN;
-}
 
 /**
  * What fastScore divides a running sum num/den by: their gcd once a part exceeds REDUCE_ABOVE,
@@ -225,10 +219,9 @@ function reduction(num: number, den: number): number {
 /**
  * The score of rationalScore on safe integers, or undefined when it declines (a part or an
  * intermediate beyond 2^53 - 1, no data, no counted weight: the rational path then decides and
- * builds the NoData). Exact: every value is a pair of integers; every sum or product is checked to
- * be at most 2^53 - 1 in magnitude, and an integer result that small is exactly what the double
- * operation returns (a larger true result rounds to 2^53 or more and fails the check); `%` on
- * doubles is exact. The running sums are reduced once a part exceeds 2^26 (REDUCE_ABOVE), which
+ * builds the NoData). Exact: every value is a pair of integers and every sum or product is checked
+ * to fit (the safe-integer argument, src/numbers/safe-fraction.ts; a part that does not fit is
+ * NaN, so every later check fails). The running sums are reduced once a part exceeds 2^26 (REDUCE_ABOVE), which
  * only keeps later products in range; the result is built by fromSafeIntegers, which reduces it,
  * so it is the same reduced Rational as the rational path's. @internal
  */

@@ -3,6 +3,7 @@
 // This file and the invoice are the only places where an amount is rounded (STYLE 5).
 import Fraction from 'fraction.js';
 import { toDecimalString, type Rational } from './rational.js';
+import { MAX_SAFE, MAX_SAFE_BIG } from './safe-fraction.js';
 
 /** How a value exactly halfway between two minor units rounds (SPEC 2 `rounding:`). */
 export type RoundingMode = 'half-even' | 'half-up';
@@ -10,11 +11,9 @@ export type RoundingMode = 'half-even' | 'half-up';
 /** Largest minor-unit digit count accepted (ISO 4217 uses 0-4). */
 const MAX_MINOR_DIGITS = 18;
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /** 10^digits for every accepted digit count, as bigint and as a (safe, exact) number. */
 const SCALES: readonly bigint[] = Array.from({ length: MAX_MINOR_DIGITS + 1 }, (_, i) => 10n ** BigInt(i));
-const SCALES_NUMBER: readonly number[] = SCALES.map((s) => (s <= MAX_SAFE ? Number(s) : NaN));
+const SCALES_NUMBER: readonly number[] = SCALES.map((s) => (s <= MAX_SAFE_BIG ? Number(s) : NaN));
 
 function scaleOf(digits: number): bigint {
   const scale = SCALES[digits];
@@ -27,15 +26,14 @@ function scaleOf(digits: number): bigint {
 /**
  * Fast path of the rounding functions (exact or it declines): |amount| x 10^digits as safe
  * integers. Returns false when a part is not a safe integer; otherwise sets FAST_NUM and FAST_DEN.
- * Exact: n and d are converted only when at most 2^53 - 1; the float product n x 10^digits is
- * exact whenever the true product is at most 2^53 - 1 and is at least 2^53 otherwise (rounding
- * is monotonic and 2^53 is a double), so the range check rejects every inexact product.
+ * Exact by the safe-integer argument (src/numbers/safe-fraction.ts): the parts are converted only
+ * when they fit, and the product n x 10^digits is kept only when it fits.
  */
 function fastScaled(amount: Rational, digits: number): boolean {
   const scale = SCALES_NUMBER[digits];
-  if (scale === undefined || !(amount.n <= MAX_SAFE) || !(amount.d <= MAX_SAFE)) return false;
+  if (scale === undefined || !(amount.n <= MAX_SAFE_BIG) || !(amount.d <= MAX_SAFE_BIG)) return false;
   const num = Number(amount.n) * scale;
-  if (!(num <= Number.MAX_SAFE_INTEGER)) return false;
+  if (!(num <= MAX_SAFE)) return false;
   FAST_NUM = num;
   FAST_DEN = Number(amount.d);
   return true;

@@ -1,6 +1,7 @@
 // Exact rational arithmetic for the engine, on fraction.js (BigInt numerator/denominator).
 // The only numeric type of evaluation: values are built from decimal text, never from floats.
 import Fraction from 'fraction.js';
+import { MAX_SAFE, MAX_SAFE_BIG } from './safe-fraction.js';
 
 export type Rational = Fraction;
 
@@ -80,7 +81,7 @@ export function rational(n: number | bigint | string): Rational {
 }
 
 /**
- * The rational n/d of two safe integers (d > 0), reduced: what the fast path (fast-number.ts)
+ * The rational n/d of two safe integers (d > 0), reduced: what the fast path (safe-fraction.ts)
  * hands back. The gcd is exact for safe integers (see gcdSafe); the object is what fraction.js
  * builds for its own results (its prototype plus s, n, d as bigints in lowest terms), skipping
  * the constructor's argument parsing.
@@ -98,9 +99,9 @@ const INT32_MAX = 0x7fffffff;
 
 /**
  * gcd of two non-negative safe integers (gcd(0, b) = b). Euclid's remainders are exact on
- * doubles; once both values fit in 31 bits they are taken as int32, which V8 computes several
- * times faster than the double remainder (a call to fmod): same values, int32 range only. Large
- * values take a step or two on doubles first (each remainder is below the divisor).
+ * doubles; once both values fit in 31 bits they are taken as int32 (an integer remainder rather
+ * than a call to fmod; docs/performance.md): same values, int32 range only. Large values take a
+ * step or two on doubles first (each remainder is below the divisor).
  */
 export function gcdSafe(a: number, b: number): number {
   while (b !== 0) {
@@ -131,8 +132,8 @@ function bigintOf(x: number): bigint {
 
 /**
  * A constructor whose prototype is fraction.js's: its objects are Fractions (instanceof, every
- * method), built by one allocation with three stores. fraction.js's own `Object.create(proto)`
- * plus three stores measured about 1.5 times slower, which showed in every numeric result.
+ * method), built by one allocation with three stores, skipping fraction.js's argument parsing
+ * (docs/performance.md, "Result allocation").
  */
 const ReducedFraction = function (this: { s: bigint; n: bigint; d: bigint }, s: bigint, n: bigint, d: bigint) {
   this.s = s;
@@ -141,7 +142,6 @@ const ReducedFraction = function (this: { s: bigint; n: bigint; d: bigint }, s: 
 } as unknown as new (s: bigint, n: bigint, d: bigint) => Rational;
 (ReducedFraction as unknown as { prototype: object }).prototype = Fraction.prototype;
 
-const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** -1, 0 or 1: the sign of r. */
 function signOf(r: Rational): number {
@@ -149,17 +149,16 @@ function signOf(r: Rational): number {
 }
 
 /**
- * The three helpers below equal fraction.js's `mul`, `div` and `compare` (same value, and a
- * result reduced the way fraction.js reduces), computed on safe integers when every part is at
- * most 2^53 - 1 and every product is checked to be too: an integer product that small is what the
- * double multiplication returns exactly, and a larger true product rounds to 2^53 or more, so the
- * check rejects it and fraction.js decides. Property test: test/property/fastpath-money.prop.test.ts.
+ * The helpers below equal fraction.js's `mul`, `div`, `add`, `sub` and `compare` (same value, and
+ * a result reduced the way fraction.js reduces), computed on safe integers when every part and
+ * every product fits (the safe-integer argument, src/numbers/safe-fraction.ts); otherwise
+ * fraction.js decides. Property test: test/property/fastpath-money.prop.test.ts.
  */
 export function mulRationals(a: Rational, b: Rational): Rational {
   if (a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
     const n = Number(a.n) * Number(b.n);
     const d = Number(a.d) * Number(b.d);
-    if (n <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return fromSafeIntegers(a.s === b.s ? n : -n, d);
+    if (n <= MAX_SAFE && d <= MAX_SAFE) return fromSafeIntegers(a.s === b.s ? n : -n, d);
   }
   return a.mul(b);
 }
@@ -169,7 +168,7 @@ export function divRationals(a: Rational, b: Rational): Rational {
   if (b.n !== 0n && a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
     const n = Number(a.n) * Number(b.d);
     const d = Number(a.d) * Number(b.n);
-    if (n <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return fromSafeIntegers(a.s === b.s ? n : -n, d);
+    if (n <= MAX_SAFE && d <= MAX_SAFE) return fromSafeIntegers(a.s === b.s ? n : -n, d);
   }
   return a.div(b);
 }
@@ -190,9 +189,9 @@ function sumRationals(a: Rational, b: Rational, bs: bigint): Rational | undefine
   const x = Number(a.n) * Number(b.d);
   const y = Number(b.n) * Number(a.d);
   const d = Number(a.d) * Number(b.d);
-  if (!(x <= Number.MAX_SAFE_INTEGER && y <= Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER)) return undefined;
+  if (!(x <= MAX_SAFE && y <= MAX_SAFE && d <= MAX_SAFE)) return undefined;
   const n = (a.s < 0n ? -x : x) + (bs < 0n ? -y : y);
-  if (!(n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER)) return undefined;
+  if (!(n <= MAX_SAFE && n >= -MAX_SAFE)) return undefined;
   return fromSafeIntegers(n, d);
 }
 
@@ -206,7 +205,7 @@ export function compareRationals(a: Rational, b: Rational): number {
   if (a.n <= MAX_SAFE_BIG && a.d <= MAX_SAFE_BIG && b.n <= MAX_SAFE_BIG && b.d <= MAX_SAFE_BIG) {
     const x = Number(a.n) * Number(b.d);
     const y = Number(b.n) * Number(a.d);
-    if (x <= Number.MAX_SAFE_INTEGER && y <= Number.MAX_SAFE_INTEGER) return x === y ? 0 : (x < y ? -sa : sa);
+    if (x <= MAX_SAFE && y <= MAX_SAFE) return x === y ? 0 : (x < y ? -sa : sa);
   }
   return a.compare(b);
 }

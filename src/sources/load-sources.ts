@@ -2,7 +2,7 @@
 // duplicate keys, spans), then schema/sources.schema.json with ajv (compiled on first use: only
 // commands that read a sources file pay for it), then the model with parsed definitions.
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
@@ -26,7 +26,10 @@ export function readSourcesSchema(): Record<string, unknown> {
 }
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strictTypes: false, ownProperties: true }).compile(readSourcesSchema());
+  if (compiled !== undefined) return compiled;
+  // ajv's compiler is loaded here, not at import: `import('attain')` does not pay for it.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  compiled = new Ajv2020({ allErrors: true, verbose: true, strictTypes: false, ownProperties: true }).compile(readSourcesSchema());
   return compiled;
 }
 

@@ -20,12 +20,50 @@ export interface TaxLine {
  */
 export function applyTaxes(invoice: Invoice, contract: Contract): TaxedInvoice {
   const tax = contract.tax;
-  const all = tax?.kind === 'rates' ? tax.rates.map((r) => r.id) : [];
-  const ratesOf = new Map(contract.payments.map((p) => [p.id, p.tax === undefined ? all : p.tax.value.map((t) => t.value)]));
+  const { all, ratesOf } = taxLayoutOf(contract);
   const lines = invoice.lines.map((l) => ({ amount: l.amount, rates: ratesOf.get(l.id) ?? all }));
   let adjustment = 0n;
   for (const a of invoice.adjustments) adjustment += a.amount;
   return computeTaxes(lines, adjustment, tax, invoice.minorDigits, contract.rounding.value);
+}
+
+interface TaxLayout {
+  readonly all: readonly string[];
+  readonly ratesOf: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Per contract, computed once (a contract is evaluated for many periods and clients). */
+const layouts = new WeakMap<Contract, TaxLayout>();
+
+/** The rate ids of every payment line of the contract (all rates for a line naming none). */
+function taxLayoutOf(contract: Contract): TaxLayout {
+  let layout = layouts.get(contract);
+  if (layout === undefined) {
+    const tax = contract.tax;
+    const all = tax?.kind === 'rates' ? tax.rates.map((r) => r.id) : [];
+    const ratesOf = new Map(contract.payments.map((p) => [p.id, p.tax === undefined ? all : p.tax.value.map((t) => t.value)]));
+    layout = { all, ratesOf };
+    layouts.set(contract, layout);
+  }
+  return layout;
+}
+
+/** Each rate's exact value, per tax declaration, parsed once. */
+const rateValues = new WeakMap<TaxDecl, ReadonlyMap<string, Rational>>();
+
+function rateValuesOf(tax: TaxDecl & { readonly kind: 'rates' }): ReadonlyMap<string, Rational> {
+  let values = rateValues.get(tax);
+  if (values === undefined) {
+    const parsed = new Map<string, Rational>();
+    for (const r of tax.rates) {
+      const v = parseDecimal(r.rate.value);
+      if (v === undefined) throw new InternalError(`tax rate ${r.id} is not decimal text`);
+      parsed.set(r.id, v);
+    }
+    values = parsed;
+    rateValues.set(tax, values);
+  }
+  return values;
 }
 
 /**
@@ -49,12 +87,7 @@ export function computeTaxes(
   if (tax === undefined) return { subtotal, taxes: [], net: subtotal, total: subtotal };
   if (tax.kind === 'exempt') return { subtotal, taxes: [], net: subtotal, total: subtotal, exempt: tax.text };
 
-  const rateValue = new Map<string, Rational>();
-  for (const r of tax.rates) {
-    const v = parseDecimal(r.rate.value);
-    if (v === undefined) throw new InternalError(`tax rate ${r.id} is not decimal text`);
-    rateValue.set(r.id, v);
-  }
+  const rateValue = rateValuesOf(tax);
   // With no lines at all, a binding limit is the whole invoice: it carries every rate.
   const taxable: TaxLine[] = lines.length === 0
     ? [{ amount: adjustment, rates: tax.rates.map((r) => r.id) }]

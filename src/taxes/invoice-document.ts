@@ -21,6 +21,21 @@ export const NUMBER_PLACEHOLDERS = ['contract', 'period', 'yyyy', 'mm', 'q', 've
  *   the month's last day when it is shorter; due date: `due_days` after the issue date.
  */
 export function invoiceDocument(contract: Contract, period: string): InvoiceDocument | undefined {
+  if (contract.invoice === undefined) return undefined;
+  // A contract is evaluated for many clients in one period: the same document each time.
+  let byPeriod = documents.get(contract);
+  if (byPeriod === undefined) documents.set(contract, (byPeriod = new Map<string, InvoiceDocument | undefined>()));
+  if (byPeriod.has(period)) return byPeriod.get(period);
+  if (byPeriod.size >= PERIODS_KEPT) byPeriod.clear();
+  const document = computeDocument(contract, period);
+  byPeriod.set(period, document);
+  return document;
+}
+
+const documents = new WeakMap<Contract, Map<string, InvoiceDocument | undefined>>();
+const PERIODS_KEPT = 64;
+
+function computeDocument(contract: Contract, period: string): InvoiceDocument | undefined {
   const decl = contract.invoice;
   if (decl === undefined) return undefined;
   const kind: PeriodKind = contract.period.value;

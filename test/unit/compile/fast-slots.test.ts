@@ -1,7 +1,7 @@
-// The fast-slot arena (fast-number.ts packFastSlots): frames written one after another share
+// The fast-slot arena (fast-slots.ts packFastSlots): frames written one after another share
 // chunks; a new chunk never overwrites slots an earlier frame still reads.
 import { describe, expect, it } from 'vitest';
-import { fastChunk, packFastSlots } from '../../../src/compile/fast-number.js';
+import { fastChunk, packFastSlots } from '../../../src/compile/fast-slots.js';
 import { rational } from '../../../src/numbers/rational.js';
 
 const value = (n: number) => ({ value: rational(n) });
