@@ -93,6 +93,22 @@ describe('attain diff --sources', () => {
     }
   });
 
+  it('a definition whose unit does not fit one side\'s version fails that side only', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'attain-diff-base-'));
+    try {
+      // At the base, leads was declared as money: sum(crm.leads) (a count) does not fit it (E094).
+      writeFileSync(join(base, 'delta.yaml'), contract('delta', 500).replace('metrics: { leads: count }', 'metrics: { leads: money }').replace('quantity: leads\n    price: 500 RUB', 'amount: leads'));
+      writeFileSync(join(base, 'same.yaml'), contract('same', 100));
+      const run = await runDiff({ base, contracts: join(repo, 'contracts'), sources: join(repo, 'sources.yaml') });
+      if (run.kind !== 'done') throw new Error(run.message);
+      const june = run.report.contracts.find((c) => c.contract === 'delta')?.periods.find((p) => p.period === '2026-06');
+      expect(june?.old).toMatchObject({ kind: 'failed', error: expect.stringContaining('E094') });
+      expect(june?.new).toMatchObject({ kind: 'invoice', total: 4800000n });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!COMPILED)('the CLI takes --sources (exit 0 with differences) and refuses --data with --sources (exit 2)', () => {
     const ok = runCli('diff', '--base', 'HEAD~1', '--sources', 'sources.yaml', '--format', 'json');
     expect(ok.code).toBe(0);
