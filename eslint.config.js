@@ -41,6 +41,7 @@ const PACKAGE_OWNERS = {
   '@duckdb/node-api': ['sources'],
   pg: ['sources'],
   'json-logic-js': ['jsonlogic', 'compile'],
+  pdfkit: ['report'],
 };
 
 function zoneFor(folder) {

@@ -10,12 +10,13 @@ import { LOCALES } from '../report/locale/messages.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import { renderEvaluationXlsx } from '../report/xlsx/evaluation-xlsx.js';
+import { renderEvaluationPdf } from '../report/pdf/invoice-pdf.js';
 import { renderEvaluationText } from '../report/text.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx'] as const;
+export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx', 'pdf'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 /** Document options of `evaluate`: `--locale` and `--csv-dialect`. */
@@ -24,7 +25,7 @@ export interface RenderChoice {
   readonly dialect?: CsvDialect;
 }
 
-export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx'>, choice: RenderChoice = {}): string {
+export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx' | 'pdf'>, choice: RenderChoice = {}): string {
   const locale = choice.locale === undefined ? {} : { locale: choice.locale };
   switch (format) {
     case 'json':
@@ -62,8 +63,8 @@ export async function runEvaluate(
     return onlyIoErrors(run.diagnostics) ? EXIT.usage : EXIT.findings;
   }
   const choice = { ...(locale === undefined ? {} : { locale }), ...(dialect === undefined ? {} : { dialect }) };
-  if (format === 'xlsx') {
-    const bytes = renderEvaluationXlsx(run.value, choice);
+  if (format === 'xlsx' || format === 'pdf') {
+    const bytes = format === 'xlsx' ? renderEvaluationXlsx(run.value, choice) : renderEvaluationPdf(run.value, choice);
     if (io.stdoutBytes !== undefined) io.stdoutBytes(bytes);
     else io.stdout(Buffer.from(bytes).toString('latin1'));
     return EXIT.ok;

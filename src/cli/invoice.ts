@@ -26,6 +26,7 @@ export interface InvoiceOptions {
   readonly jobs?: string;
   readonly locale?: string;
   readonly csvDialect?: string;
+  readonly pdf?: boolean;
 }
 
 /** How progress is shown: a redrawn bar (TTY), one line per contract, or not at all. */
@@ -86,7 +87,7 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     force: opts.force === true,
     finalize: opts.finalize === true,
     jobs,
-    render: { ...(locale === undefined ? {} : { locale }), ...(csvDialect === undefined ? {} : { csvDialect }) },
+    render: { ...(locale === undefined ? {} : { locale }), ...(csvDialect === undefined ? {} : { csvDialect }), ...(opts.pdf === true ? { pdf: true } : {}) },
     onStart: reporter.onStart,
     onContract: reporter.onContract,
     ...(writer === undefined ? {} : { writer }),

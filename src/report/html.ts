@@ -1,6 +1,7 @@
 // Rendering (stage 9): an Evaluation and its history -> one self-contained HTML report (inline CSS
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
-import type { LocaleId } from '../contract/model.js';
+import type { DocumentOptions, LocaleId } from '../contract/model.js';
+import { documentView, kpiName, shownLines } from './document-view.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import { renderAttainmentBar, renderHistoryChart } from './html-chart.js';
 import type { ReportHistory } from './html-history.js';
@@ -59,19 +60,22 @@ function renderCards(e: Evaluation, x: DocumentText): string {
   ].join('\n');
 }
 
-function renderKpis(e: Evaluation, x: DocumentText): string {
+function renderKpis(e: Evaluation, x: DocumentText, view: DocumentOptions): string {
   const { t } = x;
   const rows = e.result.program.kpis.map((k, i) => {
     const r = e.result.kpis[i];
     const status = r?.status ?? 'no-data';
-    const desc = k.decl.description === undefined ? '' : `<span class="desc">${esc(k.decl.description)}</span>`;
+    // Without ids the description names the KPI (kpiName), so it is not repeated under it.
+    const desc = k.decl.description === undefined || !view.showIds ? '' : `<span class="desc">${esc(k.decl.description)}</span>`;
+    const name = view.showIds ? `<code>${esc(k.decl.id)}</code>` : esc(kpiName(k.decl, view));
+    const target = view.showExpressions ? `<code>${esc(k.decl.target.text)}</code>` : '';
     return [
       '<tr>',
-      `<th scope="row"><code>${esc(k.decl.id)}</code>${desc}</th>`,
+      `<th scope="row">${name}${desc}</th>`,
       `<td><span class="status status-${status}">${esc(t(`status.${status}` as MessageKey))}</span></td>`,
       `<td class="num">${esc(x.percent1(k.weight))}</td>`,
       `<td class="num"><span class="att">${renderAttainmentBar(k.decl.id, status, r?.attainment)}<span>${esc(x.percent1(r?.attainment))}</span></span></td>`,
-      `<td><code>${esc(k.decl.target.text)}</code><span class="desc">${esc(r?.explanation ?? '')}</span></td>`,
+      `<td>${target}<span class="desc">${esc(r?.explanation ?? '')}</span></td>`,
       '</tr>',
     ].join('');
   });
@@ -80,7 +84,7 @@ function renderKpis(e: Evaluation, x: DocumentText): string {
     `<h2 id="kpis-h">${esc(t('md.kpis'))}</h2>`,
     '<table class="kpis">',
     `<caption>${esc(t('html.kpi_caption', { period: e.result.period }))}</caption>`,
-    `<thead><tr><th scope="col">${esc(t('kpi'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col" class="num">${esc(t('weight'))}</th><th scope="col" class="num">${esc(t('attainment'))}</th><th scope="col">${esc(t('target_explanation'))}</th></tr></thead>`,
+    `<thead><tr><th scope="col">${esc(t('kpi'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col" class="num">${esc(t('weight'))}</th><th scope="col" class="num">${esc(t('attainment'))}</th><th scope="col">${esc(view.showExpressions ? t('target_explanation') : t('pdf.explanation'))}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     `<tfoot><tr><th scope="row" colspan="3">${esc(t('score'))}</th><td class="num">${esc(x.percent1(e.result.score))}</td><td></td></tr></tfoot>`,
     '</table>',
@@ -88,20 +92,21 @@ function renderKpis(e: Evaluation, x: DocumentText): string {
   ].join('\n');
 }
 
-function renderInvoice(e: Evaluation, x: DocumentText): string {
+function renderInvoice(e: Evaluation, x: DocumentText, view: DocumentOptions): string {
   const { invoice } = e;
   const { t } = x;
   const cur = invoice.currency;
-  const lines = invoice.lines.map((l) => {
+  const id = (text: string): string => (view.showIds ? ` <code>${esc(text)}</code>` : '');
+  const lines = shownLines(e, view).map((l) => {
     const qty = l.quantity === undefined ? '' : x.quantity(l.quantity);
     const unit = l.unitPrice === undefined ? '' : x.unitPrice(l.unitPrice);
     const detail = l.detail === '' ? '' : `<span class="desc">${esc(l.detail)}</span>`;
     const bound = l.bound === undefined ? '' : `<span class="desc">${esc(t('html.bound_applied', { bound: l.bound }))}</span>`;
-    return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)} <code>${esc(l.id)}</code>${detail}${bound}</th><td>${l.applied ? esc(t('yes')) : esc(t('no'))}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(x.money(l.amount))}</td></tr>`;
+    return `<tr${l.applied ? '' : ' class="not-applied"'}><th scope="row">${esc(l.label)}${id(l.id)}${detail}${bound}</th><td>${l.applied ? esc(t('yes')) : esc(t('no'))}</td><td class="num">${esc(qty)}</td><td class="num">${esc(unit)}</td><td class="num">${esc(x.money(l.amount))}</td></tr>`;
   });
   const adjustments = invoice.adjustments.map((a) => {
     const limit = a.limit === undefined ? '' : `<span class="desc">${esc(t('html.limit', { amount: x.money(a.limit) }))}</span>`;
-    return `<tr><th scope="row">${esc(x.limitLabel(a.id))} <code>${esc(a.id)}</code>${limit}</th><td>${a.amount === 0n ? esc(t('html.not_binding')) : esc(t('html.applied'))}</td><td></td><td></td><td class="num">${esc(x.money(a.amount))}</td></tr>`;
+    return `<tr><th scope="row">${esc(x.limitLabel(a.id))}${id(a.id)}${limit}</th><td>${a.amount === 0n ? esc(t('html.not_binding')) : esc(t('html.applied'))}</td><td></td><td></td><td class="num">${esc(x.money(a.amount))}</td></tr>`;
   });
   const taxes = taxRows(e, x).map((r) => `<tr class="tax"><th scope="row" colspan="4">${esc(r.label)}</th><td class="num">${esc(r.amount)}</td></tr>`);
   const exempt = e.taxed.exempt === undefined ? [] : [`<p class="exempt">${esc(e.taxed.exempt)}</p>`];
@@ -120,10 +125,11 @@ function renderInvoice(e: Evaluation, x: DocumentText): string {
   ].join('\n');
 }
 
-function renderHistory(e: Evaluation, history: ReportHistory, x: DocumentText): string {
+function renderHistory(e: Evaluation, history: ReportHistory, x: DocumentText, view: DocumentOptions): string {
   const { t } = x;
   const charts = e.result.program.kpis.map((k, i) => {
-    return `<figure><figcaption><code>${esc(k.decl.id)}</code></figcaption>${renderHistoryChart(k.decl.id, history.points, `history-${i}`)}</figure>`;
+    const name = view.showIds ? `<code>${esc(k.decl.id)}</code>` : esc(kpiName(k.decl, view));
+    return `<figure><figcaption>${name}</figcaption>${renderHistoryChart(k.decl.id, history.points, `history-${i}`)}</figure>`;
   });
   const rows = history.points.map((p) => {
     const total = p.total === undefined ? `${t('html.failed')}${p.failure === undefined ? '' : `: ${p.failure}`}` : x.money(p.total);
@@ -189,6 +195,7 @@ export function renderEvaluationHtml(e: Evaluation, history: ReportHistory, opti
   const c = e.result.program.contract;
   const x = documentText(e, documentLocale(e, options.locale));
   const footer = e.taxed.taxes.length > 0 ? 'html.footer_taxed' : 'html.footer';
+  const view = documentView(e);
   return [
     '<!doctype html>',
     `<html lang="${esc(x.locale)}">`,
@@ -203,9 +210,9 @@ export function renderEvaluationHtml(e: Evaluation, history: ReportHistory, opti
     renderHeader(e, x),
     '<main>',
     renderCards(e, x),
-    renderKpis(e, x),
-    renderInvoice(e, x),
-    renderHistory(e, history, x),
+    renderKpis(e, x, view),
+    renderInvoice(e, x, view),
+    renderHistory(e, history, x, view),
     renderInputs(e, x),
     '</main>',
     `<footer>${esc(x.t(footer, { currency: e.invoice.currency }))}</footer>`,

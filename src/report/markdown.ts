@@ -2,6 +2,7 @@
 // number and dates) for people, in the document locale (SPEC 10). English keeps its classic form.
 import type { LocaleId } from '../contract/model.js';
 import { markdownCode, markdownText } from '../diagnostics/safe-text.js';
+import { documentView, kpiName, shownLines } from './document-view.js';
 import type { Evaluation } from './evaluation.js';
 import { formatDateText } from './locale/format.js';
 import { documentLocale, documentText, partyDetails, taxRows } from './locale/document-text.js';
@@ -20,6 +21,9 @@ export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions
   const c = result.program.contract;
   const x = documentText(e, documentLocale(e, options.locale));
   const { t } = x;
+  // Markdown prints no target expressions, so only show_ids and show_unapplied change it.
+  const view = documentView(e);
+  const id = (text: string): string => (view.showIds ? ` (${markdownCode(text)})` : '');
   const out: string[] = [];
   out.push(`# ${cell(c.title ?? c.id.value)} — ${result.period}`, '');
   if (e.document !== undefined) {
@@ -37,16 +41,16 @@ export function renderEvaluationMarkdown(e: Evaluation, options: MarkdownOptions
   result.program.kpis.forEach((k, i) => {
     const r = result.kpis[i];
     const status = t(`status.${r?.status ?? 'no-data'}` as MessageKey);
-    out.push(`| ${cell(k.decl.id)} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r?.explanation ?? '')} |`);
+    out.push(`| ${cell(kpiName(k.decl, view))} | ${status} | ${x.percent(k.weight)} | ${x.percent(r?.attainment)} | ${cell(r?.explanation ?? '')} |`);
   });
   out.push('', t('md.score', { score: x.percent(result.score) }), '', `## ${t('md.invoice')}`, '', t('md.invoice_header'), '| --- | --- | ---: | ---: | ---: |');
-  for (const l of invoice.lines) {
+  for (const l of shownLines(e, view)) {
     const qty = l.quantity === undefined ? '' : x.quantity(l.quantity);
     const unit = l.unitPrice === undefined ? '' : x.unitPrice(l.unitPrice);
-    out.push(`| ${cell(l.label)} (${markdownCode(l.id)}) | ${l.applied ? t('yes') : t('no')} | ${qty} | ${unit} | ${x.money(l.amount)} |`);
+    out.push(`| ${cell(l.label)}${id(l.id)} | ${l.applied ? t('yes') : t('no')} | ${qty} | ${unit} | ${x.money(l.amount)} |`);
   }
   for (const a of invoice.adjustments) {
-    out.push(`| ${cell(x.limitLabel(a.id))} (${markdownCode(a.id)}) | | | | ${x.money(a.amount)} |`);
+    out.push(`| ${cell(x.limitLabel(a.id))}${id(a.id)} | | | | ${x.money(a.amount)} |`);
   }
   for (const row of taxRows(e, x)) out.push(`| ${cell(row.label)} | | | | ${row.amount} |`);
   const totalLabel = taxed.taxes.length > 0 ? t('total_payable') : t('total');

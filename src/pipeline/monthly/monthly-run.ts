@@ -13,6 +13,7 @@ import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
+import { renderEvaluationPdf } from '../../report/pdf/invoice-pdf.js';
 import type { SummaryRow } from '../../report/summary.js';
 import { checkContractFile } from '../../check/check-file.js';
 import type { Evaluation } from '../../report/evaluation.js';
@@ -23,8 +24,8 @@ import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
 import type { ContractJob } from './monthly-inputs.js';
 
-/** The files written per contract into `<out>/<contract-id>/`, in writing order. */
-export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'report.html'] as const;
+/** The files written per contract into `<out>/<contract-id>/`, in writing order (invoice.pdf with --pdf only). */
+export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'invoice.pdf', 'report.html'] as const;
 export type InvoiceFileName = (typeof INVOICE_FILES)[number];
 
 /** Digests identifying a contract's inputs (null when the input could not be read). */
@@ -163,6 +164,8 @@ function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
 export interface DocumentRenderOptions {
   readonly locale?: LocaleId;
   readonly csvDialect?: CsvDialect;
+  /** `--pdf`: also write invoice.pdf. */
+  readonly pdf?: boolean;
 }
 
 export function evaluateContractJob(job: ContractJob, period: string, render: DocumentRenderOptions = {}, sourced?: SourcedRun): ContractOutcome {
@@ -244,6 +247,7 @@ function rendered(job: ContractJob, e: Evaluation, bound: BoundSources, period: 
     { name: 'invoice.md' as const, content: renderEvaluationMarkdown(e, locale) },
     { name: 'invoice.csv' as const, content: renderEvaluationCsv(e, { ...locale, ...(render.csvDialect === undefined ? {} : { dialect: render.csvDialect }) }) },
     { name: 'invoice.xlsx' as const, content: renderEvaluationXlsx(e, locale) },
+    ...(render.pdf === true ? [{ name: 'invoice.pdf' as const, content: renderEvaluationPdf(e, locale) }] : []),
     { name: 'report.html' as const, content: renderEvaluationHtml(e, history, locale) },
   ];
   return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job) };

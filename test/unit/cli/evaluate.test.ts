@@ -76,7 +76,7 @@ describe('attain evaluate', () => {
   });
 
   it('exits 2 for usage and I/O errors', async () => {
-    expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--format', 'pdf')).code).toBe(2);
+    expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--format', 'docx')).code).toBe(2);
     expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '10/2026')).code).toBe(2);
     expect((await runCli('evaluate', CONTRACT)).code).toBe(2);
     expect((await runCli('evaluate', 'contracts/no-such.yaml', '--data', DATA)).code).toBe(2);
