@@ -1,6 +1,6 @@
 // Stages 1-6 for one contract file (load YAML, shape, model, parse, resolve, check): SourceFile ->
 // CheckedFile, and for `attain validate` and the language server the authoring advice (W050).
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
@@ -17,7 +17,14 @@ export interface CheckedFile {
 
 /** Load and check one contract; `checked` is present only when no stage reported an error. */
 export function checkContractFile(file: SourceFile): CheckedFile {
-  const loaded = loadContract(file);
+  return checkLoadedContract(file, loadContract(file));
+}
+
+/**
+ * checkContractFile for a contract already loaded from `file` (stages 1-3 done once by a caller
+ * that needed the model first, such as the monthly run's gathering): checks it without parsing again.
+ */
+export function checkLoadedContract(file: SourceFile, loaded: StageResult<Contract>): CheckedFile {
   if (loaded.value === undefined) return { file, diagnostics: loaded.diagnostics };
   const checked = checkContract(loaded.value);
   return {

@@ -86,7 +86,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--force', 'replace invoices computed from different inputs (never issued ones: a finalized period gets corrections)')
     .option('--finalize', 'mark the period issued: a later run with changed inputs writes corrections, never over the invoices')
     .option('--quiet', 'no progress and no summary line (errors are still shown)')
-    .option('--jobs <n>', 'contracts evaluated at once in worker threads (default 1)')
+    .option('--jobs <n>', 'contracts evaluated at once in worker threads, with --data or --sources (default 1)')
     .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: each contract\'s locale)')
     .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
     .option('--pdf', 'also write <contract-id>/invoice.pdf (an A4 invoice with the KPI statement as an annex)')

@@ -88,3 +88,27 @@ export function groupById<T extends { readonly contract: Contract }>(entries: re
   for (const e of entries) by.set(e.contract.id.value, [...(by.get(e.contract.id.value) ?? []), e]);
   return by;
 }
+
+/**
+ * The versions of one contract id as `validate` and the editor check them: one contract is its
+ * own version; several are ordered (orderVersions) with their findings (E037-E039, E056 for two
+ * files with one version number). Entries keep the order given for ties, so give them in file order.
+ */
+export function checkVersions(contracts: readonly Contract[]): { value: readonly Contract[]; diagnostics: Diagnostic[] } {
+  if (contracts.length < 2) return { value: contracts, diagnostics: [] };
+  const ordered = orderVersions(contracts.map((contract) => ({ contract })));
+  return { value: ordered.value.versions.map((v) => v.contract), diagnostics: ordered.diagnostics };
+}
+
+/**
+ * The version a data period is checked against: the one in force for it, else the nearest (the
+ * first before the contract's start, the last after the end or in a gap).
+ */
+export function versionForPeriod(versions: readonly Contract[], period: string): Contract | undefined {
+  const first = versions[0];
+  if (first === undefined || versions.length === 1) return first;
+  const set = { id: first.id.value, kind: first.period.value, start: first.effective.from.value, versions: versions.map((contract) => ({ contract })) };
+  const inForce = versionInForce(set, period)?.contract;
+  if (inForce !== undefined) return inForce;
+  return ord(period, set.kind) < ord(set.start, set.kind) ? first : versions.at(-1);
+}

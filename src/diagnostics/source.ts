@@ -27,6 +27,8 @@ export interface LineCol {
 export function createSourceFile(path: string, text: string, bytes?: Uint8Array): SourceFile {
   let lineStarts: readonly number[] | undefined;
   let sha256: string | undefined;
+  // The bytes are kept only until hashed: a run over many files holds their text, not twice their size.
+  let raw = bytes;
   return {
     path,
     text,
@@ -36,7 +38,11 @@ export function createSourceFile(path: string, text: string, bytes?: Uint8Array)
     get sha256(): string {
       // The digest is of the file's bytes when known (a BOM and undecodable bytes included), so it
       // matches `sha256sum`; of the text's UTF-8 otherwise.
-      return (sha256 ??= bytes === undefined ? sha256Hex(text) : createHash('sha256').update(bytes).digest('hex'));
+      if (sha256 === undefined) {
+        sha256 = raw === undefined ? sha256Hex(text) : createHash('sha256').update(raw).digest('hex');
+        raw = undefined;
+      }
+      return sha256;
     },
   };
 }

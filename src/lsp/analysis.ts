@@ -5,7 +5,9 @@ import type { Contract, ExprText, RawRecord } from '../contract/model.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { checkContractFileWithAdvice } from '../check/check-file.js';
 import { isSourcesText, looksLikeDataFile } from '../data/data-owner.js';
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { loadMetricFile } from '../data/load-metrics.js';
+import type { RawDataSet } from '../data/metric-data.js';
+import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import { expressionScalars } from '../fmt/expression-scalars.js';
 import type { Expr } from '../parser/ast.js';
@@ -29,7 +31,8 @@ export interface NameUse {
 /** One expression scalar of the contract and its syntax tree when it parses. */
 export interface ExprSite {
   readonly text: ExprText;
-  readonly expr?: Expr;
+  /** Absent (undefined) when the text does not parse. */
+  readonly expr?: Expr | undefined;
 }
 
 export interface NameIndex {
@@ -51,6 +54,8 @@ export interface Analysis {
   /** Findings of stages 1-6 for a contract (data files are checked with their contract later). */
   readonly diagnostics: readonly Diagnostic[];
   readonly index?: NameIndex;
+  /** A data file as read (once per change; bound to its contract in workspace-diagnostics.ts). */
+  readonly data?: StageResult<RawDataSet>;
 }
 
 /** Analyse one document's text; `path` is the file path every span names. Never throws for bad input. */
@@ -59,7 +64,7 @@ export function analyse(path: string, text: string): Analysis {
   const yaml = /\.ya?ml$/i.test(path);
   // The same order as validate-file.ts: a sources file (SPEC 9), metric data, else a contract.
   if (yaml && isSourcesText(text)) return { file, kind: 'sources', diagnostics: [] };
-  if (!yaml || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [] };
+  if (!yaml || looksLikeDataFile(path, text)) return { file, kind: 'data', diagnostics: [], data: loadMetricFile(file) };
   const checked = checkContractFileWithAdvice(file);
   const contract = checked.contract;
   return {
@@ -71,7 +76,11 @@ export function analyse(path: string, text: string): Analysis {
   };
 }
 
-/** Declarations and uses of every metric, define and KPI id of a contract. */
+/**
+ * Declarations and uses of every metric, define and KPI id of a contract. The expressions' syntax
+ * trees and the uses are built on first access (hover, completion, names), not on every keystroke:
+ * publishing diagnostics reads only the declarations and where the expressions are.
+ */
 export function indexNames(contract: Contract): NameIndex {
   const declared = new Map<string, DeclaredName>();
   const declare = (d: DeclaredName): void => {
@@ -80,16 +89,36 @@ export function indexNames(contract: Contract): NameIndex {
   for (const m of contract.metrics.values()) declare({ kind: 'metric', name: m.name, span: m.nameSpan });
   for (const d of contract.defines.values()) declare({ kind: 'define', name: d.name, span: d.nameSpan });
   for (const k of contract.kpis.values()) declare({ kind: 'kpi', name: k.id, span: k.idSpan });
+  const exprs = expressionScalars(contract).map(lazySite);
+  let uses: NameUse[] | undefined;
+  return {
+    declared,
+    exprs,
+    get uses(): readonly NameUse[] {
+      uses ??= usesIn(contract, exprs);
+      return uses;
+    },
+  };
+}
+
+/** An expression scalar whose syntax tree is parsed when first asked for. */
+function lazySite(text: ExprText): ExprSite {
+  let parsed: { value?: Expr } | undefined;
+  return {
+    text,
+    get expr(): Expr | undefined {
+      parsed ??= parseExpression(text.text, text.origin);
+      return parsed.value;
+    },
+  };
+}
+
+/** Every use of a name: in expressions, as a metric key of tests' data, as a KPI key of tests' expectations. */
+function usesIn(contract: Contract, exprs: readonly ExprSite[]): NameUse[] {
   const uses: NameUse[] = [];
-  const exprs: ExprSite[] = [];
-  for (const et of expressionScalars(contract)) {
-    const parsed = parseExpression(et.text, et.origin);
-    if (parsed.value === undefined) {
-      exprs.push({ text: et });
-      continue;
-    }
-    exprs.push({ text: et, expr: parsed.value });
-    walk(parsed.value, (e) => {
+  for (const site of exprs) {
+    if (site.expr === undefined) continue;
+    walk(site.expr, (e) => {
       if (e.kind === 'Name' && e.path.length === 1) uses.push({ name: e.path[0] ?? '', span: e.span });
     });
   }
@@ -104,7 +133,7 @@ export function indexNames(contract: Contract): NameIndex {
       if (key !== undefined) uses.push({ name: id, span: { file: want.span.file, start: key, end: key + id.length } });
     }
   }
-  return { declared, uses, exprs };
+  return uses;
 }
 
 /**

@@ -7,7 +7,7 @@ import { BUILTINS } from '../language/builtins.js';
 import { exprAt, type NameIndex } from './analysis.js';
 import { builtinHover, nameHover } from './hover.js';
 import { isExpressionAt, keysAt } from './schema-keys.js';
-import { prefixAt } from './words.js';
+import { KEYWORDS, prefixAt } from './words.js';
 import { yamlPathAt } from './yaml-path.js';
 
 /** The last model that loaded, and whether it was built from the current text. */
@@ -17,7 +17,6 @@ export interface CompletionModel {
   readonly current: boolean;
 }
 
-const KEYWORDS = ['and', 'or', 'not', 'if', 'then', 'else', 'between', 'in', 'true', 'false'];
 const PERIOD_FIELDS: readonly (readonly [string, string])[] = [
   ['index', "1 for the contract's first period (effective.from), 2 for the next, ..."],
   ['month', 'calendar month 1-12 (for quarters: the first month of the quarter)'],

@@ -20,14 +20,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckedContract } from '../check/checked-contract.js';
 import type { Contract } from '../contract/model.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { analyse, coversUnmappedScalar, type Analysis, type NameIndex } from './analysis.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { analyse, coversUnmappedScalar, exprAt, type Analysis, type NameIndex } from './analysis.js';
 import { contractLenses, type Lens, type TestRunner } from './code-lens.js';
 import { completeAt } from './completion.js';
 import { formatEdit } from './formatting.js';
 import { hoverAt } from './hover.js';
 import { offsetAt, rangeOf } from './positions.js';
-import { renameProblem, renameSpans, symbolAt, usesOf } from './symbols.js';
+import { builtInKind, symbolAt } from './symbols.js';
+import { wordAt } from './words.js';
+import { occurrences, workspaceRenameProblem, type HomeSymbol } from './workspace-symbols.js';
 import { workspaceDiagnostics, type SourcesChecker } from './workspace-diagnostics.js';
 
 export interface ServerOptions {
@@ -43,6 +45,9 @@ interface GoodState {
   readonly index: NameIndex;
   readonly checked?: CheckedContract;
 }
+
+/** A request (not LSP) for benches: the server's memory (heapUsed after a full GC when started with --expose-gc) and CPU time so far. */
+export const MEMORY_REQUEST = 'attain/memory';
 
 /** The command a lens runs: the tests again, then the lenses are refreshed. */
 export const RUN_TESTS_COMMAND = 'attain.runTests';
@@ -178,17 +183,38 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  const symbolFor = (uri: string, position: { line: number; character: number }) => {
+  /** The declared name at a position: in a contract, or a metric key of a data file (then its open contract's metric). */
+  const symbolFor = (uri: string, position: { line: number; character: number }): (HomeSymbol & { offset: number }) | undefined => {
     const a = current(uri);
-    if (a?.index === undefined) return undefined;
-    const symbol = symbolAt(a.index, offsetAt(a.file, position));
-    return symbol === undefined ? undefined : { a, index: a.index, symbol };
+    if (a === undefined) return undefined;
+    const offset = offsetAt(a.file, position);
+    if (a.index !== undefined) {
+      const symbol = symbolAt(a.index, offset);
+      return symbol === undefined ? undefined : { home: a, symbol, offset };
+    }
+    if (a.kind !== 'data') return undefined;
+    const word = wordAt(a.file.text, offset);
+    if (word === undefined) return undefined;
+    for (const path of [...analyses.keys()].sort()) {
+      const c = analyses.get(path) as Analysis;
+      const symbol = c.index?.declared.get(word.text);
+      if (symbol?.kind === 'metric' && occurrences(analyses, { home: c, symbol }, false).some((s) => s.file === a.file.path && s.start === word.start)) {
+        return { home: c, symbol, offset };
+      }
+    }
+    return undefined;
   };
+
+  const locationOf = (span: Span): Location | undefined => {
+    const a = analyses.get(span.file);
+    return a === undefined ? undefined : { uri: uriOf.get(span.file) ?? span.file, range: rangeOf(a.file, span) };
+  };
+  const located = (spans: readonly Span[]): Location[] => spans.flatMap((s) => locationOf(s) ?? []);
 
   connection.onDefinition(({ textDocument, position }) =>
     safely('definition', null, () => {
       const found = symbolFor(textDocument.uri, position);
-      return found === undefined ? null : ({ uri: textDocument.uri, range: rangeOf(found.a.file, found.symbol.span) } satisfies Location);
+      return found === undefined ? null : (locationOf(found.symbol.span) ?? null);
     }),
   );
 
@@ -196,28 +222,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safely('references', [], () => {
       const found = symbolFor(textDocument.uri, position);
       if (found === undefined) return [];
-      const spans = [...(context.includeDeclaration ? [found.symbol.span] : []), ...usesOf(found.index, found.symbol.name)];
-      return spans.map((s): Location => ({ uri: textDocument.uri, range: rangeOf(found.a.file, s) }));
+      const all = occurrences(analyses, found, context.includeDeclaration);
+      // The symbol's own declaration first, as before; the other versions' declarations among the rest.
+      const own = all.filter((s) => s === found.symbol.span);
+      return located([...own, ...all.filter((s) => s !== found.symbol.span)]);
     }),
   );
 
-  connection.onPrepareRename(({ textDocument, position }) =>
-    safely('prepareRename', null, () => {
-      const found = symbolFor(textDocument.uri, position);
-      if (found === undefined) return null;
-      const offset = offsetAt(found.a.file, position);
-      const here = renameSpans(found.index, found.symbol).find((s) => s.start <= offset && offset <= s.end) ?? found.symbol.span;
-      return { range: rangeOf(found.a.file, here), placeholder: found.symbol.name };
-    }),
-  );
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const found = safely('prepareRename', undefined, () => symbolFor(textDocument.uri, position));
+    if (found === undefined) {
+      // A keyword or built-in inside an expression gets a reason; any other place just nothing.
+      const a = analyses.get(pathOfUri(textDocument.uri));
+      const offset = a === undefined ? 0 : offsetAt(a.file, position);
+      const inExpr = a?.index !== undefined && exprAt(a.index, offset) !== undefined;
+      const word = a === undefined || !inExpr ? undefined : wordAt(a.file.text, offset);
+      const builtIn = word === undefined ? undefined : builtInKind(word.text);
+      if (builtIn !== undefined) return new ResponseError(ErrorCodes.InvalidRequest, `"${word?.text ?? ''}" is ${builtIn}: it cannot be renamed`);
+      return null;
+    }
+    return safely('prepareRename', null, () => {
+      const here = occurrences(analyses, found, true).find((s) => s.file === pathOfUri(textDocument.uri) && s.start <= found.offset && found.offset <= s.end) ?? found.symbol.span;
+      const a = analyses.get(here.file);
+      return a === undefined ? null : { range: rangeOf(a.file, here), placeholder: found.symbol.name };
+    });
+  });
 
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const found = safely('rename', undefined, () => symbolFor(textDocument.uri, position));
     if (found === undefined) return new ResponseError(ErrorCodes.InvalidRequest, 'nothing to rename here: put the cursor on a metric, define or KPI id');
-    const problem = renameProblem(found.index, found.symbol, newName);
+    const problem = workspaceRenameProblem(analyses, found, newName);
     if (problem !== undefined) return new ResponseError(ErrorCodes.InvalidRequest, problem);
-    const edits = renameSpans(found.index, found.symbol).map((s): TextEdit => ({ range: rangeOf(found.a.file, s), newText: newName }));
-    return { changes: { [textDocument.uri]: edits } };
+    const changes: Record<string, TextEdit[]> = {};
+    for (const s of occurrences(analyses, found, true)) {
+      const where = locationOf(s);
+      if (where !== undefined) (changes[where.uri] ??= []).push({ range: where.range, newText: newName });
+    }
+    return { changes };
   });
 
   connection.onDocumentFormatting(({ textDocument }) =>
@@ -250,6 +291,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (uri !== undefined) lensCache.delete(uri);
     if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     return null;
+  });
+
+  // bench/lsp.mjs: the server's own memory, after a full collection when node runs with --expose-gc.
+  connection.onRequest(MEMORY_REQUEST, () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, cpuMicros: cpu.user + cpu.system, collected: typeof (globalThis as { gc?: unknown }).gc === 'function' };
   });
 
   documents.listen(connection);

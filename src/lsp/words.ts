@@ -8,6 +8,9 @@ export interface Word {
   readonly end: number;
 }
 
+/** The expression language's keywords (src/parser/tokens.ts): never names, never renamed. */
+export const KEYWORDS: readonly string[] = ['and', 'or', 'not', 'if', 'then', 'else', 'between', 'in', 'true', 'false'];
+
 const IDENT = /[A-Za-z0-9_]/;
 
 /** The identifier touching `offset` (the cursor may be just after it), if any. */

@@ -5,20 +5,20 @@ import { applyTaxes } from '../taxes/apply-taxes.js';
 import { invoiceDocument } from '../taxes/invoice-document.js';
 import { createHash } from 'node:crypto';
 import { diag } from '../diagnostics/codes.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { findMissingMetrics } from '../data/missing.js';
-import type { PeriodSeries, RawPeriod } from '../data/metric-data.js';
+import type { PeriodSeries, RawDataSet, RawPeriod } from '../data/metric-data.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { compileProgram } from '../compile/compile-program.js';
 import type { Program } from '../compile/program.js';
 import { evaluatePeriod } from '../evaluate/evaluate-period.js';
 import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
-import { checkContractFile } from '../check/check-file.js';
+import { checkContractFile, type CheckedFile } from '../check/check-file.js';
 
 export interface EvaluateOptions {
   /** `YYYY-MM` (or `YYYY-Qn`); default: the latest period in the data. */
@@ -33,6 +33,11 @@ export function evaluateSources(contractFile: SourceFile, dataFiles: readonly So
   if (bound.value === undefined) return { diagnostics: bound.diagnostics };
   const run = evaluateBound(bound.value, options);
   return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+}
+
+/** A data file loaded once (stage read): its file, its periods by contract when readable, its findings. */
+export interface LoadedDataFile extends StageResult<RawDataSet> {
+  readonly file: SourceFile;
 }
 
 /** A checked contract with its typed metric series: what every period is evaluated from. */
@@ -51,7 +56,21 @@ export interface BoundSources {
  * file (a file naming no contract counts too). `value` is absent when anything is in error.
  */
 export function bindSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], keep?: (period: string) => boolean): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
-  const checkedFile = checkContractFile(contractFile);
+  return bindChecked(checkContractFile(contractFile), dataFiles.map(loadDataFile), keep);
+}
+
+/** Load one data file (stage read) with the file it came from. */
+export function loadDataFile(file: SourceFile): LoadedDataFile {
+  return { file, ...loadMetricFile(file) };
+}
+
+/**
+ * bindSources for a contract already checked and data files already loaded (each parsed once by
+ * the caller, e.g. the monthly run, which loads a shared data file once for all its contracts).
+ * `dataSets` in data file order; each one's `file` is where its periods came from.
+ */
+export function bindChecked(checkedFile: CheckedFile, dataSets: readonly LoadedDataFile[], keep?: (period: string) => boolean): { value?: BoundSources; diagnostics: readonly Diagnostic[] } {
+  const contractFile = checkedFile.file;
   const diagnostics: Diagnostic[] = [...checkedFile.diagnostics];
   const checked = checkedFile.checked;
   if (checked === undefined || hasErrors(diagnostics)) return { diagnostics };
@@ -61,8 +80,8 @@ export function bindSources(contractFile: SourceFile, dataFiles: readonly Source
   const periods: RawPeriod[] = [];
   const used: SourceFile[] = [];
   const seen = new Map<string, RawPeriod>();
-  for (const file of dataFiles) {
-    const loaded = loadMetricFile(file);
+  for (const loaded of dataSets) {
+    const file = loaded.file;
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value === undefined) continue;
     // `keep`: a version binds only the periods it may read (its range and the one before), since a
@@ -81,7 +100,8 @@ export function bindSources(contractFile: SourceFile, dataFiles: readonly Source
   }
   if (hasErrors(diagnostics)) return { diagnostics };
   if (used.length === 0) {
-    const at = dataFiles[0] === undefined ? contract.id.span : { file: dataFiles[0].path, start: 0, end: 0 };
+    const first = dataSets[0]?.file;
+    const at = first === undefined ? contract.id.span : { file: first.path, start: 0, end: 0 };
     diagnostics.push(diag('E068', at, { reason: `no metric data for contract "${id}"` }));
     return { diagnostics };
   }

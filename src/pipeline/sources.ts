@@ -2,7 +2,7 @@
 // contract's period series (exact values with spans in sources.yaml), merged with `--data` when
 // both are given (data wins, and a W091 says so), plus the provenance for inputs.sources.
 import { diag } from '../diagnostics/codes.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import type { Contract } from '../contract/model.js';
 import { shiftPeriod } from '../contract/period.js';
@@ -18,7 +18,7 @@ import type { SourcesFile } from '../sources/model.js';
 import { runSources, type SourcedValue, type SourcesResult } from '../sources/run.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
-import type { RawPeriod } from '../data/metric-data.js';
+import type { RawDataSet, RawPeriod } from '../data/metric-data.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { compileProgram } from '../compile/compile-program.js';
 import { digestOf, type BoundSources } from './evaluate-contract.js';
@@ -133,6 +133,8 @@ export function bindSourced(
   sources: SourcesFile,
   result: SourcesResult,
   dataFiles: readonly SourceFile[],
+  /** `dataFiles` already loaded, in the same order (the monthly run loads each file once). */
+  loadedData?: readonly StageResult<RawDataSet>[],
 ): { value?: BoundSources; inputs?: SourcesInputs; diagnostics: Diagnostic[] } {
   const contract = checked.contract;
   const diagnostics: Diagnostic[] = [];
@@ -140,8 +142,8 @@ export function bindSourced(
   const used: SourceFile[] = [];
   if (dataFiles.length > 0) {
     const periods: RawPeriod[] = [];
-    for (const f of dataFiles) {
-      const loaded = loadMetricFile(f);
+    for (const [i, f] of dataFiles.entries()) {
+      const loaded = loadedData?.[i] ?? loadMetricFile(f);
       diagnostics.push(...loaded.diagnostics);
       const mine = [...(loaded.value?.contracts.get(contract.id.value) ?? []), ...(loaded.value?.contracts.get('') ?? [])];
       if (mine.length > 0) used.push(f);

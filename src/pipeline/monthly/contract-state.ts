@@ -2,9 +2,10 @@
 // written in a stage directory, the change is announced in the journal, then the stage replaces
 // the contract's directory by two renames (old aside, stage in). Corrections are new files only.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ASIDE_PREFIX, STAGE_PREFIX, announce, sha256 } from './journal.js';
+import { ASIDE_PREFIX, STAGE_PREFIX, sha256, type Journal } from './journal.js';
 import type { ManifestEntry } from './manifest.js';
 
 /** How files are written; injectable so tests can interrupt a run midway. */
@@ -28,7 +29,7 @@ export function digestFiles(files: readonly { readonly name: string; readonly co
  * with the manifest entry that describes the result. A failure while writing the stage leaves the
  * contract as it was (the stage is removed) and is rethrown.
  */
-export async function replaceContract(out: string, id: string, files: readonly { readonly name: string; readonly content: string | Uint8Array }[], entry: ManifestEntry | undefined, writer: OutputWriter): Promise<void> {
+export async function replaceContract(out: string, id: string, files: readonly { readonly name: string; readonly content: string | Uint8Array }[], entry: ManifestEntry | undefined, writer: OutputWriter, journal: Journal): Promise<void> {
   const dir = join(out, id);
   const present = (await lstat(dir).catch(() => undefined)) !== undefined;
   if (files.length === 0 && !present) return;
@@ -37,17 +38,21 @@ export async function replaceContract(out: string, id: string, files: readonly {
     stage = `${STAGE_PREFIX}${id}-${suffix()}`;
     const stageDir = join(out, stage);
     await mkdir(stageDir);
-    try {
-      for (const f of files) await writer.writeFile(join(stageDir, f.name), f.content);
-    } catch (e) {
+    // The files of one stage are written at once (started in order); all settle before a failure is acted on.
+    const writes = await Promise.allSettled(files.map((f) => writer.writeFile(join(stageDir, f.name), f.content)));
+    const failure = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failure !== undefined) {
       await rm(stageDir, { recursive: true, force: true }).catch(() => undefined);
-      throw e;
+      throw failure.reason;
     }
   }
   const aside = `${ASIDE_PREFIX}${id}-${suffix()}`;
-  await announce(out, { op: 'swap', id, stage, aside, ...(entry === undefined ? {} : { entry }) });
-  if (present) await rename(dir, join(out, aside));
-  if (stage !== null) await rename(join(out, stage), dir);
+  await journal.announce({ op: 'swap', id, stage, aside, ...(entry === undefined ? {} : { entry }) });
+  // The two renames run back to back, synchronously: with contracts evaluated while others are
+  // written, an await between them would leave the contract without its directory for as long
+  // as the next evaluation takes (a kill then finds neither the old nor the new directory).
+  if (present) renameSync(dir, join(out, aside));
+  if (stage !== null) renameSync(join(out, stage), dir);
   if (present) await rm(join(out, aside), { recursive: true, force: true });
 }
 
@@ -55,12 +60,12 @@ export async function replaceContract(out: string, id: string, files: readonly {
  * Add a correction's files to `<out>/<id>/corrections/` (new names only, never over a file),
  * announced in the journal with the entry that lists it. Each file is written atomically.
  */
-export async function addCorrection(out: string, id: string, files: readonly { readonly name: string; readonly content: string | Uint8Array }[], entry: ManifestEntry, writer: OutputWriter): Promise<void> {
+export async function addCorrection(out: string, id: string, files: readonly { readonly name: string; readonly content: string | Uint8Array }[], entry: ManifestEntry, writer: OutputWriter, journal: Journal): Promise<void> {
   const folder = join(out, id, 'corrections');
   await mkdir(folder, { recursive: true });
   for (const f of files) {
     if ((await lstat(join(folder, f.name)).catch(() => undefined)) !== undefined) throw new Error(`${join(folder, f.name)} already exists; an issued document is never replaced`);
   }
-  await announce(out, { op: 'correction', id, files: digestFiles(files), entry });
+  await journal.announce({ op: 'correction', id, files: digestFiles(files), entry });
   for (const f of files) await writer.writeFile(join(folder, f.name), f.content);
 }

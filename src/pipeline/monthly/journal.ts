@@ -2,7 +2,7 @@
 // a journal (JSON lines) before it is made; recovery replays the journal onto the manifest, keeping
 // each change that is complete on disk and undoing each that is not (decided by file digests).
 import { createHash } from 'node:crypto';
-import { appendFile, lstat, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_PREFIX } from '../../workspace/atomic-write.js';
 import { entryFromJson, entryToJson, withEntry, withoutEntry, type Manifest, type ManifestEntry } from './manifest.js';
@@ -22,15 +22,66 @@ export function sha256(bytes: string | Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * Append one op before the change it announces is made. The append completes before the change
- * starts, so a killed process never leaves a change without its line. (Not flushed per line:
- * recovery decides by file digests, so a line lost to a power cut with its change is harmless;
- * the manifest checkpoint is flushed.)
- */
-export async function announce(out: string, op: JournalOp): Promise<void> {
+/** The journal of one run's output directory, open for appending. */
+export interface Journal {
+  /**
+   * Append one op before the change it announces is made; resolves once the line is on disk
+   * (written and flushed), so neither a killed process nor a power cut leaves a change without its line.
+   */
+  readonly announce: (op: JournalOp) => Promise<void>;
+  /** Close and remove the journal (once the manifest it was replayed onto is on disk); later ops start a new one. */
+  readonly clear: () => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+function opLine(op: JournalOp): string {
   const json = op.op === 'swap' ? { ...op, entry: op.entry === undefined ? null : entryToJson(op.entry) } : { ...op, entry: entryToJson(op.entry) };
-  await appendFile(join(out, JOURNAL_FILE), JSON.stringify(json) + '\n', { encoding: 'utf8', mode: 0o644 });
+  return JSON.stringify(json) + '\n';
+}
+
+/**
+ * The journal of `out`. Group commit: lines announced while a flush is under way wait for the
+ * next one, which writes them all and flushes once. Each announce still resolves only after its
+ * own line is flushed, so the guarantee is per line; contracts committed at once share the flush.
+ */
+export function openJournal(out: string): Journal {
+  const path = join(out, JOURNAL_FILE);
+  let handle: FileHandle | undefined;
+  let waiting: { readonly line: string; readonly done: (e?: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        handle ??= await open(path, 'a', 0o644);
+        await handle.writeFile(batch.map((w) => w.line).join(''), 'utf8');
+        await handle.datasync();
+        for (const w of batch) w.done();
+      } catch (e) {
+        for (const w of batch) w.done(e);
+      }
+    }
+    flushing = undefined;
+  };
+  const close = async (): Promise<void> => {
+    await flushing;
+    const h = handle;
+    handle = undefined;
+    await h?.close();
+  };
+  return {
+    announce: (op) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ line: opLine(op), done: (e) => (e === undefined ? resolve() : reject(e instanceof Error ? e : new Error(String(e)))) });
+        flushing ??= flush();
+      }),
+    clear: async () => {
+      await close();
+      await clearJournal(out);
+    },
+    close,
+  };
 }
 
 async function readOps(out: string): Promise<JournalOp[] | undefined> {

@@ -8,7 +8,7 @@ import { LOCK_FILE } from '../../workspace/lock.js';
 import { findSymlinks, isInside } from '../../workspace/path-safety.js';
 import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../report/summary.js';
 import type { OutputWriter } from './contract-state.js';
-import { JOURNAL_FILE, clearJournal, removeLeftovers, replayJournal } from './journal.js';
+import { JOURNAL_FILE, clearJournal, removeLeftovers, replayJournal, type Journal } from './journal.js';
 import { MANIFEST_FILE, parseManifest, renderManifest, type Manifest } from './manifest.js';
 
 export { MANIFEST_FILE, renderManifest, type Manifest, type ManifestEntry } from './manifest.js';
@@ -75,10 +75,13 @@ export async function openOutput(out: string, writer: OutputWriter): Promise<Out
   return { kind: 'ok', manifest: parsed, foreign: false };
 }
 
-/** Write the manifest (atomically) and then drop the journal it now includes. */
-export async function checkpoint(out: string, manifest: Manifest, writer: OutputWriter): Promise<void> {
+/**
+ * Write the manifest (atomically) and then drop the journal it now includes. The caller has let
+ * every announced change finish first: a change announced but not yet made must keep its line.
+ */
+export async function checkpoint(out: string, manifest: Manifest, writer: OutputWriter, journal: Journal): Promise<void> {
   await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(manifest));
-  await clearJournal(out);
+  await journal.clear();
 }
 
 /** The run's summary files, each atomic. */

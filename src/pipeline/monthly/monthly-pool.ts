@@ -1,10 +1,12 @@
 // Pipeline for `attain invoice`: evaluate the contracts of a run, in this thread or in a pool of
-// worker threads (`--jobs N`). The result is in job order (sorted by id) whatever the completion order.
+// worker threads (`--jobs N`), as a stream of outcomes the run writes (and forgets) one by one.
 import { existsSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ContractJob } from './monthly-inputs.js';
-import { evaluateContractJob, type ContractOutcome, type DocumentRenderOptions } from './monthly-run.js';
+import { evaluateContractJob, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
+import { sourcedRunFromWire, sourcedRunToWire, type SourcedRunWire } from './sourced-wire.js';
 
 /** The compiled worker module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = new URL('./monthly-worker.js', import.meta.url);
@@ -14,69 +16,119 @@ export function workersAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-type Progress = ((done: number, total: number, outcome: ContractOutcome) => void) | undefined;
-
-function evaluateHere(jobs: readonly ContractJob[], period: string, onContract: Progress, render: DocumentRenderOptions): ContractOutcome[] {
-  return jobs.map((job, i) => {
-    const outcome = evaluateContractJob(job, period, render);
-    onContract?.(i + 1, jobs.length, outcome);
-    return outcome;
-  });
+/** What every worker of a run is started with: the period, the documents' options, the run's sources. */
+export interface WorkerSetup {
+  readonly period: string;
+  readonly render: DocumentRenderOptions;
+  readonly sourced?: SourcedRunWire;
 }
 
 /** Messages between the pool and a worker: a job by index, and its outcome. */
 export interface WorkerRequest {
   readonly index: number;
   readonly job: ContractJob;
-  readonly period: string;
-  readonly render: DocumentRenderOptions;
 }
 export interface WorkerReply {
   readonly index: number;
   readonly outcome: ContractOutcome;
 }
 
-async function evaluateInWorkers(jobs: readonly ContractJob[], period: string, size: number, onContract: Progress, render: DocumentRenderOptions): Promise<ContractOutcome[]> {
-  const results = new Array<ContractOutcome | undefined>(jobs.length).fill(undefined);
-  let next = 0;
-  let done = 0;
-  const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(WORKER_URL));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              const index = next++;
-              const job = jobs[index];
-              if (job === undefined) return resolve();
-              const request: WorkerRequest = { index, job, period, render };
-              worker.postMessage(request);
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              results[reply.index] = reply.outcome;
-              done++;
-              onContract?.(done, jobs.length, reply.outcome);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results.map((r, i) => r ?? evaluateContractJob(jobs[i] as ContractJob, period, render));
+/** A job and its outcome (the job, for the files its findings point at, until the outcome is written). */
+export interface Evaluated {
+  readonly job: ContractJob;
+  readonly outcome: ContractOutcome;
 }
 
 /**
- * Evaluate every job for `period`. With `size` > 1 and the compiled worker available, up to
- * `size` contracts are evaluated at once in worker threads; otherwise one after the other here.
- * Evaluation is pure, so both give the same outcomes; `onContract` sees completion order.
+ * Evaluate the jobs here, one after the other. Each job's slot is emptied when it is taken, so a
+ * contract's inputs are garbage once its outcome is written. After each contract the event loop
+ * gets a turn, so the writes of the contracts before it progress while the next one is evaluated.
  */
-export async function evaluateJobs(jobs: readonly ContractJob[], period: string, size: number, onContract?: Progress, render: DocumentRenderOptions = {}): Promise<ContractOutcome[]> {
-  if (size <= 1 || jobs.length <= 1 || !workersAvailable()) return evaluateHere(jobs, period, onContract, render);
-  return evaluateInWorkers(jobs, period, size, onContract, render);
+async function* evaluateHere(jobs: (ContractJob | undefined)[], period: string, render: DocumentRenderOptions, sourced: SourcedRun | undefined): AsyncGenerator<Evaluated> {
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i] as ContractJob;
+    jobs[i] = undefined;
+    yield { job, outcome: evaluateContractJob(job, period, render, sourced) };
+    await nextTurn();
+  }
+}
+
+/**
+ * Evaluate the jobs in `size` worker threads, yielding outcomes in completion order. A worker is
+ * given its next job only while fewer than `size` outcomes wait to be taken: when writing lags,
+ * the workers wait too (memory stays bounded).
+ */
+async function* evaluateInWorkers(jobs: (ContractJob | undefined)[], setup: WorkerSetup, size: number): AsyncGenerator<Evaluated> {
+  const ready: Evaluated[] = [];
+  const sent = new Map<number, ContractJob>();
+  const idle: Worker[] = [];
+  let next = 0;
+  let received = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  const workers = Array.from({ length: Math.min(size, jobs.length) }, () => new Worker(WORKER_URL, { workerData: setup }));
+  const feed = (worker: Worker): void => {
+    const job = jobs[next];
+    if (job === undefined || ready.length >= size) {
+      idle.push(worker);
+      return;
+    }
+    jobs[next] = undefined;
+    sent.set(next, job);
+    const request: WorkerRequest = { index: next++, job };
+    worker.postMessage(request);
+  };
+  for (const worker of workers) {
+    worker.on('message', (reply: WorkerReply) => {
+      ready.push({ job: sent.get(reply.index) as ContractJob, outcome: reply.outcome });
+      sent.delete(reply.index);
+      received++;
+      feed(worker);
+      signal();
+    });
+    worker.on('error', (e) => {
+      failure ??= e;
+      signal();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`worker exited with code ${code}`);
+      signal();
+    });
+    feed(worker);
+  }
+  try {
+    while (received < jobs.length || ready.length > 0) {
+      if (failure !== undefined) throw failure;
+      const evaluated = ready.shift();
+      if (evaluated === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      yield evaluated;
+      for (const w of idle.splice(0)) feed(w);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Evaluate every job for `period`, as outcomes arrive. With `size` > 1 and the compiled worker
+ * available, up to `size` contracts are evaluated at once in worker threads (with or without
+ * sources: the aggregated sources go to each worker once); otherwise one after the other here.
+ * Evaluation is pure, so both give the same outcomes; the order is job order here, completion
+ * order with workers. `jobs` is consumed: its slots are emptied as jobs are taken.
+ */
+export function evaluateStream(jobs: (ContractJob | undefined)[], period: string, size: number, render: DocumentRenderOptions = {}, sourced?: SourcedRun): AsyncGenerator<Evaluated> {
+  if (size <= 1 || jobs.length <= 1 || !workersAvailable()) return evaluateHere(jobs, period, render, sourced);
+  return evaluateInWorkers(jobs, { period, render, ...(sourced === undefined ? {} : { sourced: sourcedRunToWire(sourced) }) }, size);
+}
+
+/** The worker's side of WorkerSetup. */
+export function workerSetup(setup: WorkerSetup): { period: string; render: DocumentRenderOptions; sourced?: SourcedRun } {
+  return { period: setup.period, render: setup.render, ...(setup.sourced === undefined ? {} : { sourced: sourcedRunFromWire(setup.sourced) }) };
 }

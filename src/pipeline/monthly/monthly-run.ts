@@ -1,7 +1,6 @@
 // Pipeline for `attain invoice` (the monthly run): each ContractJob -> a ContractOutcome (stages
 // 1-9 for one contract: its invoice in every format and its HTML report), isolated from the others.
 import { diag } from '../../diagnostics/codes.js';
-import { loadContract } from '../../contract/load-contract.js';
 import type { Contract, PeriodKind } from '../../contract/model.js';
 import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -15,14 +14,14 @@ import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
 import { renderEvaluationPdf } from '../../report/pdf/invoice-pdf.js';
 import type { SummaryRow } from '../../report/summary.js';
-import { checkContractFile } from '../../check/check-file.js';
+import { checkContractFile, checkLoadedContract, type CheckedFile } from '../../check/check-file.js';
 import type { Evaluation } from '../../report/evaluation.js';
 import type { SourcesFile } from '../../sources/model.js';
 import type { SourcesResult } from '../../sources/run.js';
-import { bindSources, digestOf, evaluateBound, type BoundSources } from '../evaluate-contract.js';
+import { bindChecked, digestOf, evaluateBound, loadDataFile, type BoundSources, type LoadedDataFile } from '../evaluate-contract.js';
 import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
-import type { ContractJob } from './monthly-inputs.js';
+import { parsedOf, type ContractJob } from './monthly-inputs.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order (invoice.pdf with --pdf only). */
 export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'invoice.pdf', 'report.html'] as const;
@@ -40,7 +39,10 @@ export interface InputDigests {
 export interface ContractOutcome {
   readonly id: string;
   readonly row: SummaryRow;
-  /** The rendered files (empty when the contract failed: nothing partial is written). */
+  /**
+   * The rendered files (empty when the contract failed: nothing partial is written). In the result
+   * of runMonthlyInvoices they are empty too: each contract's files are on disk, not kept in memory.
+   */
   readonly files: readonly { readonly name: InvoiceFileName; readonly content: string | Uint8Array }[];
   /** Errors and warnings, sorted; rendered against the run's sources. */
   readonly diagnostics: readonly Diagnostic[];
@@ -119,9 +121,8 @@ export function outsideReason(contract: Contract, period: string): string | unde
  * evaluated, no files, not a failure. A contract with errors of its own is not skipped (it fails,
  * so the error is seen).
  */
-function skipped(job: ContractJob, contractFile: SourceFile, period: string): ContractOutcome | undefined {
+function skipped(job: ContractJob, checked: CheckedFile, period: string): ContractOutcome | undefined {
   const kindReason = job.periodKind === undefined ? undefined : skipReason(job.periodKind, period);
-  const checked = checkContractFile(contractFile);
   if (hasErrors(checked.diagnostics) || checked.contract === undefined) return undefined;
   const reason = kindReason ?? outsideReason(checked.contract, period);
   if (reason === undefined) return undefined;
@@ -147,8 +148,9 @@ function inRange(from: string, until: string | undefined, kind: PeriodKind): (pe
 }
 
 /** E068 at the contract id (or the file start) when no data file under `--data` carries the contract. */
-function noDataFor(job: ContractJob, file: SourceFile): Diagnostic {
-  const span = loadContract(file).value?.id.span ?? { file: file.path, start: 0, end: 0 };
+function noDataFor(job: ContractJob, checked: CheckedFile): Diagnostic {
+  const file = checked.file;
+  const span = checked.contract?.id.span ?? { file: file.path, start: 0, end: 0 };
   const reason = `no metric data for contract "${job.id}" under ${job.dataPath}`;
   const hint = `add a data file with \`contract: ${job.id}\` (or rows with ${job.id} in a contract column), or name the file ${job.id}.yaml / ${job.id}.csv`;
   return diag('E068', span, { reason }, { hint });
@@ -188,17 +190,21 @@ function evaluateContractJobUnguarded(job: ContractJob, period: string, render: 
   for (const f of job.dataFiles) byPath.set(f.path, f);
   const sources = (p: string): SourceFile | undefined => byPath.get(p);
   if (job.contractFile === undefined || hasErrors(job.diagnostics)) return failed(job, job.diagnostics, sources);
-  const skip = skipped(job, job.contractFile, period);
+  // The contract and data as loaded while gathering: checked here, never parsed again.
+  const parsed = parsedOf(job);
+  const checked = parsed.loaded === undefined ? checkContractFile(job.contractFile) : checkLoadedContract(job.contractFile, parsed.loaded);
+  const skip = skipped(job, checked, period);
   if (skip !== undefined) return skip;
 
-  if (sourced !== undefined) return evaluateSourcedJob(job, job.contractFile, period, sourced, sources, render);
+  if (sourced !== undefined) return evaluateSourcedJob(job, checked, parsed.dataSets, period, sourced, sources, render);
   const v = job.versions;
   const keep = v === undefined ? undefined : inRange(v.from, v.until, job.periodKind ?? 'month');
-  const bound = bindSources(job.contractFile, job.dataFiles, keep);
+  const dataSets = parsed.dataSets ?? job.dataFiles.map(loadDataFile);
+  const bound = bindChecked(checked, dataSets, keep);
   if (bound.value === undefined) {
     // With no data file at all, a valid contract fails with E068 only: say where we looked.
     const noData = job.dataFiles.length === 0 && bound.diagnostics.every((d) => d.severity !== 'error' || d.code === 'E068');
-    const shown = noData ? [...bound.diagnostics.filter((d) => d.code !== 'E068'), noDataFor(job, job.contractFile)] : bound.diagnostics;
+    const shown = noData ? [...bound.diagnostics.filter((d) => d.code !== 'E068'), noDataFor(job, checked)] : bound.diagnostics;
     return failed(job, shown, sources);
   }
   const run = evaluateBound(bound.value, v === undefined ? { period } : { period, start: v.start });
@@ -215,10 +221,9 @@ export interface SourcedRun {
 }
 
 /** A contract of a run with --sources: its series from the run's aggregation (data files win). */
-function evaluateSourcedJob(job: ContractJob, contractFile: SourceFile, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
-  const checked = checkContractFile(contractFile);
+function evaluateSourcedJob(job: ContractJob, checked: CheckedFile, dataSets: readonly LoadedDataFile[] | undefined, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
-  const bound = bindSourced(contractFile, checked.checked, sourced.sources, sourced.result, job.dataFiles);
+  const bound = bindSourced(checked.file, checked.checked, sourced.sources, sourced.result, job.dataFiles, dataSets);
   if (bound.value === undefined) return failed(job, bound.diagnostics, sources);
   const run = evaluateBound(bound.value, { period });
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];

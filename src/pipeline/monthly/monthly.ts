@@ -9,19 +9,21 @@ import { computeCorrection, invoiceAmounts, invoiceNumber } from '../../invoice/
 import { renderCorrectionJson, renderCorrectionMarkdown } from '../../report/correction.js';
 import type { RunSummary, SummaryRow } from '../../report/summary.js';
 import { takeLock } from '../../workspace/lock.js';
+import { writeQueue } from '../../workspace/write-queue.js';
 import { addCorrection, digestFiles, replaceContract, type OutputWriter } from './contract-state.js';
-import { withEntry, withoutEntry, type Manifest, type ManifestEntry, type ManifestSources } from './manifest.js';
-import { evaluateJobs } from './monthly-pool.js';
-import { gatherMonthlyInputs, missingInput } from './monthly-inputs.js';
+import { openJournal, type Journal } from './journal.js';
+import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
+import { evaluateStream } from './monthly-pool.js';
+import { gatherMonthlyInputs, missingInput, parsedOf } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
-import { evaluateContractJob, locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
+import { locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
 import type { ContractJob } from './monthly-inputs.js';
 import { createHash } from 'node:crypto';
-import { checkContractFile } from '../../check/check-file.js';
+import { checkContractFile, checkLoadedContract } from '../../check/check-file.js';
 import { addLocatedFiles } from '../evaluate-sourced.js';
 import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
-import { planRun, type Step } from './plan.js';
+import { planRun } from './plan.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -71,7 +73,11 @@ function correctionPaths(e: ManifestEntry): string[] {
 function shownRow(row: SummaryRow, e: ManifestEntry | undefined, finalized: boolean): SummaryRow {
   if (!finalized) return row;
   const corrections = e === undefined ? [] : correctionPaths(e);
-  return { ...row, issued: e?.issued === true, ...(corrections.length === 0 ? {} : { corrections }) };
+  return {
+    ...row,
+    issued: e?.issued === true,
+    ...(corrections.length === 0 ? {} : { corrections }),
+  };
 }
 
 /**
@@ -81,7 +87,11 @@ function shownRow(row: SummaryRow, e: ManifestEntry | undefined, finalized: bool
  * being written stays as it was; the lock is released).
  */
 export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<MonthlyRunResult> {
-  if (opts.data === undefined && opts.sources === undefined) return { kind: 'usage', message: 'give --data <path> or --sources <file> (or both)' };
+  if (opts.data === undefined && opts.sources === undefined)
+    return {
+      kind: 'usage',
+      message: 'give --data <path> or --sources <file> (or both)',
+    };
   const overlap = await overlapProblem(opts.out, [
     { flag: '--contracts', path: opts.contracts },
     ...(opts.data === undefined ? [] : [{ flag: '--data', path: opts.data }]),
@@ -95,7 +105,10 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
   const lock = await takeLock(opts.out);
   if (lock.kind === 'held') {
     const who = lock.pid === undefined ? 'another run' : `another attain run (pid ${lock.pid})`;
-    return { kind: 'usage', message: `--out ${opts.out} is in use by ${who}; nothing was written (the lock ${lock.path} is removed when that run ends, or taken over once its process is gone)` };
+    return {
+      kind: 'usage',
+      message: `--out ${opts.out} is in use by ${who}; nothing was written (the lock ${lock.path} is removed when that run ends, or taken over once its process is gone)`,
+    };
   }
   try {
     return await runLocked(opts, opts.writer ?? ATOMIC_WRITER, opts.writer ?? STAGE_WRITER);
@@ -104,78 +117,209 @@ export async function runMonthlyInvoices(opts: MonthlyRunOptions): Promise<Month
   }
 }
 
+/** A contract's step with its job taken out: what the run still needs once the job is evaluated. */
+type Slot =
+  | {
+      readonly kind: 'keep';
+      readonly id: string;
+      readonly entry: ManifestEntry;
+    }
+  | { readonly kind: 'write'; readonly id: string }
+  | {
+      readonly kind: 'correct';
+      readonly id: string;
+      readonly previous: ManifestEntry;
+    };
+
+/** Everything the commit phase needs; the gathered inputs themselves are no longer referenced. */
+interface Prepared {
+  readonly slots: readonly Slot[];
+  /** The jobs to evaluate, in id order; each slot is emptied when its job is taken. */
+  readonly queue: (ContractJob | undefined)[];
+  readonly remove: readonly ManifestEntry[];
+  readonly keepIssued: readonly ManifestEntry[];
+  readonly manifest: Manifest;
+  /** Whether the manifest on disk is of this run's period (otherwise one is written before the first change). */
+  readonly samePeriod: boolean;
+  readonly run?: SourcedRun;
+  readonly runDiagnostics: readonly Diagnostic[];
+  /** The files the run diagnostics and the gathering findings point at (for rendering them). */
+  readonly files: Map<string, SourceFile>;
+}
+
 async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWriter: OutputWriter): Promise<MonthlyRunResult> {
-  const { out, period } = opts;
-  const force = opts.force === true;
-  const state = await openOutput(out, writer);
+  const state = await openOutput(opts.out, writer);
   if (state.kind === 'refuse') return { kind: 'usage', message: state.message };
-  if (state.foreign && !force) return { kind: 'usage', message: `--out ${out} holds invoices from different inputs (it holds files but no readable manifest.json); use another directory, or --force to replace them` };
+  if (state.foreign && opts.force !== true)
+    return {
+      kind: 'usage',
+      message: `--out ${opts.out} holds invoices from different inputs (it holds files but no readable manifest.json); use another directory, or --force to replace them`,
+    };
+  const prepared = await prepare(opts, state.manifest);
+  if ('usage' in prepared) return { kind: 'usage', message: prepared.usage };
+  const journal = openJournal(opts.out);
+  try {
+    return await commitRun(opts, prepared, writer, stageWriter, journal);
+  } finally {
+    await journal.close();
+  }
+}
+
+/**
+ * Gather the inputs (each file read and parsed once), aggregate the sources, and plan. What the
+ * plan keeps is reduced to slots: the gathered maps go out of scope here, so each contract's
+ * inputs live only until its job is evaluated.
+ */
+async function prepare(opts: MonthlyRunOptions, previous: Manifest | undefined): Promise<Prepared | { usage: string }> {
+  const { out, period } = opts;
   const gathered = await gatherMonthlyInputs(opts.contracts, opts.data, period);
-  if ('usage' in gathered) return { kind: 'usage', message: gathered.usage };
+  if ('usage' in gathered) return gathered;
   const sourced = opts.sources === undefined ? undefined : await aggregateForRun(opts.sources, gathered.jobs, period);
-  if (sourced !== undefined && 'usage' in sourced) return { kind: 'usage', message: sourced.usage };
+  if (sourced !== undefined && 'usage' in sourced) return sourced;
   const run = sourced?.run;
-  const files = new Map(gathered.sources);
-  for (const [p, f] of sourced?.files ?? []) files.set(p, f);
   // With sources, a contract's inputs also cover the sources file and every input it read, so
   // restated exports redo (or correct) the contracts, as restated data files do.
-  const jobs = run === undefined ? gathered.jobs : gathered.jobs.map((j) => ({ ...j, inputsSha256: withSources(j.inputsSha256, run) }));
-  const inputs = { ...gathered, jobs, sources: files, diagnostics: [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])] };
-  const plan = planRun(state.manifest, inputs.jobs, period, force, out);
-  if (plan.kind === 'refuse') return { kind: 'usage', message: plan.message };
-
-  const toEvaluate = plan.steps.filter((s): s is Exclude<Step, { kind: 'keep' }> => s.kind !== 'keep');
-  opts.onStart?.(toEvaluate.length);
-  const render = opts.render ?? {};
-  // Sourced values are exact rationals shared by every contract: evaluated in this thread.
-  const evaluated =
+  const jobs =
     run === undefined
-      ? await evaluateJobs(toEvaluate.map((s) => s.job), period, opts.jobs ?? 1, opts.onContract, render)
-      : evaluateSourced(toEvaluate.map((s) => s.job), period, run, opts.onContract, render);
-  const outcomeOf = new Map(evaluated.map((o) => [o.id, o] as const));
-
-  const samePeriod = state.manifest?.period === period;
-  let manifest: Manifest = samePeriod && state.manifest !== undefined ? state.manifest : { period, finalized: false, contracts: [] };
-  if (run !== undefined) manifest = { ...manifest, sources: manifestSources(run) };
-  let pending = 0;
-  const step = async (): Promise<void> => {
-    if (++pending >= CHECKPOINT_EVERY) {
-      await checkpoint(out, manifest, writer);
-      pending = 0;
+      ? gathered.jobs
+      : gathered.jobs.map((j) => ({
+          ...j,
+          inputsSha256: withSources(j.inputsSha256, run),
+        }));
+  const runDiagnostics = [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])];
+  const plan = planRun(previous, jobs, period, opts.force === true, out);
+  if (plan.kind === 'refuse') return { usage: plan.message };
+  const files = new Map<string, SourceFile>(sourced?.files ?? []);
+  const keepFilesOf = (ds: readonly Diagnostic[]): void => {
+    for (const p of diagnosticFiles(ds)) {
+      const f = gathered.sources.get(p);
+      if (f !== undefined) files.set(p, f);
     }
   };
-  for (const e of plan.remove) {
-    await replaceContract(out, e.contract, [], undefined, writer);
-    manifest = withoutEntry(manifest, e.contract);
+  keepFilesOf(runDiagnostics);
+  for (const j of jobs) if (j.diagnostics.length > 0) keepFilesOf(j.diagnostics);
+  const slots = plan.steps.map((s): Slot => (s.kind === 'keep' ? { kind: 'keep', id: s.entry.contract, entry: s.entry } : s.kind === 'write' ? { kind: 'write', id: s.job.id } : { kind: 'correct', id: s.job.id, previous: s.previous }));
+  const queue = plan.steps.flatMap((s) => (s.kind === 'keep' ? [] : [s.job]));
+  const samePeriod = previous?.period === period;
+  let manifest: Manifest = samePeriod && previous !== undefined ? previous : { period, finalized: false, contracts: [] };
+  if (run !== undefined) manifest = { ...manifest, sources: manifestSources(run) };
+  return { slots, queue, remove: plan.remove, keepIssued: plan.keepIssued, manifest, samePeriod, ...(run === undefined ? {} : { run }), runDiagnostics, files };
+}
+
+/** Every file a diagnostic (or one of its labels) points at. */
+function diagnosticFiles(ds: readonly Diagnostic[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of ds) {
+    out.add(d.span.file);
+    for (const l of d.labels ?? []) out.add(l.span.file);
+  }
+  return out;
+}
+
+/** Contract directories being written at once while the next contracts are evaluated. */
+const WRITES_IN_FLIGHT = 16;
+
+/**
+ * Evaluate the contracts as a stream and commit each as soon as it is evaluated: its files go to
+ * a bounded queue of writes (the next contract is evaluated meanwhile), and only its summary row
+ * and manifest entry are kept. The manifest is checkpointed when the journal has grown by a
+ * quarter of the contracts (at least 64), so its rewrites cost O(contracts) over the run.
+ */
+async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWriter, stageWriter: OutputWriter, journal: Journal): Promise<MonthlyRunResult> {
+  const { out, period } = opts;
+  const book = new Map(p.manifest.contracts.map((c) => [c.contract, c] as const));
+  let manifest: Manifest = p.manifest;
+  const current = (): Manifest => ({
+    ...manifest,
+    contracts: [...book.values()].sort((a, b) => byCodeUnits(a.contract, b.contract)),
+  });
+  const writes = writeQueue(WRITES_IN_FLIGHT);
+  let announced = 0;
+  const step = async (): Promise<void> => {
+    if (++announced < Math.max(CHECKPOINT_EVERY, book.size / 4)) return;
+    // Every announced change is made before the journal that announces it is dropped.
+    await writes.drain();
+    await checkpoint(out, current(), writer, journal);
+    announced = 0;
+  };
+  for (const e of p.remove) {
+    await replaceContract(out, e.contract, [], undefined, writer, journal);
+    book.delete(e.contract);
     await step();
   }
-  const rows: SummaryRow[] = [];
+  // Recovery replays the journal onto the manifest on disk, so that manifest must name this
+  // run's period before any contract of it is announced (the removals above emptied the rest).
+  if (!p.samePeriod) {
+    await checkpoint(out, current(), writer, journal);
+    announced = 0;
+  }
+  const slotOf = new Map(p.slots.map((s) => [s.id, s] as const));
+  const outcomes: ContractOutcome[] = [];
   const written: string[] = [];
-  const finalized = opts.finalize === true || manifest.finalized;
-  for (const s of plan.steps) {
-    if (s.kind === 'keep') continue;
-    const o = outcomeOf.get(s.job.id) as ContractOutcome;
-    if (s.kind === 'write') {
-      const entry: ManifestEntry = { contract: o.id, ...o.inputs, status: o.row.status, issued: false, files: digestFiles(o.files), row: o.row, corrections: [] };
-      await replaceContract(out, o.id, o.files, entry, stageWriter);
-      manifest = withEntry(manifest, entry);
-      await step();
-      continue;
-    }
-    const name = await correctIssued(out, s.previous, o, s.job.inputsSha256, stageWriter);
-    if (name === undefined) continue;
-    manifest = withEntry(manifest, name.entry);
-    written.push(`${o.id}/corrections/${name.file}`);
-    await step();
+  const sources = p.files;
+  const total = p.queue.length;
+  opts.onStart?.(total);
+  let done = 0;
+  try {
+    await evaluateAndWrite();
+  } catch (e) {
+    // Nothing is left writing once the run has failed (the lock is released next).
+    await writes.drain().catch(() => undefined);
+    throw e;
   }
-  if (opts.finalize === true) manifest = { ...manifest, finalized: true, contracts: manifest.contracts.map((c) => (c.status === 'ok' ? { ...c, issued: true } : c)) };
-  await checkpoint(out, manifest, writer);
+  async function evaluateAndWrite(): Promise<void> {
+    for await (const { job, outcome: o } of evaluateStream(p.queue, period, opts.jobs ?? 1, opts.render ?? {}, p.run)) {
+      opts.onContract?.(++done, total, o);
+      // Kept: the row, the diagnostics and the digests; the documents are dropped once written.
+      outcomes.push({ ...o, files: [] });
+      if (o.diagnostics.length > 0) keepJobFiles(o, job, sources);
+      const s = slotOf.get(o.id) as Exclude<Slot, { kind: 'keep' }>;
+      if (s.kind === 'write') {
+        const entry: ManifestEntry = {
+          contract: o.id,
+          ...o.inputs,
+          status: o.row.status,
+          issued: false,
+          files: digestFiles(o.files),
+          row: o.row,
+          corrections: [],
+        };
+        await writes.add(async () => {
+          await replaceContract(out, o.id, o.files, entry, stageWriter, journal);
+          book.set(o.id, entry);
+        });
+        await step();
+        continue;
+      }
+      if (o.row.status !== 'ok') continue;
+      await writes.add(async () => {
+        const name = await correctIssued(out, s.previous, o, o.inputs.inputs_sha256, stageWriter, journal);
+        if (name === undefined) return;
+        book.set(o.id, name.entry);
+        written.push(`${o.id}/corrections/${name.file}`);
+      });
+      await step();
+    }
+    await writes.drain();
+  }
+  written.sort(byCodeUnits);
+  outcomes.sort((a, b) => byCodeUnits(a.id, b.id));
+  const finalized = opts.finalize === true || manifest.finalized;
+  manifest = current();
+  if (opts.finalize === true)
+    manifest = {
+      ...manifest,
+      finalized: true,
+      contracts: manifest.contracts.map((c) => (c.status === 'ok' ? { ...c, issued: true } : c)),
+    };
+  await checkpoint(out, manifest, writer, journal);
 
   const entries = new Map(manifest.contracts.map((c) => [c.contract, c] as const));
-  for (const s of plan.steps) {
-    const id = s.kind === 'keep' ? s.entry.contract : s.job.id;
-    const e = entries.get(id);
-    const o = outcomeOf.get(id);
+  const outcomeOf = new Map(outcomes.map((o) => [o.id, o] as const));
+  const rows: SummaryRow[] = [];
+  for (const s of p.slots) {
+    const e = entries.get(s.id);
+    const o = outcomeOf.get(s.id);
     // An issued contract shows its issued invoice (and corrections) unless this run failed it.
     let row: SummaryRow;
     if (s.kind === 'keep') row = s.entry.row;
@@ -183,17 +327,38 @@ async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWri
     else row = (o as ContractOutcome).row;
     rows.push(shownRow(row, e, finalized));
   }
-  for (const e of plan.keepIssued) rows.push(shownRow(e.row, e, finalized));
-  rows.sort((a, b) => (a.contract < b.contract ? -1 : a.contract > b.contract ? 1 : 0));
-  const lookup = (p: string): SourceFile | undefined => inputs.sources.get(p);
+  for (const e of p.keepIssued) rows.push(shownRow(e.row, e, finalized));
+  rows.sort((a, b) => byCodeUnits(a.contract, b.contract));
+  const lookup = (path: string): SourceFile | undefined => sources.get(path);
   const summary: RunSummary = {
     period,
     rows,
-    runErrors: inputs.diagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup)),
+    runErrors: p.runDiagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup)),
     ...(manifest.finalized ? { finalized: true, newCorrections: written } : {}),
   };
   await writeSummary(out, summary, writer);
-  return { kind: 'done', outcomes: evaluated, summary, runDiagnostics: inputs.diagnostics, sources: inputs.sources, kept: plan.steps.length - toEvaluate.length, corrections: written };
+  return {
+    kind: 'done',
+    outcomes,
+    summary,
+    runDiagnostics: p.runDiagnostics,
+    sources,
+    kept: p.slots.length - total,
+    corrections: written,
+  };
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An outcome with findings: the files they point at stay for rendering (the job itself is gone). */
+function keepJobFiles(o: ContractOutcome, job: ContractJob, sources: Map<string, SourceFile>): void {
+  const own = [...(job.contractFile === undefined ? [] : [job.contractFile]), ...job.dataFiles];
+  for (const path of diagnosticFiles(o.diagnostics)) {
+    const f = own.find((x) => x.path === path);
+    if (f !== undefined && !sources.has(path)) sources.set(path, f);
+  }
 }
 
 /**
@@ -201,7 +366,7 @@ async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWri
  * invoice, or its latest correction) and write the next correction when any amount differs.
  * A failed evaluation changes nothing on disk (the summary shows the failure).
  */
-async function correctIssued(out: string, e: ManifestEntry, o: ContractOutcome, inputs: string, writer: OutputWriter): Promise<{ entry: ManifestEntry; file: string } | undefined> {
+async function correctIssued(out: string, e: ManifestEntry, o: ContractOutcome, inputs: string, writer: OutputWriter, journal: Journal): Promise<{ entry: ManifestEntry; file: string } | undefined> {
   const fresh = o.files.find((f) => f.name === 'invoice.json');
   if (o.row.status !== 'ok' || fresh === undefined) return undefined;
   const dir = join(out, e.contract);
@@ -212,20 +377,28 @@ async function correctIssued(out: string, e: ManifestEntry, o: ContractOutcome, 
   const correction = computeCorrection(invoiceAmounts(baseText), invoiceAmounts(typeof fresh.content === 'string' ? fresh.content : Buffer.from(fresh.content).toString('utf8')), number, e.corrections.length + 1);
   if (correction === undefined) return undefined;
   const files = [
-    { name: `${correction.name}.json`, content: renderCorrectionJson(correction) },
-    { name: `${correction.name}.md`, content: renderCorrectionMarkdown(correction) },
+    {
+      name: `${correction.name}.json`,
+      content: renderCorrectionJson(correction),
+    },
+    {
+      name: `${correction.name}.md`,
+      content: renderCorrectionMarkdown(correction),
+    },
   ];
-  const entry: ManifestEntry = { ...e, corrections: [...e.corrections, { name: correction.name, inputs_sha256: inputs, files: digestFiles(files) }] };
-  await addCorrection(out, e.contract, files, entry, writer);
+  const entry: ManifestEntry = {
+    ...e,
+    corrections: [
+      ...e.corrections,
+      {
+        name: correction.name,
+        inputs_sha256: inputs,
+        files: digestFiles(files),
+      },
+    ],
+  };
+  await addCorrection(out, e.contract, files, entry, writer, journal);
   return { entry, file: `${correction.name}.json` };
-}
-
-function evaluateSourced(jobs: readonly ContractJob[], period: string, run: SourcedRun, onContract: MonthlyRunOptions['onContract'], render: DocumentRenderOptions): ContractOutcome[] {
-  return jobs.map((job, i) => {
-    const outcome = evaluateContractJob(job, period, render, run);
-    onContract?.(i + 1, jobs.length, outcome);
-    return outcome;
-  });
 }
 
 /** The manifest's record of the sources: the file, every input's digest, every query. */
@@ -233,7 +406,12 @@ function manifestSources(run: SourcedRun): ManifestSources {
   return {
     file: run.sources.file.path,
     sha256: run.sources.file.sha256,
-    inputs: run.result.inputs.map((i) => ({ source: i.source, path: i.path, sha256: i.sha256 ?? null, rows: i.rows })),
+    inputs: run.result.inputs.map((i) => ({
+      source: i.source,
+      path: i.path,
+      sha256: i.sha256 ?? null,
+      rows: i.rows,
+    })),
     queries: run.result.queries,
   };
 }
@@ -250,14 +428,29 @@ function withSources(key: string | undefined, run: SourcedRun): string {
  * of the run's period kind. Findings about the sources file itself are run diagnostics; a
  * contract's own source failures stay with it (it fails alone).
  */
-async function aggregateForRun(path: string, jobs: readonly ContractJob[], period: string): Promise<{ run?: SourcedRun; diagnostics: readonly Diagnostic[]; files: ReadonlyMap<string, SourceFile> } | { usage: string }> {
+async function aggregateForRun(
+  path: string,
+  jobs: readonly ContractJob[],
+  period: string,
+): Promise<
+  | {
+      run?: SourcedRun;
+      diagnostics: readonly Diagnostic[];
+      files: ReadonlyMap<string, SourceFile>;
+    }
+  | { usage: string }
+> {
   const read = await readSourcesFile(path);
-  if (read.file === undefined) return { usage: `--sources ${path}: ${read.diagnostics[0]?.message ?? 'cannot be read'}` };
+  if (read.file === undefined)
+    return {
+      usage: `--sources ${path}: ${read.diagnostics[0]?.message ?? 'cannot be read'}`,
+    };
   const files = new Map<string, SourceFile>([[path, read.file]]);
   if (read.value === undefined) return { diagnostics: read.diagnostics, files };
   const contracts = jobs.flatMap((j) => {
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
-    const c = checkContractFile(j.contractFile).checked?.contract;
+    const loaded = parsedOf(j).loaded;
+    const c = (loaded === undefined ? checkContractFile(j.contractFile) : checkLoadedContract(j.contractFile, loaded)).checked?.contract;
     return c === undefined ? [] : [c];
   });
   let result;

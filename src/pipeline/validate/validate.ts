@@ -2,15 +2,12 @@
 // from every file in one run. Data files are checked against the contract they name. Files are
 // validated one by one (validate-file.ts), here or in worker threads (validate-pool.ts), and the
 // outcomes merged here in file order, so the result does not depend on the number of threads.
-import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
 import type { Contract } from '../../contract/model.js';
-import { periodOrdinal } from '../../contract/period.js';
-import { orderVersions, versionInForce } from '../../contract/versions.js';
-import type { RawPeriod } from '../../data/metric-data.js';
-import { contractIdByName } from '../../data/data-owner.js';
+import { checkVersions } from '../../contract/versions.js';
+import type { ContractsById } from '../../data/check-data-file.js';
 import { expandPaths } from '../../workspace/files.js';
 import { validateFile, type FileOutcome } from './validate-file.js';
 import { validateInWorkers, workerCount } from './validate-pool.js';
@@ -46,20 +43,6 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   return mergeOutcomes(outcomes, found);
 }
 
-/** The data loaders, imported only when a run has data files (start-up of contract-only runs). */
-type DataStages = typeof import('../../data/load-metrics.js') & typeof import('../../data/bind.js');
-async function dataStages(): Promise<DataStages> {
-  const [load, bind] = await Promise.all([import('../../data/load-metrics.js'), import('../../data/bind.js')]);
-  return { ...load, ...bind };
-}
-
-/** Contracts by id (every version of an id); models are rebuilt only when asked for. */
-interface ContractIndex {
-  readonly has: (id: string) => boolean;
-  /** The versions of an id, earliest first (one for an unamended contract). */
-  readonly get: (id: string) => readonly Contract[] | undefined;
-}
-
 async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly Diagnostic[]): Promise<ValidationRun> {
   const diagnostics: Diagnostic[] = [...found];
   const sources = new Map<string, SourceFile>();
@@ -93,11 +76,12 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     const loaded = modelsOf(group);
     const all = loaded.filter((c): c is Contract => c !== undefined);
     if (all.length < group.length) continue; // a file whose model failed already has its errors
-    const ordered = orderVersions(all.map((contract) => ({ contract })));
+    const ordered = checkVersions(all);
     diagnostics.push(...ordered.diagnostics);
-    models.set(id, ordered.value.versions.map((v) => v.contract));
+    models.set(id, ordered.value);
   }
-  const contracts: ContractIndex = {
+  // Models are rebuilt only when a data or sources file asks for them.
+  const contracts: ContractsById = {
     has: (id) => byId.has(id),
     get: (id) => {
       const group = byId.get(id);
@@ -110,8 +94,9 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     },
   };
   if (dataFiles.length > 0) {
-    const stages = await dataStages();
-    for (const file of dataFiles) diagnostics.push(...validateDataFile(file, contracts, stages));
+    // The data loaders are imported only when a run has data files (start-up of contract-only runs).
+    const { checkDataFile } = await import('../../data/check-data-file.js');
+    for (const file of dataFiles) diagnostics.push(...checkDataFile(file, contracts));
   }
   if (sourcesFiles.length > 0) {
     const { validateSourcesFile } = await import('./validate-sources.js');
@@ -119,38 +104,4 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     for (const file of sourcesFiles) diagnostics.push(...validateSourcesFile(file, all));
   }
   return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length + sourcesFiles.length };
-}
-
-/** The version of `versions` a data period is checked against: the one in force, else the nearest. */
-function versionFor(versions: readonly Contract[], period: string): Contract | undefined {
-  const first = versions[0];
-  if (first === undefined || versions.length === 1) return first;
-  const set = { id: first.id.value, kind: first.period.value, start: first.effective.from.value, versions: versions.map((contract) => ({ contract })) };
-  const inForce = versionInForce(set, period)?.contract;
-  if (inForce !== undefined) return inForce;
-  return (periodOrdinal(period, set.kind) ?? 0) < (periodOrdinal(set.start, set.kind) ?? 0) ? first : versions.at(-1);
-}
-
-function validateDataFile(file: SourceFile, contracts: ContractIndex, { loadMetricFile, bindData }: DataStages): Diagnostic[] {
-  const loaded = loadMetricFile(file);
-  const out: Diagnostic[] = [...loaded.diagnostics];
-  if (loaded.value === undefined) return out;
-  for (const [named, periods] of loaded.value.contracts) {
-    // A file naming no contract belongs to the contract its file or directory is named after.
-    const id = named === '' ? (contractIdByName(file.path, contracts.has) ?? '') : named;
-    const versions = contracts.get(id);
-    const at = periods[0]?.span ?? { file: file.path, start: 0, end: 0 };
-    if (versions === undefined) {
-      out.push(diag('W068', at, { id: id === '' ? '(none named)' : id }));
-      continue;
-    }
-    // Each period is checked against the version in force for it (versions may differ in metrics).
-    const byVersion = new Map<Contract, RawPeriod[]>();
-    for (const p of periods) {
-      const c = versionFor(versions, p.period);
-      if (c !== undefined) byVersion.set(c, [...(byVersion.get(c) ?? []), p]);
-    }
-    for (const [contract, mine] of byVersion) out.push(...bindData(contract, mine, file.sha256).diagnostics);
-  }
-  return out;
 }

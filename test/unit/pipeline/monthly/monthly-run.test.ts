@@ -198,6 +198,20 @@ describe('outputs', () => {
     expect(tree(join(work, 'seq')).get('summary.csv')).toContain('acme-smm');
     expect(tree(join(work, 'par'))).toEqual(tree(join(work, 'seq')));
   });
+
+  it('the compiled CLI gives byte-identical output with --sources and --jobs 2 (the aggregated sources sent to each worker once)', () => {
+    const dir = join(work, 'sourced');
+    mkdirSync(dir);
+    for (const id of ['acme-smm', 'volga-community-direct', 'sakura-reach']) copyFileSync(join(ROOT, 'contracts', `${id}.yaml`), join(dir, `${id}.yaml`));
+    const cli = (out: string, ...extra: string[]): number | null =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/attain.js'), 'invoice', '--contracts', dir, '--sources', join(ROOT, 'examples/sources/sources.yaml'), '--period', '2026-10', '--out', out, '--quiet', ...extra], { cwd: ROOT }).status;
+    cli(join(work, 'seq'));
+    cli(join(work, 'par'), '--jobs', '2');
+    const seq = tree(join(work, 'seq'));
+    expect(seq.get('summary.csv')).toMatch(/acme-smm.*ok/);
+    expect(seq.get('summary.csv')).toMatch(/volga-community-direct.*ok/);
+    expect(tree(join(work, 'par'))).toEqual(seq);
+  });
 });
 
 describe('manifest', () => {
