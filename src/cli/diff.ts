@@ -1,4 +1,4 @@
-// `attain diff --base <rev|dir> [--contracts dir] --data <path> [--periods a..b] [--format md|json|github]`:
+// `attain diff --base <rev|dir> [--contracts dir] (--data <path> | --sources <file>) [--periods a..b] [--format ...]`:
 // what a contract change does to the money. Exit 0 it ran (even with differences), 1 an
 // evaluation failed, 2 usage error (unknown base, missing paths, bad options).
 import { runDiff } from '../pipeline/diff/diff.js';
@@ -14,7 +14,8 @@ export const DIFF_FORMATS = ['md', 'json', 'github'] as const;
 export interface DiffCliOptions {
   readonly base: string;
   readonly contracts: string;
-  readonly data: string;
+  readonly data?: string;
+  readonly sources?: string;
   readonly periods?: string;
   readonly format: string;
 }
@@ -32,7 +33,9 @@ export function parsePeriods(text: string | undefined): { from: string; to: stri
 export async function runDiffCommand(opts: DiffCliOptions, io: CliIo): Promise<number> {
   const format = oneOf(opts.format, DIFF_FORMATS, '--format');
   const periods = parsePeriods(opts.periods);
-  const run = await runDiff({ base: opts.base, contracts: opts.contracts, data: opts.data, ...(periods === undefined ? {} : { periods }) });
+  if ((opts.data === undefined) === (opts.sources === undefined)) throw new UsageError('attain diff needs either --data <dir|file> or --sources <file> (not both)');
+  const input = opts.sources === undefined ? { data: opts.data ?? '' } : { sources: opts.sources };
+  const run = await runDiff({ base: opts.base, contracts: opts.contracts, ...input, ...(periods === undefined ? {} : { periods }) });
   if (run.kind === 'usage') {
     io.stderr(`attain: ${run.message}\n`);
     return EXIT.usage;

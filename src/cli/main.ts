@@ -98,7 +98,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('what a contract change does to the money: every period with data evaluated at the base and now')
     .requiredOption('--base <rev|dir>', 'git revision (read with git show; no checkout is touched) or a directory of contracts')
     .option('--contracts <dir>', 'the contracts directory (at the base and in the working tree)', 'contracts')
-    .requiredOption('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
+    .option('--sources <file>', 'a sources.yaml to aggregate the metrics from (instead of --data)')
     .option('--periods <range>', 'periods to compare, e.g. 2026-01..2026-10 (default: every period with data)')
     .option('--format <format>', 'md | json | github', 'md')
     .action(async (opts: import('./diff.js').DiffCliOptions) => setExit(await runDiffCommand(opts, io)));

@@ -59,11 +59,18 @@ export async function evaluateFromSources(contractPath: string, sourcesPath: str
   if (run.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
   return { value: { ...run.value, inputs: { ...run.value.inputs, ...(bound.inputs === undefined ? {} : { sources: bound.inputs }) } }, diagnostics, sources: files };
 }
+/**
+ * Largest export read back to place a finding (V8's longest string): exports are streamed, so a
+ * file with a bad cell may be far above the reader's usual limit, and is read whole only then.
+ */
+const LOCATE_MAX_BYTES = 512 * 1024 * 1024;
+
 /** Read the export files findings point into, so they render with their source line. */
 export async function addLocatedFiles(diagnostics: readonly Diagnostic[], files: Map<string, SourceFile>): Promise<void> {
   for (const d of diagnostics) {
     if (files.has(d.span.file)) continue;
-    const read = await readSource(d.span.file);
+    // A finding at offset 0 (a file that cannot be read at all) needs no text to be placed.
+    const read = await readSource(d.span.file, d.span.end > 0 ? LOCATE_MAX_BYTES : undefined);
     files.set(d.span.file, read.file ?? createSourceFile(d.span.file, ''));
   }
 }

@@ -84,15 +84,9 @@ export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: 
   const period = options.period ?? dataPeriods(set.id, dataFiles).filter((p) => periodOrdinal(p, kind) !== undefined).sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   if (period === undefined) return { diagnostics: [diag('E073', first.contract.id.span, { reason: `the data holds no period for contract "${set.id}"` })] };
   const at = periodOrdinal(period, kind);
-  // One version: its own checks say why a period is outside it (E066) or not of its kind (E073).
-  const version = set.versions.length === 1 ? first : versionInForce(set, period);
-  if (version === undefined) {
-    const last = set.versions.at(-1) as VersionFile;
-    const before = (at ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
-    const span = before ? first.contract.effective.from.span : (last.contract.effective.until?.span ?? last.contract.effective.from.span);
-    const reason = before ? `period ${period} is before the contract starts (${set.start})` : `period ${period} is after the contract ends (${last.contract.effective.until?.value ?? ''})`;
-    return { diagnostics: [diag(at === undefined ? 'E073' : 'E066', span, { reason })] };
-  }
+  const chosen = versionForPeriod(set, period);
+  if ('diagnostics' in chosen) return chosen;
+  const version = chosen.version;
   const keep = (p: string): boolean => {
     const o = periodOrdinal(p, kind);
     return o === undefined || at === undefined || o === at || o === at - 1;
@@ -101,6 +95,24 @@ export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: 
   if (bound.value === undefined) return { diagnostics: bound.diagnostics };
   const run = evaluateBound(bound.value, { period, start: set.start });
   return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+}
+
+/**
+ * The version of a contract in force for `period`, or why there is none (E066 before the start or
+ * after the end, E073 for a period of the other kind).
+ */
+export function versionForPeriod(set: ContractVersions<VersionFile>, period: string): { readonly version: VersionFile } | { readonly diagnostics: readonly Diagnostic[] } {
+  const kind = set.kind;
+  const first = set.versions[0] as VersionFile;
+  const at = periodOrdinal(period, kind);
+  // One version: its own checks say why a period is outside it (E066) or not of its kind (E073).
+  const version = set.versions.length === 1 ? first : versionInForce(set, period);
+  if (version !== undefined) return { version };
+  const last = set.versions.at(-1) as VersionFile;
+  const before = (at ?? 0) < (periodOrdinal(set.start, kind) ?? 0);
+  const span = before ? first.contract.effective.from.span : (last.contract.effective.until?.span ?? last.contract.effective.from.span);
+  const reason = before ? `period ${period} is before the contract starts (${set.start})` : `period ${period} is after the contract ends (${last.contract.effective.until?.value ?? ''})`;
+  return { diagnostics: [diag(at === undefined ? 'E073' : 'E066', span, { reason })] };
 }
 
 /** Pick the contract id of a set to evaluate: the only one, or the only one the data names. */

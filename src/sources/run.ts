@@ -1,6 +1,6 @@
 // Sources, a run: SourcesFile + the run's contracts and periods -> exact metric values per
 // contract and period, with provenance. Checks first (nothing is read when a definition is wrong);
-// each source is read once for every contract (text exports by attain, Parquet/JSON by DuckDB,
+// each source is read once for every contract (CSV and JSON exports by attain, Parquet by DuckDB,
 // tables by their database); a contract whose sources fail is isolated from the others.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -17,12 +17,15 @@ import { evaluateDefinition } from './evaluate-definition.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
 import type { InputProvenance, ValueProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
-import { readTextSource, type DataRow, type SkipReason } from './read/text-source.js';
+import { readJsonSource } from './read/json-source.js';
+import { filePieces } from './read/file-pieces.js';
+import { readTextPieces, type DataRow, type FileRead, type SkipReason } from './read/text-source.js';
 import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-support.js';
 
 /** What a run is asked for. */
 export interface SourcesRequest {
   readonly sources: SourcesFile;
+  /** The contracts to aggregate for; versions of one id may be given together. */
   readonly contracts: readonly Contract[];
   /** contract id -> periods wanted; absent: every period the sources hold. */
   readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -58,7 +61,9 @@ export interface Engines {
 }
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
-const DUCKDB_EXTENSIONS = new Set(['.parquet', '.json', '.jsonl', '.ndjson']);
+/** Read by attain too: numbers from their text (DuckDB's JSON reader would make them doubles). */
+const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
+const DUCKDB_EXTENSIONS = new Set(['.parquet']);
 
 interface SourceState {
   readonly source: SourceDecl;
@@ -143,6 +148,14 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         for (const f of found) if (!files.includes(f)) files.push(f);
       }
       const needed = neededColumns(st.source, st.aggregates);
+      // The text columns `where` lists compare (for W090), with the values seen: found once, not per row.
+      const seenColumns: [string, Set<string>][] = [];
+      for (const [col, lits] of whereLiterals(st.aggregates)) {
+        if (lits.size === 0) continue;
+        const seen = st.seenText.get(col) ?? new Set<string>();
+        st.seenText.set(col, seen);
+        seenColumns.push([col, seen]);
+      }
       const duck: string[] = [];
       for (const path of files) {
         const shown = relative(cwd, path) || path;
@@ -152,28 +165,16 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           duck.push(path);
           continue;
         }
-        if (!TEXT_EXTENSIONS.has(ext)) {
+        if (!TEXT_EXTENSIONS.has(ext) && !JSON_EXTENSIONS.has(ext)) {
           findings.push(diag('E096', origin.patterns[0]?.span ?? st.source.span, { reason: `${shown}: a source file is .csv, .tsv, .txt, .parquet, .json or .jsonl` }));
           continue;
         }
-        let bytes: Buffer;
-        let text: string;
-        try {
-          bytes = readFileSync(path);
-          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        } catch (e) {
-          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
-          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
-          continue;
-        }
-        const file = createSourceFile(shown, text);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
         const contractsHere = new Set<string>();
         let other = 0;
         let outside = 0;
         let undated = 0;
         const before = findings.length;
-        const read = readTextSource(file, st.source, needed, (row) => {
+        const sink = (row: DataRow): void => {
           const id = st.source.contract.kind === 'value' ? resolveContract(st.source.contract.value) : st.source.contract.kind === 'path' ? (pathContract === undefined ? undefined : resolveContract(pathContract)) : resolveContract(row.contract ?? '');
           if (id === undefined) {
             other++;
@@ -188,13 +189,32 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
             outside++;
             return;
           }
-          for (const [col, values] of whereLiterals(st.aggregates)) {
+          for (const [col, seen] of seenColumns) {
             const v = row.values.get(col);
-            if (v?.kind === 'text' && values.size > 0) (st.seenText.get(col) ?? st.seenText.set(col, new Set()).get(col))?.add(v.value);
+            if (v?.kind === 'text') seen.add(v.value);
           }
           contractsHere.add(id);
           add(id, period, shown, row);
-        }, findings);
+        };
+        // CSV is streamed in chunks (exports run to hundreds of MB); JSON is read whole.
+        const hash = createHash('sha256');
+        let read: FileRead;
+        try {
+          if (JSON_EXTENSIONS.has(ext)) {
+            const bytes = readFileSync(path);
+            hash.update(bytes);
+            const file = createSourceFile(shown, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+            read = readJsonSource(file, st.source, needed, sink, findings, ext !== '.json');
+          } else {
+            read = readTextPieces(shown, filePieces(path, hash), st.source, needed, sink, findings);
+          }
+        } catch (e) {
+          // Unreadable or not UTF-8: the rows already summed are dropped with the contracts this fails.
+          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
+          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
+          continue;
+        }
+        const sha256 = hash.digest('hex');
         if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
         const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
         findings.push(...currencyFindings);
@@ -236,17 +256,28 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   }
 
   const values = new Map<string, Map<string, Map<string, SourcedValue>>>();
+  // contract id -> the periods any source holds for it (one pass over the groups, not one per contract).
+  const periodsOf = new Map<string, Set<string>>();
+  for (const st of states.values()) {
+    for (const key of st.groups.keys()) {
+      const cut = key.indexOf('\u0000');
+      const id = key.slice(0, cut);
+      const set = periodsOf.get(id) ?? new Set<string>();
+      periodsOf.set(id, set);
+      set.add(key.slice(cut + 1));
+    }
+  }
   for (const c of request.contracts) {
     const id = c.id.value;
     if (failed.has(id)) continue;
-    const periods = new Map<string, Map<string, SourcedValue>>();
-    const allPeriods = new Set<string>();
-    for (const st of states.values()) for (const key of st.groups.keys()) if (key.startsWith(`${id}\u0000`)) allPeriods.add(key.slice(id.length + 1));
-    for (const period of [...allPeriods].sort()) {
-      const record = new Map<string, SourcedValue>();
+    // Several contracts may share an id (the versions of one contract, as `attain diff` asks):
+    // each period's record holds the metrics any of them defines, each value computed once.
+    const periods = values.get(id) ?? new Map<string, Map<string, SourcedValue>>();
+    for (const period of [...(periodsOf.get(id) ?? [])].sort()) {
+      const record = periods.get(period) ?? new Map<string, SourcedValue>();
       for (const metric of c.metrics.keys()) {
         const def = definitionFor(sources, id, metric);
-        if (def === undefined) continue;
+        if (def === undefined || record.has(metric)) continue;
         const parts = def.aggregates.map((a) => {
           const st = states.get(a.source);
           const g = st?.groups.get(`${id}\u0000${period}`);

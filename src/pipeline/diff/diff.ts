@@ -1,6 +1,6 @@
 // Pipeline for `attain diff`: contracts at a base (git revision or directory) and in the working
-// tree + metric data -> DiffReport: every period with data of every added, removed or changed
-// contract evaluated both ways (version in force on each side), with what changed.
+// tree + metric data (--data files or --sources) -> DiffReport: every period with data of every
+// added, removed or changed contract evaluated both ways (version in force on each side).
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
@@ -14,11 +14,14 @@ import { locateDiagnostic } from '../monthly/monthly-run.js';
 import { contractSetOf, dataPeriods, evaluateVersions, readContractSet, type VersionFile } from '../evaluate-versions.js';
 import { readBaseContracts } from './base-contracts.js';
 import { adjustmentLabel } from '../../report/line-detail.js';
+import { aggregateForDiff, evaluateSourcedVersions, sourcedPeriods, sourcesErrors } from './diff-sources.js';
 
 export interface DiffOptions {
   readonly base: string;
   readonly contracts: string;
-  readonly data: string;
+  /** Exactly one of `data` (a data file or directory) and `sources` (a sources file). */
+  readonly data?: string;
+  readonly sources?: string;
   /** Inclusive range of periods (`2026-01..2026-10`); default: every period with data. */
   readonly periods?: { readonly from: string; readonly to: string };
   readonly cwd?: string;
@@ -91,9 +94,12 @@ function totalOf(s: DiffSide): bigint {
   return s.kind === 'invoice' ? s.total : 0n;
 }
 
-function comparePeriod(period: string, old: ContractVersions<VersionFile> | undefined, now: ContractVersions<VersionFile> | undefined, dataFiles: readonly SourceFile[], lookup: (p: string) => SourceFile | undefined): PeriodDiff {
-  const a = old === undefined ? undefined : evaluateVersions(old, dataFiles, { period });
-  const b = now === undefined ? undefined : evaluateVersions(now, dataFiles, { period });
+/** One side of one period evaluated from the run's data (data files or sources). */
+type EvaluateSide = (set: ContractVersions<VersionFile>, period: string) => { value?: Evaluation; diagnostics: readonly Diagnostic[] };
+
+function comparePeriod(period: string, old: ContractVersions<VersionFile> | undefined, now: ContractVersions<VersionFile> | undefined, evaluate: EvaluateSide, lookup: (p: string) => SourceFile | undefined): PeriodDiff {
+  const a = old === undefined ? undefined : evaluate(old, period);
+  const b = now === undefined ? undefined : evaluate(now, period);
   const oldSide = side(a, lookup);
   const newSide = side(b, lookup);
   const inv = b?.value?.invoice ?? a?.value?.invoice;
@@ -124,6 +130,32 @@ async function readData(path: string, sources: Map<string, SourceFile>): Promise
   return { files: out, diagnostics };
 }
 
+/** The run's data, whichever way it is given: periods and errors per contract id, and how a side is evaluated. */
+interface DiffInput {
+  readonly periods: (id: string) => string[];
+  readonly errors: (id: string) => Diagnostic[];
+  readonly evaluate: EvaluateSide;
+}
+
+/**
+ * `--data`: the data files; `--sources`: the sources aggregated once for the versions of the
+ * changed contracts on both sides. Either way the same data serves both sides (SPEC 11 compares
+ * the contracts at the base with the working tree; the data is the working tree's).
+ */
+async function readInput(opts: DiffOptions, changed: readonly ContractVersions<VersionFile>[], sources: Map<string, SourceFile>): Promise<DiffInput | { readonly usage: string }> {
+  if ((opts.data === undefined) === (opts.sources === undefined)) return { usage: 'give either --data <dir|file> or --sources <file>' };
+  if (opts.sources !== undefined) {
+    const sourced = await aggregateForDiff(opts.sources, changed, sources);
+    if ('usage' in sourced) return sourced;
+    return { periods: (id) => sourcedPeriods(sourced, id), errors: (id) => sourcesErrors(sourced, id), evaluate: (set, period) => evaluateSourcedVersions(set, period, sourced) };
+  }
+  const path = opts.data ?? '';
+  const data = await readData(path, sources);
+  if (data.diagnostics.some((d) => d.code === 'E001' && d.span.file === path)) return { usage: `--data ${path}: no such file or directory` };
+  const errors = data.diagnostics.filter((d) => d.severity === 'error');
+  return { periods: (id) => dataPeriods(id, data.files), errors: () => errors, evaluate: (set, period) => evaluateVersions(set, data.files, { period }) };
+}
+
 /** Build the base side from its files (contracts that do not load are reported per id later). */
 function baseSide(files: readonly SourceFile[], sources: Map<string, SourceFile>, errors: Diagnostic[]): Side {
   const entries: VersionFile[] = [];
@@ -147,10 +179,11 @@ export async function runDiff(opts: DiffOptions): Promise<DiffRun> {
   const old = baseSide(baseFiles.files, sources, baseErrors);
   const nowSet = await readContractSet([opts.contracts], sources);
   if (nowSet.diagnostics.some((d) => d.code === 'E001' && d.span.file === opts.contracts)) return { kind: 'usage', message: `--contracts ${opts.contracts}: no such directory` };
-  const data = await readData(opts.data, sources);
-  if (data.diagnostics.some((d) => d.code === 'E001' && d.span.file === opts.data)) return { kind: 'usage', message: `--data ${opts.data}: no such file or directory` };
   const now = nowSet.byId;
   const ids = [...new Set([...old.keys(), ...now.keys()])].sort();
+  const changed = ids.filter((id) => digestKey(old.get(id)) !== digestKey(now.get(id)));
+  const input = await readInput(opts, changed.flatMap((id) => [old.get(id), now.get(id)].filter((v) => v !== undefined)), sources);
+  if ('usage' in input) return { kind: 'usage', message: input.usage };
   const errorsFor = (list: readonly Diagnostic[], files: readonly string[]): string[] => list.filter((d) => d.severity === 'error' && files.includes(d.span.file)).map((d) => locateDiagnostic(d, lookup));
   const contracts: ContractDiff[] = [];
   let unchanged = 0;
@@ -164,15 +197,17 @@ export async function runDiff(opts: DiffOptions): Promise<DiffRun> {
     const files = { old: a?.versions.map((v) => v.file.path) ?? [], new: b?.versions.map((v) => v.file.path) ?? [] };
     const errors = [...errorsFor(baseErrors, files.old), ...errorsFor(nowSet.diagnostics, files.new)];
     const kind = (b ?? a)?.kind ?? 'month';
-    const periods = dataPeriods(id, data.files)
+    const periods = input
+      .periods(id)
       .filter((p) => inRange(p, kind, opts.periods))
       .sort((x, y) => comparePeriods(x, y, kind));
     const change = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
-    const compared = hasErrors(data.diagnostics) ? [] : periods.map((p) => comparePeriod(p, a, b, data.files, lookup));
+    const inputErrors = input.errors(id);
+    const compared = hasErrors(inputErrors) ? [] : periods.map((p) => comparePeriod(p, a, b, input.evaluate, lookup));
     // Periods before the first evaluated one only feed previous()/growth(): show the ones where
     // at least one side has an invoice or a failure.
     const shown = compared.filter((p) => p.old.kind !== 'absent' || p.new.kind !== 'absent');
-    contracts.push({ contract: id, change, files, versions: { old: a?.versions.map((v) => v.contract.version.value) ?? [], new: b?.versions.map((v) => v.contract.version.value) ?? [] }, periods: shown, errors: [...errors, ...data.diagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup))] });
+    contracts.push({ contract: id, change, files, versions: { old: a?.versions.map((v) => v.contract.version.value) ?? [], new: b?.versions.map((v) => v.contract.version.value) ?? [] }, periods: shown, errors: [...errors, ...inputErrors.map((d) => locateDiagnostic(d, lookup))] });
   }
   return { kind: 'done', report: { base: opts.base, contracts, unchanged }, sources };
 }

@@ -1,4 +1,4 @@
-// Sources, engines: what a SQL engine (DuckDB for Parquet/JSON files, Postgres for tables) is
+// Sources, engines: what a SQL engine (DuckDB for Parquet files, Postgres for tables) is
 // asked and answers. The answer is one accumulator per aggregate and (contract, period), the same
 // shape attain's own aggregation fills for text exports, so values are computed identically.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';

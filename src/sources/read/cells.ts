@@ -22,6 +22,11 @@ const EMPTY: CellResult = {};
  * of `.` and `,` is the decimal mark when both appear. Otherwise the declared marks apply.
  */
 export function readNumber(text: string, style: NumberStyle): Decimal | undefined {
+  // Plain `1234` / `-12.5` (most cells of a large export): no separators to strip.
+  if (style.decimal !== ',' || !text.includes('.')) {
+    const plain = parseDecimalText(text);
+    if (plain !== undefined) return plain;
+  }
   let t = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   if (style.thousands !== '') t = t.split(style.thousands).join('');
   t = t.replace(/ (?=\d{3}\b)/g, '');
@@ -60,8 +65,21 @@ function zonedDate(t: string, timezone: string): string | undefined {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
+/** Dates already read (an export repeats each day on many rows), by format, zone and text. */
+const DATES = new Map<string, string | undefined>();
+
 /** Read a date in the column's format; YYYY-MM-DD text, or undefined. Timestamps take `timezone` (default UTC). */
 export function readDate(text: string, format: DateFormat, timezone = 'UTC'): string | undefined {
+  const key = `${format}\u0000${timezone}\u0000${text}`;
+  if (DATES.has(key)) return DATES.get(key);
+  // Bounded: timestamps are all distinct, and then the cache would only grow.
+  if (DATES.size >= 4096) DATES.clear();
+  const iso = readDateUncached(text, format, timezone);
+  DATES.set(key, iso);
+  return iso;
+}
+
+function readDateUncached(text: string, format: DateFormat, timezone: string): string | undefined {
   const t = text.trim();
   if (format === 'YYYY-MM-DD') {
     const zoned = zonedDate(t, timezone);

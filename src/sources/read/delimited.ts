@@ -19,11 +19,14 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** Every row of `text` (the first `skipLines` physical lines are not scanned but are counted). */
-export function* scanDelimited(text: string, delimiter: string): Generator<Row> {
+/**
+ * Every row of `text`. `offset` and `firstLine` place a piece of a larger file (read in chunks
+ * that end at a row boundary): offsets and lines are the file's.
+ */
+export function* scanDelimited(text: string, delimiter: string, offset = 0, firstLine = 1): Generator<Row> {
   const d = delimiter.charCodeAt(0);
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let i = offset === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = firstLine;
   const n = text.length;
   while (i < n) {
     const rowStart = i;
@@ -33,7 +36,7 @@ export function* scanDelimited(text: string, delimiter: string): Generator<Row> 
     if (text.charCodeAt(i) === CR || text.charCodeAt(i) === LF) {
       i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
-      yield { cells, line: rowLine, start: rowStart, end: rowStart };
+      yield { cells, line: rowLine, start: rowStart + offset, end: rowStart + offset };
       continue;
     }
     while (!lineEnd) {
@@ -58,22 +61,29 @@ export function* scanDelimited(text: string, delimiter: string): Generator<Row> 
           break;
         }
         for (let k = start; k < j; k++) if (text.charCodeAt(k) === LF || (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF)) line++;
-        cells.push({ text: value, start, end: Math.max(start, j - 1) });
+        cells.push({ text: value, start: start + offset, end: Math.max(start, j - 1) + offset });
         i = j;
         // Anything up to the delimiter after a closing quote is kept as written.
         while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== CR && text.charCodeAt(i) !== LF) i++;
       } else {
         let j = i;
         while (j < n && text.charCodeAt(j) !== d && text.charCodeAt(j) !== CR && text.charCodeAt(j) !== LF) j++;
-        const raw = text.slice(i, j);
-        const lead = raw.length - raw.trimStart().length;
-        const trimmed = raw.trim();
-        cells.push({ text: trimmed, start: i + lead, end: i + lead + trimmed.length });
+        // Trim only when an end may be blank (not printable ASCII): one string per cell, not three.
+        const first = text.charCodeAt(i);
+        const last = text.charCodeAt(j - 1);
+        if (j > i && first > 32 && first < 127 && last > 32 && last < 127) {
+          cells.push({ text: text.slice(i, j), start: i + offset, end: j + offset });
+        } else {
+          const raw = text.slice(i, j);
+          const lead = raw.length - raw.trimStart().length;
+          const trimmed = raw.trim();
+          cells.push({ text: trimmed, start: i + lead + offset, end: i + lead + trimmed.length + offset });
+        }
         i = j;
       }
       if (i < n && text.charCodeAt(i) === d) {
         i++;
-        if (i >= n) cells.push({ text: '', start: i, end: i });
+        if (i >= n) cells.push({ text: '', start: i + offset, end: i + offset });
         continue;
       }
       lineEnd = true;
@@ -83,7 +93,7 @@ export function* scanDelimited(text: string, delimiter: string): Generator<Row> 
       i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     }
-    yield { cells, line: rowLine, start: rowStart, end };
+    yield { cells, line: rowLine, start: rowStart + offset, end: end + offset };
   }
 }
 

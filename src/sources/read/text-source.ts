@@ -6,7 +6,7 @@ import { diag } from '../../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import type { ColumnDecl, SourceDecl } from '../model.js';
-import { readCell, readDate, type CellValue } from './cells.js';
+import { readCell, readDate, type CellValue, type NumberStyle } from './cells.js';
 import { detectDelimiter, scanDelimited, type Cell, type Row } from './delimited.js';
 
 /** Why rows were not data. */
@@ -34,7 +34,7 @@ export interface FileRead {
 }
 
 /** Most findings reported for one file; past that, one more finding says how many more there are. */
-const MAX_FINDINGS = 20;
+export const MAX_FINDINGS = 20;
 
 function lower(s: string): string {
   return s.trim().toLowerCase();
@@ -83,6 +83,15 @@ function isTotals(first: string, source: SourceDecl): boolean {
   return f.totalsPattern !== undefined && f.totalsPattern.test(first);
 }
 
+/** A piece of a file's text that ends at a row boundary, with its place in the file. */
+export interface TextPiece {
+  readonly text: string;
+  /** Offset of the piece's first character in the file's text. */
+  readonly offset: number;
+  /** Line of the piece's first character (1-based). */
+  readonly line: number;
+}
+
 /**
  * Read one text file of a source. `needed` are the columns the run aggregates or filters on (the
  * contract and date columns included). Findings go to `diagnostics`; rows to `sink`.
@@ -94,8 +103,24 @@ export function readTextSource(
   sink: (row: DataRow) => void,
   diagnostics: Diagnostic[],
 ): FileRead {
+  return readTextPieces(file.path, [{ text: file.text, offset: 0, line: 1 }], source, needed, sink, diagnostics);
+}
+
+/**
+ * readTextSource over a file read in pieces (run.ts streams large exports in chunks, so a file is
+ * never held whole): spans are offsets in the whole file, as if it had been read at once.
+ */
+export function readTextPieces(
+  path: string,
+  pieces: Iterable<TextPiece>,
+  source: SourceDecl,
+  needed: ReadonlySet<string>,
+  sink: (row: DataRow) => void,
+  diagnostics: Diagnostic[],
+): FileRead {
+  const file = { path };
   const format = source.format;
-  const delimiter = format.delimiter ?? detectDelimiter(headerLineText(file.text, source));
+  let delimiter = format.delimiter;
   const skipped = new Map<SkipReason, number>();
   const skip = (r: SkipReason): void => {
     skipped.set(r, (skipped.get(r) ?? 0) + 1);
@@ -113,51 +138,56 @@ export function readTextSource(
     findings++;
     if (findings <= MAX_FINDINGS) diagnostics.push(d);
   };
-  for (const row of scanDelimited(file.text, delimiter)) {
-    if (ended) {
-      skip('other-table');
-      continue;
-    }
-    if (row.line <= format.skipLines) {
-      skip('preamble');
-      continue;
-    }
-    const first = row.cells[0]?.text ?? '';
-    if (row.cells.length === 0 || row.cells.every((c) => c.text === '')) {
-      if (header !== undefined && rows > 0 && format.firstTableOnly) ended = true;
-      else skip('blank');
-      continue;
-    }
-    if (format.comment !== undefined && file.text.startsWith(format.comment, row.start + (row.start === 0 && file.text.charCodeAt(0) === 0xfeff ? 1 : 0))) {
-      if (format.startDateComment) startDate ??= startDateOf(file.text.slice(row.start, row.end));
-      skip('comment');
-      continue;
-    }
-    if (header === undefined) {
-      headerSpan = span(row);
-      width = row.cells.length;
-      header = mapHeader(file, source, row, needed, headerCurrency, diagnostics);
-      if (header === undefined) return { skipped, rows, headerCurrency, headerSpan };
-      continue;
-    }
-    if (isTotals(first, source)) {
-      skip('totals');
-      continue;
-    }
-    if (row.cells.length !== width) {
-      if (format.firstTableOnly && rows > 0) {
-        // A new table without a blank line in between (a GA4 export's second table).
-        ended = true;
+  for (const piece of pieces) {
+    // The delimiter is detected from the header line, in the first piece (which holds the header).
+    delimiter ??= detectDelimiter(headerLineText(piece.text.slice(0, 1 << 20), source));
+    for (const row of scanDelimited(piece.text, delimiter, piece.offset, piece.line)) {
+      if (ended) {
         skip('other-table');
         continue;
       }
-      report(diag('E095', span(row), { reason: `row has ${row.cells.length} cells but the header has ${width}` }));
-      continue;
+      if (row.line <= format.skipLines) {
+        skip('preamble');
+        continue;
+      }
+      const first = row.cells[0]?.text ?? '';
+      if (row.cells.length === 0 || row.cells.every((c) => c.text === '')) {
+        if (header !== undefined && rows > 0 && format.firstTableOnly) ended = true;
+        else skip('blank');
+        continue;
+      }
+      const at = row.start - piece.offset;
+      if (format.comment !== undefined && piece.text.startsWith(format.comment, at + (row.start === 0 && piece.text.charCodeAt(0) === 0xfeff ? 1 : 0))) {
+        if (format.startDateComment) startDate ??= startDateOf(piece.text.slice(at, row.end - piece.offset));
+        skip('comment');
+        continue;
+      }
+      if (header === undefined) {
+        headerSpan = span(row);
+        width = row.cells.length;
+        header = mapHeader(file, source, row, needed, headerCurrency, diagnostics);
+        if (header === undefined) return { skipped, rows, headerCurrency, headerSpan };
+        continue;
+      }
+      if (isTotals(first, source)) {
+        skip('totals');
+        continue;
+      }
+      if (row.cells.length !== width) {
+        if (format.firstTableOnly && rows > 0) {
+          // A new table without a blank line in between (a GA4 export's second table).
+          ended = true;
+          skip('other-table');
+          continue;
+        }
+        report(diag('E095', span(row), { reason: `row has ${row.cells.length} cells but the header has ${width}` }));
+        continue;
+      }
+      const read = readRow(file, source, header, row, startDate, report);
+      if (read === undefined) continue;
+      rows++;
+      sink(read);
     }
-    const read = readRow(file, source, header, row, startDate, report);
-    if (read === undefined) continue;
-    rows++;
-    sink(read);
   }
   if (header === undefined) {
     diagnostics.push(diag('E096', { file: file.path, start: 0, end: 0 }, { reason: `${file.path} has no header row` }));
@@ -169,7 +199,7 @@ export function readTextSource(
 }
 
 function mapHeader(
-  file: SourceFile,
+  file: { readonly path: string },
   source: SourceDecl,
   row: Row,
   needed: ReadonlySet<string>,
@@ -198,13 +228,19 @@ function mapHeader(
   return ok ? header : undefined;
 }
 
-function readRow(
-  file: SourceFile,
+/**
+ * One row's cells -> a DataRow (undefined when a cell cannot be read: E095 at the cell). `header`
+ * maps column names to cell indexes; `styleOf` overrides the file's number style for a cell (a
+ * JSON number is always written with `.`).
+ */
+export function readRow(
+  file: { readonly path: string },
   source: SourceDecl,
   header: ReadonlyMap<string, number>,
   row: Row,
   startDate: string | undefined,
   report: (d: Diagnostic) => void,
+  styleOf?: (index: number) => NumberStyle | undefined,
 ): DataRow | undefined {
   const values = new Map<string, CellValue>();
   let currencies: Map<string, string> | undefined;
@@ -212,7 +248,7 @@ function readRow(
   for (const [name, index] of header) {
     const column = source.columns.get(name) as ColumnDecl;
     const cell = row.cells[index] as Cell;
-    const r = readCell(cell.text, column, source.format, source.format.noValue, source.timezone?.value);
+    const r = readCell(cell.text, column, styleOf?.(index) ?? source.format, source.format.noValue, source.timezone?.value);
     const at: Span = { file: file.path, start: cell.start, end: cell.end };
     if (r.problem !== undefined) {
       bad = true;

@@ -1,9 +1,10 @@
 // Cells of exports read exactly: numbers in every locale the presets meet, percent representations,
 // durations (seconds or h:mm:ss), the four date formats. Never through a binary float.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ColumnDecl, ColumnType } from '../../../src/sources/model.js';
 import { readCell, readDate, readNumber } from '../../../src/sources/read/cells.js';
-import { decimalText, type Decimal } from '../../../src/sources/read/decimal.js';
+import { decimalText, parseDecimalText, type Decimal } from '../../../src/sources/read/decimal.js';
 import { detectDelimiter, scanDelimited } from '../../../src/sources/read/delimited.js';
 
 const SPAN = { file: 'x', start: 0, end: 0 };
@@ -98,5 +99,23 @@ describe('scanDelimited', () => {
     expect(detectDelimiter('"Дата визита";"Визиты";"Отказы"')).toBe(';');
     expect(detectDelimiter('Date\tSessions')).toBe('\t');
     expect(detectDelimiter('Date,Sessions')).toBe(',');
+  });
+});
+
+describe('parseDecimalText (the fast path for short cells and the general one agree)', () => {
+  it('reads any signed decimal of up to 40 digits exactly', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,20}$/);
+    fc.assert(
+      fc.property(fc.constantFrom('', '-', '+'), digits, fc.option(fc.stringMatching(/^[0-9]{0,20}$/)), (sign, int, frac) => {
+        const text = `${sign}${int}${frac === null ? '' : `.${frac}`}`;
+        const all = BigInt(`${int}${frac ?? ''}`);
+        expect(parseDecimalText(text)).toEqual({ digits: sign === '-' ? -all : all, scale: (frac ?? '').length });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(['', '-', '.', '-.', '1.2.3', '1e5', ' 1', '0x10', '１'])('%j is not a decimal', (text) => {
+    expect(parseDecimalText(text)).toBeUndefined();
   });
 });
