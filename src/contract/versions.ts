@@ -101,10 +101,10 @@ export function checkVersions(contracts: readonly Contract[]): { value: readonly
 }
 
 /**
- * The version a data period is checked against: the one in force for it, else the nearest (the
+ * The version a data period is checked against (validate, the editor): the one in force for it, else the nearest (the
  * first before the contract's start, the last after the end or in a gap).
  */
-export function versionForPeriod(versions: readonly Contract[], period: string): Contract | undefined {
+export function nearestVersion(versions: readonly Contract[], period: string): Contract | undefined {
   const first = versions[0];
   if (first === undefined || versions.length === 1) return first;
   const set = { id: first.id.value, kind: first.period.value, start: first.effective.from.value, versions: versions.map((contract) => ({ contract })) };

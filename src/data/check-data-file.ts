@@ -1,7 +1,7 @@
 // Metric data, whole file: a data file's text -> its findings against the contracts it names
 // (every version of an id; each period against the version in force). `validate` and the editor share it.
 import type { Contract } from '../contract/model.js';
-import { versionForPeriod } from '../contract/versions.js';
+import { nearestVersion } from '../contract/versions.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
@@ -35,7 +35,7 @@ export function checkDataFile(file: SourceFile, contracts: ContractsById, loaded
     }
     const byVersion = new Map<Contract, RawPeriod[]>();
     for (const p of periods) {
-      const c = versionForPeriod(versions, p.period);
+      const c = nearestVersion(versions, p.period);
       if (c !== undefined) byVersion.set(c, [...(byVersion.get(c) ?? []), p]);
     }
     for (const [contract, mine] of byVersion) out.push(...bindData(contract, mine, file.sha256).diagnostics);

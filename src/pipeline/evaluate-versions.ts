@@ -84,7 +84,7 @@ export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: 
   const period = options.period ?? dataPeriods(set.id, dataFiles).filter((p) => periodOrdinal(p, kind) !== undefined).sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   if (period === undefined) return { diagnostics: [diag('E073', first.contract.id.span, { reason: `the data holds no period for contract "${set.id}"` })] };
   const at = periodOrdinal(period, kind);
-  const chosen = versionForPeriod(set, period);
+  const chosen = versionInForceOrWhyNot(set, period);
   if ('diagnostics' in chosen) return chosen;
   const version = chosen.version;
   const keep = (p: string): boolean => {
@@ -101,7 +101,7 @@ export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: 
  * The version of a contract in force for `period`, or why there is none (E066 before the start or
  * after the end, E073 for a period of the other kind).
  */
-export function versionForPeriod(set: ContractVersions<VersionFile>, period: string): { readonly version: VersionFile } | { readonly diagnostics: readonly Diagnostic[] } {
+export function versionInForceOrWhyNot(set: ContractVersions<VersionFile>, period: string): { readonly version: VersionFile } | { readonly diagnostics: readonly Diagnostic[] } {
   const kind = set.kind;
   const first = set.versions[0] as VersionFile;
   const at = periodOrdinal(period, kind);

@@ -11,7 +11,7 @@ import type { SourcesFile } from '../../sources/model.js';
 import { runSources, type SourcesResult } from '../../sources/run.js';
 import { evaluateBound } from '../evaluate-contract.js';
 import { addLocatedFiles } from '../evaluate-sourced.js';
-import { versionForPeriod, type VersionFile } from '../evaluate-versions.js';
+import { versionInForceOrWhyNot, type VersionFile } from '../evaluate-versions.js';
 import { bindSourced, readSourcesFile } from '../sources.js';
 import { checkForContract } from '../sources-units.js';
 
@@ -78,7 +78,7 @@ export function sourcesErrors(d: DiffSources, id: string): Diagnostic[] {
 
 /** One side of one period: the version in force for it, bound to the sourced values, evaluated. */
 export function evaluateSourcedVersions(set: ContractVersions<VersionFile>, period: string, d: DiffSources): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
-  const chosen = versionForPeriod(set, period);
+  const chosen = versionInForceOrWhyNot(set, period);
   if ('diagnostics' in chosen) return chosen;
   const version = chosen.version;
   const refused = d.refused.get(version);

@@ -2,7 +2,7 @@
 // version in force, and the located findings for overlaps, gaps and mismatches.
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../../src/contract/load-contract.js';
-import { checkVersions, orderVersions, versionForPeriod, versionInForce } from '../../../src/contract/versions.js';
+import { checkVersions, orderVersions, nearestVersion, versionInForce } from '../../../src/contract/versions.js';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
 
 function version(path: string, v: number, effective: string, period = 'month'): { contract: NonNullable<ReturnType<typeof loadContract>['value']> } {
@@ -44,7 +44,7 @@ describe('orderVersions', () => {
   });
 });
 
-describe('checkVersions and versionForPeriod (shared by validate and the editor)', () => {
+describe('checkVersions and nearestVersion (shared by validate and the editor)', () => {
   it('one contract is its own version; several are ordered with their findings', () => {
     const v1 = version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }').contract;
     const v2 = version('b.yaml', 2, '{ from: 2026-07 }').contract;
@@ -57,11 +57,11 @@ describe('checkVersions and versionForPeriod (shared by validate and the editor)
   it('a period gets the version in force, else the first before the start and the last after the end', () => {
     const v1 = version('a.yaml', 1, '{ from: 2026-01, until: 2026-06 }').contract;
     const v2 = version('b.yaml', 2, '{ from: 2026-07, until: 2026-09 }').contract;
-    expect(versionForPeriod([v1, v2], '2026-03')).toBe(v1);
-    expect(versionForPeriod([v1, v2], '2026-07')).toBe(v2);
-    expect(versionForPeriod([v1, v2], '2025-11')).toBe(v1);
-    expect(versionForPeriod([v1, v2], '2027-01')).toBe(v2);
-    expect(versionForPeriod([v2], '2025-01')).toBe(v2);
-    expect(versionForPeriod([], '2025-01')).toBeUndefined();
+    expect(nearestVersion([v1, v2], '2026-03')).toBe(v1);
+    expect(nearestVersion([v1, v2], '2026-07')).toBe(v2);
+    expect(nearestVersion([v1, v2], '2025-11')).toBe(v1);
+    expect(nearestVersion([v1, v2], '2027-01')).toBe(v2);
+    expect(nearestVersion([v2], '2025-01')).toBe(v2);
+    expect(nearestVersion([], '2025-01')).toBeUndefined();
   });
 });
