@@ -121,5 +121,13 @@ export async function runInvoice(opts: InvoiceOptions, io: CliIo, progress?: Pro
     io.stderr(`${runSummaryLine(result.summary, { period: opts.period, kept: result.kept, out: displayText(opts.out) }, locale)}\n`);
     for (const c of result.corrections) io.stderr(`correction written: ${displayText(`${opts.out}/${c}`)}\n`);
   }
+  // A kept contract is not evaluated again, so its documents stay as the earlier run rendered
+  // them: say so when this run asked for other documents, rather than leave a PDF silently absent.
+  const rendering = [opts.pdf === true ? '--pdf' : '', opts.locale !== undefined ? '--locale' : '', opts.csvDialect !== undefined ? '--csv-dialect' : ''].filter((f) => f !== '');
+  if (result.kept > 0 && rendering.length > 0) {
+    io.stderr(
+      `note: ${result.kept} contract(s) had unchanged inputs and kept the documents of the earlier run; ${rendering.join(', ')} applied only to contracts written by this run (use a new --out to render every contract again)\n`,
+    );
+  }
   return failed > 0 || runErrors > 0 ? EXIT.findings : EXIT.ok;
 }

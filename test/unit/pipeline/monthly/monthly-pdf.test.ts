@@ -41,4 +41,16 @@ describe('attain invoice --pdf', () => {
     expect((await runCli('invoice', '--contracts', join(work, 'contracts'), '--data', join(work, 'data'), '--period', '2026-10', '--out', out, '--quiet')).code).toBe(0);
     expect(readdirSync(join(out, 'acme-smm'))).not.toContain('invoice.pdf');
   });
+
+  it('says so when a rerun asks for a PDF of contracts it keeps from the earlier run', async () => {
+    const out = join(work, 'out');
+    const args = ['invoice', '--contracts', join(work, 'contracts'), '--data', join(work, 'data'), '--period', '2026-10', '--out', out];
+    expect((await runCli(...args, '--quiet')).code).toBe(0);
+    const again = await runCli(...args, '--pdf');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('note: 2 contract(s) had unchanged inputs and kept the documents of the earlier run; --pdf applied only to contracts written by this run');
+    expect(readdirSync(join(out, 'acme-smm'))).not.toContain('invoice.pdf');
+    const plain = await runCli(...args);
+    expect(plain.stderr).not.toContain('note:');
+  });
 });
