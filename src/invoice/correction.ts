@@ -22,7 +22,7 @@ export interface Correction {
   readonly digits: number;
   readonly versions: { readonly issued: number | null; readonly now: number | null };
   readonly lines: readonly CorrectionLine[];
-  /** Tax lines (empty until invoices carry taxes; the same shape then). */
+  /** Tax lines, one per rate (issued, now, difference); empty for an invoice without taxes. */
   readonly taxes: readonly CorrectionLine[];
   readonly total: { readonly issued: bigint; readonly now: bigint; readonly difference: bigint };
   readonly inputs: { readonly issued: unknown; readonly now: unknown };
