@@ -63,7 +63,8 @@ function computeDocument(contract: Contract, period: string): InvoiceDocument | 
   const lastDay = new Date(Date.UTC(issueYear, issueMonth + 1, 0)).getUTCDate();
   const issue = Date.UTC(issueYear, issueMonth, Math.min(decl.issueDay, lastDay));
   const due = issue + decl.dueDays * 86_400_000;
-  return { number, issueDate: isoDate(issue), dueDate: isoDate(due) };
+  // Frozen: the same object is handed to every evaluation of this contract and period.
+  return Object.freeze({ number, issueDate: isoDate(issue), dueDate: isoDate(due) });
 }
 
 function isoDate(ms: number): string {
