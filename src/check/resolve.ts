@@ -8,6 +8,7 @@ import { suggestName } from '../diagnostics/suggest.js';
 import type { ValueType } from '../language/value-types.js';
 import type { StepRef } from './typed-tree.js';
 import { metricType } from '../language/units.js';
+import { postOrder } from './post-order.js';
 
 export type NameSymbol =
   | { readonly kind: 'metric'; readonly name: string; readonly slot: number; readonly type: ValueType; readonly span: Span }
@@ -86,47 +87,14 @@ function displayStep(step: string): string {
  * References to steps not in `steps` (failed expressions) are ignored.
  */
 export function orderSteps(steps: ReadonlyMap<string, readonly StepRef[]>): { order: string[]; diagnostics: Diagnostic[] } {
-  const state = new Map<string, 1 | 2>();
-  const stack: string[] = [];
-  const order: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const seenCycles = new Set<string>();
-  // Depth-first, with an explicit stack (step and the index of its next reference): a chain of
-  // thousands of steps must not exhaust the call stack.
-  const next: number[] = [];
-  const visit = (root: string): void => {
-    state.set(root, 1);
-    stack.push(root);
-    next.push(0);
-    while (stack.length > 0) {
-      const step = stack[stack.length - 1] as string;
-      const refs = steps.get(step) ?? [];
-      const i = next[next.length - 1] as number;
-      if (i < refs.length) {
-        next[next.length - 1] = i + 1;
-        const ref = refs[i] as StepRef;
-        if (!steps.has(ref.step)) continue;
-        const s = state.get(ref.step);
-        if (s === 1) reportCycle(stack.slice(stack.indexOf(ref.step)), ref, steps, seenCycles, diagnostics);
-        else if (s === undefined) {
-          state.set(ref.step, 1);
-          stack.push(ref.step);
-          next.push(0);
-        }
-        continue;
-      }
-      stack.pop();
-      next.pop();
-      state.set(step, 2);
-      order.push(step);
-    }
-  };
-  for (const step of steps.keys()) if (!state.has(step)) visit(step);
+  const order = postOrder(steps, (ref) => ref.step, (path, ref) => reportCycle(path, ref, steps, seenCycles, diagnostics));
   return { order, diagnostics };
 }
 
 function reportCycle(
-  members: string[],
+  members: readonly string[],
   closing: StepRef,
   steps: ReadonlyMap<string, readonly StepRef[]>,
   seen: Set<string>,

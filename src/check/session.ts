@@ -16,6 +16,7 @@ import { typeExpr } from './type-expression.js';
 import type { TypeEnv } from './type-expression.js';
 import type { StepRef, TypedNode } from './typed-tree.js';
 import type { ValueType } from '../language/value-types.js';
+import { postOrder } from './post-order.js';
 
 /** Longest chain of defines one define may build on (each hop types the next: the stack is finite). */
 export const MAX_DEFINE_CHAIN = 200;
@@ -69,7 +70,7 @@ export class CheckSession {
       uses.set(name, expr === undefined ? [] : defineNamesIn(expr, defines));
     }
     const depth = new Map<string, number>();
-    for (const name of postOrder(uses)) {
+    for (const name of postOrder(uses, (u) => u)) {
       let d = 1;
       for (const u of uses.get(name) ?? []) d = Math.max(d, (depth.get(u) ?? 0) + 1);
       depth.set(name, d);
@@ -162,37 +163,4 @@ function defineNamesIn(expr: Expr, defines: ReadonlyMap<string, unknown>): strin
     }
   }
   return out;
-}
-
-/** Every key of `uses`, each after the keys it uses (cycles broken anywhere), without recursion. */
-function postOrder(uses: ReadonlyMap<string, readonly string[]>): string[] {
-  const state = new Map<string, 1 | 2>();
-  const order: string[] = [];
-  for (const root of uses.keys()) {
-    if (state.has(root)) continue;
-    const stack: string[] = [root];
-    const next: number[] = [0];
-    state.set(root, 1);
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const name = stack[top] as string;
-      const list = uses.get(name) ?? [];
-      const i = next[top] as number;
-      if (i < list.length) {
-        next[top] = i + 1;
-        const u = list[i] as string;
-        if (!state.has(u) && uses.has(u)) {
-          state.set(u, 1);
-          stack.push(u);
-          next.push(0);
-        }
-        continue;
-      }
-      stack.pop();
-      next.pop();
-      state.set(name, 2);
-      order.push(name);
-    }
-  }
-  return order;
 }
