@@ -13,7 +13,7 @@ import { addDecimal, compareDecimal, DECIMAL_ZERO, decimalToRational, mulDecimal
 export interface Accumulator {
   /** Rows the aggregate saw (after `where`). */
   rows: number;
-  /** Non-empty cells of the column (avg's count). */
+  /** Non-empty cells of the column (count(col) and avg; engines leave it 0 for the others). */
   cells: number;
   sum: Decimal;
   weight: Decimal;
@@ -69,6 +69,21 @@ export function accumulate(acc: Accumulator, a: Aggregate, values: ReadonlyMap<s
       }
       return;
     }
+  }
+}
+
+/**
+ * Add one accumulator into another of the same aggregate (groups an engine returned for two raw
+ * contract values of one contract, or for the months of a quarter). Not for first/last or
+ * count_distinct, whose parts do not add: the caller never merges those.
+ */
+export function mergeAccumulator(into: Accumulator, from: Accumulator, a: Aggregate): void {
+  into.rows += from.rows;
+  into.cells += from.cells;
+  into.sum = addDecimal(into.sum, from.sum);
+  into.weight = addDecimal(into.weight, from.weight);
+  if (from.best !== undefined && (a.fn === 'min' || a.fn === 'max')) {
+    if (into.best === undefined || compareDecimal(from.best, into.best) * (a.fn === 'min' ? -1 : 1) > 0) into.best = from.best;
   }
 }
 

@@ -59,6 +59,13 @@ function names(e: Expr | undefined, out: Set<string>): void {
   }
 }
 
+/** Columns the `where` conditions of these aggregates name. */
+export function whereColumns(aggregates: readonly Aggregate[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of aggregates) names(a.where, out);
+  return out;
+}
+
 /** Columns read for these aggregates: values, weights, `where` names, date, contract, currencies. */
 export function neededColumns(source: SourceDecl, aggregates: readonly Aggregate[]): Set<string> {
   const out = new Set<string>();

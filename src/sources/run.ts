@@ -2,7 +2,7 @@
 // contract and period, with provenance. Checks first (nothing is read when a definition is wrong);
 // each source is read once for every contract (CSV and JSON exports by attain, Parquet by DuckDB,
 // tables by their database); a contract whose sources fail is isolated from the others.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, extname, relative } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
@@ -10,9 +10,10 @@ import { hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic
 import { createSourceFile } from '../diagnostics/source.js';
 import type { Contract, PeriodKind } from '../contract/model.js';
 import type { Rational } from '../numbers/rational.js';
-import { accumulate, aggregateValue, matches, newAccumulator, type Accumulator } from './aggregate.js';
+import { accumulate, aggregateValue, matches, mergeAccumulator, newAccumulator, type Accumulator } from './aggregate.js';
 import { checkColumns, definitionFor } from './check.js';
-import type { SqlAnswer, SqlRequest } from './engines/engine.js';
+import type { SqlAnswer, SqlRequest, TextEngine } from './engines/engine.js';
+import { ENGINE_TEXT_BYTES, engineTextWanted, readTextWithEngine, type EngineTextContext } from './engine-text.js';
 import { evaluateDefinition } from './evaluate-definition.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
 import type { InputProvenance, ValueProvenance } from './provenance.js';
@@ -31,6 +32,11 @@ export interface SourcesRequest {
   readonly periods?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Paths in provenance are shown relative to this directory (default: the working directory). */
   readonly cwd?: string;
+  /**
+   * Text exports from this many bytes up are aggregated by DuckDB when the source allows it
+   * (default ENGINE_TEXT_BYTES); the values, counts and findings are the same either way.
+   */
+  readonly engineTextBytes?: number;
 }
 
 export interface SourcedValue {
@@ -57,6 +63,8 @@ export type SqlEngine = (request: SqlRequest) => Promise<SqlAnswer>;
 
 export interface Engines {
   readonly duckdb: () => Promise<SqlEngine>;
+  /** DuckDB for large text exports; without it, attain reads every text export itself. */
+  readonly duckdbText?: () => Promise<TextEngine>;
   readonly postgres: (source: SourceDecl, sources: SourcesFile) => Promise<SqlEngine>;
 }
 
@@ -196,25 +204,61 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           contractsHere.add(id);
           add(id, period, shown, row);
         };
-        // CSV is streamed in chunks (exports run to hundreds of MB); JSON is read whole.
-        const hash = createHash('sha256');
-        let read: FileRead;
-        try {
-          if (JSON_EXTENSIONS.has(ext)) {
-            const bytes = readFileSync(path);
-            hash.update(bytes);
-            const file = createSourceFile(shown, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-            read = readJsonSource(file, st.source, needed, sink, findings, ext !== '.json');
-          } else {
-            read = readTextPieces(shown, filePieces(path, hash), st.source, needed, sink, findings);
+        // A large plain export is read and summed by DuckDB, when it reads it exactly as attain would.
+        const ctx: EngineTextContext = {
+          source: st.source,
+          aggregates: st.aggregates,
+          needed,
+          files: files.length,
+          resolve: (raw) => resolveContract(st.source.contract.kind === 'value' ? st.source.contract.value : st.source.contract.kind === 'path' ? (pathContract ?? '\u0000') : raw),
+          periodOf: (id, month) => wantPeriod(id, `${month}-01`),
+        };
+        const viaEngine =
+          TEXT_EXTENSIONS.has(ext) && engines.duckdbText !== undefined && engineTextWanted(ctx, fileSize(path), request.engineTextBytes ?? ENGINE_TEXT_BYTES)
+            ? await readTextWithEngine(await engines.duckdbText(), path, shown, ctx)
+            : undefined;
+        if (viaEngine !== undefined) {
+          other += viaEngine.other;
+          outside += viaEngine.outside;
+          undated += viaEngine.undated;
+          for (const [col, values] of viaEngine.seen) for (const v of values) st.seenText.get(col)?.add(v);
+          for (const [key, g] of viaEngine.groups) {
+            contractsHere.add(g.id);
+            const into = st.groups.get(key);
+            if (into === undefined) {
+              st.groups.set(key, { accs: g.accs, rows: g.rows, inputs: new Set([shown]) });
+              continue;
+            }
+            into.rows += g.rows;
+            into.inputs.add(shown);
+            st.aggregates.forEach((a, i) => mergeAccumulator(into.accs[i] as Accumulator, g.accs[i] as Accumulator, a));
           }
-        } catch (e) {
-          // Unreadable or not UTF-8: the rows already summed are dropped with the contracts this fails.
-          const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
-          findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
-          continue;
         }
-        const sha256 = hash.digest('hex');
+        let read: FileRead;
+        let sha256: string;
+        if (viaEngine !== undefined) {
+          read = { rows: viaEngine.rows, skipped: viaEngine.skipped, headerCurrency: viaEngine.headerCurrency, headerSpan: viaEngine.headerSpan };
+          sha256 = viaEngine.sha256;
+        } else {
+          // CSV is streamed in chunks (exports run to hundreds of MB); JSON is read whole.
+          const hash = createHash('sha256');
+          try {
+            if (JSON_EXTENSIONS.has(ext)) {
+              const bytes = readFileSync(path);
+              hash.update(bytes);
+              const file = createSourceFile(shown, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+              read = readJsonSource(file, st.source, needed, sink, findings, ext !== '.json');
+            } else {
+              read = readTextPieces(shown, filePieces(path, hash), st.source, needed, sink, findings);
+            }
+          } catch (e) {
+            // Unreadable or not UTF-8: the rows already summed are dropped with the contracts this fails.
+            const reason = e instanceof TypeError ? 'not valid UTF-8 text' : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message);
+            findings.push(diag('E001', { file: shown, start: 0, end: 0 }, { path: shown, reason }));
+            continue;
+          }
+          sha256 = hash.digest('hex');
+        }
         if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
         const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
         findings.push(...currencyFindings);
@@ -301,6 +345,14 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
     values.set(id, periods);
   }
   return { values, inputs, queries, diagnostics: shared, failed, warnings };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The first candidate that names a contract of the run (the raw text, before `map:`). */

@@ -14,7 +14,8 @@ import type { SqlGroup } from './engine.js';
 
 let connection: Promise<DuckDBConnection> | undefined;
 
-async function connect(): Promise<DuckDBConnection> {
+/** The process's one in-memory DuckDB connection (made on first use). */
+export async function connect(): Promise<DuckDBConnection> {
   connection ??= DuckDBInstance.create(':memory:').then((i) => i.connect());
   return connection;
 }

@@ -1,10 +1,11 @@
-// Sources, engines: what a SQL engine (DuckDB for Parquet files, Postgres for tables) is
-// asked and answers. The answer is one accumulator per aggregate and (contract, period), the same
+// Sources, engines: what a SQL engine (DuckDB for Parquet files and large text exports, Postgres
+// for tables) is asked and answers. The answer is one accumulator per aggregate and group, the
 // shape attain's own aggregation fills for text exports, so values are computed identically.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PeriodKind } from '../../contract/model.js';
 import type { Accumulator } from '../aggregate.js';
 import type { Aggregate, SourceDecl } from '../model.js';
+import type { TextHeader } from '../read/text-source.js';
 
 export interface SqlRequest {
   readonly source: SourceDecl;
@@ -31,3 +32,34 @@ export interface SqlAnswer {
   readonly queries: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** A large text export DuckDB is asked to read and aggregate as attain would (sql/text-query.ts). */
+export interface TextRequest {
+  readonly source: SourceDecl;
+  readonly aggregates: readonly Aggregate[];
+  /** The file (absolute path). */
+  readonly path: string;
+  readonly header: TextHeader;
+  /** Text columns `where` compares: their distinct values per group are returned. */
+  readonly textColumns: readonly string[];
+  /** Look for exponents and `_` in every number cell (the file has bytes that may be one). */
+  readonly careful: boolean;
+}
+
+/** One group of rows by raw contract text and month. */
+export interface TextGroup {
+  readonly contract: string | null;
+  /** YYYY-MM, or null when the row has no date. */
+  readonly month: string | null;
+  /** Data rows (blank rows excluded). */
+  readonly rows: number;
+  /** Rows of empty cells (only in the group without contract and date). */
+  readonly blank: number;
+  /** By aggregate index. */
+  readonly accumulators: readonly Accumulator[];
+  /** Text column -> distinct values in the group (null: an empty cell). */
+  readonly texts: ReadonlyMap<string, readonly (string | null)[]>;
+}
+
+/** The groups, or undefined when the file holds anything attain would read otherwise. */
+export type TextEngine = (request: TextRequest) => Promise<readonly TextGroup[] | undefined>;

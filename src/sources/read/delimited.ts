@@ -82,8 +82,8 @@ export function* scanDelimited(text: string, delimiter: string, offset = 0, firs
         i = j;
       }
       if (i < n && text.charCodeAt(i) === d) {
+        // A delimiter ending the text: the next pass reads the empty last cell, once.
         i++;
-        if (i >= n) cells.push({ text: '', start: i + offset, end: i + offset });
         continue;
       }
       lineEnd = true;

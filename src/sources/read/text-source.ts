@@ -198,6 +198,42 @@ export function readTextPieces(
   return { skipped, rows, headerCurrency, ...(headerSpan === undefined ? {} : { headerSpan }) };
 }
 
+/** A file's header when it is the first line (after a BOM): what an engine needs to read the rest. */
+export interface TextHeader {
+  readonly delimiter: string;
+  /** Cells per row. */
+  readonly width: number;
+  /** Source column name -> cell index (every column the header has, needed or not). */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly headerCurrency: ReadonlyMap<string, { currency: string; span: Span }>;
+  readonly headerSpan: Span;
+}
+
+/**
+ * The header of a text export whose first line is its header (no preamble, comment or blank line
+ * before it) and maps without findings; undefined otherwise (the file is then read row by row,
+ * which reports what is wrong). `start` is the file's first text (1 MiB is plenty).
+ */
+export function readTextHeader(path: string, start: string, source: SourceDecl, needed: ReadonlySet<string>): TextHeader | undefined {
+  const format = source.format;
+  if (format.skipLines > 0) return undefined;
+  const delimiter = format.delimiter ?? detectDelimiter(headerLineText(start, source));
+  const first = scanDelimited(start, delimiter).next();
+  if (first.done === true) return undefined;
+  const row = first.value;
+  // The row must end inside `start` (a line break follows it), and be a header, not a blank or comment.
+  const after = start.charCodeAt(row.end);
+  if (after !== 10 && after !== 13) return undefined;
+  if (row.cells.length === 0 || row.cells.every((c) => c.text === '')) return undefined;
+  const textStart = start.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (format.comment !== undefined && start.startsWith(format.comment, textStart)) return undefined;
+  const headerCurrency = new Map<string, { currency: string; span: Span }>();
+  const findings: Diagnostic[] = [];
+  const columns = mapHeader({ path }, source, row, needed, headerCurrency, findings);
+  if (columns === undefined || findings.length > 0) return undefined;
+  return { delimiter, width: row.cells.length, columns, headerCurrency, headerSpan: { file: path, start: row.start, end: row.end } };
+}
+
 function mapHeader(
   file: { readonly path: string },
   source: SourceDecl,

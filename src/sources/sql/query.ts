@@ -84,6 +84,16 @@ export function whereSql(b: Builder, e: Expr): string {
   }
 }
 
+/** What a caller that reads every row adds to the query (sql/text-query.ts). */
+export interface QueryOptions {
+  /** Keep rows without a date (their period is NULL); no date range. */
+  readonly everyRow?: boolean;
+  /** More group keys (columns of `from`), after the contract and the period. */
+  readonly keys?: readonly string[];
+  /** More aggregate expressions (`... AS name`). */
+  readonly extra?: readonly string[];
+}
+
 /**
  * The query for one source: `from` is the table or file reader expression, `contractSql` the
  * contract column (or a constant), `range` the run's days when bounded.
@@ -95,20 +105,23 @@ export function buildQuery(
   kind: PeriodKind,
   from: string,
   range: { from: string; to: string } | undefined,
+  options: QueryOptions = {},
 ): BuiltQuery {
   const b: Builder = { d, params: [], source };
   const dateName = source.date?.value ?? 'date';
   const date = d.date(d.ident(source.columns.get(dateName)?.from[0] ?? dateName), source.timezone?.value);
   const contract = source.contract.kind === 'column' ? d.text(d.ident(source.columns.get(source.contract.column)?.from[0] ?? source.contract.column)) : `''`;
-  const select = [`${contract} AS c`, `${d.period(date, kind)} AS p`, 'count(*) AS n'];
+  const keys = options.keys ?? [];
+  const select = [`${contract} AS c`, `${d.period(date, kind)} AS p`, ...keys, 'count(*) AS n'];
   const parts: AggregateParts[] = [];
   aggregates.forEach((a, i) => {
     const filter = a.where === undefined ? 'TRUE' : whereSql(b, a.where);
-    const f = (sql: string): string => `${sql} FILTER (WHERE ${filter})`;
+    const f = (sql: string): string => (a.where === undefined ? sql : `${sql} FILTER (WHERE ${filter})`);
     const col = a.column === undefined ? undefined : column(b, a.column);
-    const p: { -readonly [K in keyof AggregateParts]: AggregateParts[K] } = { rows: `r${i}` };
-    select.push(`${f('count(*)')} AS r${i}`);
-    if (col !== undefined) {
+    // Without `where`, an aggregate's rows are the group's; non-empty cells matter to count and avg only.
+    const p: { -readonly [K in keyof AggregateParts]: AggregateParts[K] } = { rows: a.where === undefined ? 'n' : `r${i}` };
+    if (a.where !== undefined) select.push(`${f('count(*)')} AS r${i}`);
+    if (col !== undefined && (a.fn === 'count' || a.fn === 'avg')) {
       select.push(`${f(`count(${col})`)} AS k${i}`);
       p.cells = `k${i}`;
     }
@@ -145,10 +158,12 @@ export function buildQuery(
     }
     parts.push(p);
   });
-  const where: string[] = [`${date} IS NOT NULL`];
-  if (range !== undefined) {
+  select.push(...(options.extra ?? []));
+  const where: string[] = options.everyRow === true ? ['TRUE'] : [`${date} IS NOT NULL`];
+  if (range !== undefined && options.everyRow !== true) {
     where.push(`${date} >= ${d.dateParam(bind(b, range.from))}`, `${date} < ${d.dateParam(bind(b, range.to))}`);
   }
-  const sql = `SELECT ${select.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`;
+  const groups = ['1', '2', ...keys.map((_, i) => String(i + 3))].join(', ');
+  const sql = `SELECT ${select.join(', ')} FROM ${from} WHERE ${where.join(' AND ')} GROUP BY ${groups} ORDER BY ${groups}`;
   return { sql, params: b.params, parts };
 }

@@ -1,0 +1,139 @@
+// Sources, large text exports through an engine: one CSV/TSV file -> the same groups, counts and
+// provenance attain's row-by-row reader (read/text-source.ts) gives, with the reading and summing
+// done by DuckDB; or undefined whenever the result could differ in any way, and the caller then
+// reads the file itself (and reports what is wrong with it, where).
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { Span } from '../diagnostics/diagnostic.js';
+import { mergeAccumulator, type Accumulator } from './aggregate.js';
+import type { TextEngine } from './engines/engine.js';
+import type { Aggregate, SourceDecl } from './model.js';
+import { scanFile } from './read/file-scan.js';
+import { readTextHeader, type SkipReason } from './read/text-source.js';
+import { whereColumns } from './run-support.js';
+import { textEligible } from './sql/text-query.js';
+
+/** Text exports from this size up are aggregated by DuckDB (below it, loading DuckDB costs more). */
+export const ENGINE_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** Bytes of a file's start read for its header. */
+const HEAD_BYTES = 1 << 20;
+
+export interface EngineTextContext {
+  readonly source: SourceDecl;
+  readonly aggregates: readonly Aggregate[];
+  /** Columns the run needs (as for attain's reader). */
+  readonly needed: ReadonlySet<string>;
+  /** How many files the source has (a distinct count over several cannot be added up). */
+  readonly files: number;
+  /** A raw contract text (trimmed; '' for none) -> the run's contract id, or undefined. */
+  readonly resolve: (raw: string) => string | undefined;
+  /** A contract's wanted period holding a month (YYYY-MM), or undefined. */
+  readonly periodOf: (id: string, month: string) => string | undefined;
+}
+
+export interface EngineGroup {
+  readonly id: string;
+  readonly period: string;
+  rows: number;
+  readonly accs: Accumulator[];
+}
+
+export interface EngineTextRead {
+  readonly rows: number;
+  readonly skipped: Map<SkipReason, number>;
+  readonly headerCurrency: ReadonlyMap<string, { currency: string; span: Span }>;
+  readonly headerSpan: Span;
+  readonly sha256: string;
+  readonly other: number;
+  readonly outside: number;
+  readonly undated: number;
+  /** `${id}\0${period}` -> the group. */
+  readonly groups: ReadonlyMap<string, EngineGroup>;
+  /** `where` text column -> values seen in wanted rows. */
+  readonly seen: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Whether a file goes to the engine at all (eligible source, large enough). */
+export function engineTextWanted(ctx: EngineTextContext, size: number, threshold: number): boolean {
+  if (size < threshold) return false;
+  if (ctx.files > 1 && ctx.aggregates.some((a) => a.fn === 'count_distinct')) return false;
+  return textEligible(ctx.source, ctx.aggregates);
+}
+
+function readHead(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.allocUnsafe(HEAD_BYTES);
+    const n = readSync(fd, bytes, 0, HEAD_BYTES, 0);
+    // A character cut at the end is held back by `stream`; invalid UTF-8 throws.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Read one text export by the engine; `shown` is its path as provenance and findings show it. */
+export async function readTextWithEngine(engine: TextEngine, path: string, shown: string, ctx: EngineTextContext): Promise<EngineTextRead | undefined> {
+  const head = readHead(path);
+  if (head === undefined) return undefined;
+  const header = readTextHeader(shown, head, ctx.source, ctx.needed);
+  if (header === undefined) return undefined;
+  const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
+  // The engine's query runs on its own threads while the bytes are hashed here; when they hold
+  // something like an exponent, the query is run again looking for them in the number cells.
+  const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns, careful: false };
+  const [first, scan] = await Promise.all([engine(request), scanFile(path, Buffer.byteLength(head.slice(0, header.headerSpan.end)))]);
+  // An empty line inside a quoted cell would be counted as a blank row: read such a file row by row.
+  if (first === undefined || (scan.quotes && scan.emptyLines > 0)) return undefined;
+  const answer = scan.numberLike ? await engine({ ...request, careful: true }) : first;
+  if (answer === undefined) return undefined;
+  const noValue = ctx.source.format.noValue;
+  const distinct = ctx.aggregates.some((a) => a.fn === 'count_distinct');
+  let rows = 0;
+  let blank = scan.emptyLines;
+  let other = 0;
+  let outside = 0;
+  let undated = 0;
+  const groups = new Map<string, EngineGroup>();
+  const seen = new Map(textColumns.map((c) => [c, new Set<string>()]));
+  for (const g of answer) {
+    blank += g.blank;
+    rows += g.rows;
+    // attain trims text cells (all Unicode blanks) and reads a no-value marker as empty.
+    for (const values of g.texts.values()) {
+      if (values.some((v) => v !== null && (v !== v.trim() || noValue.includes(v)))) return undefined;
+    }
+    const trimmed = g.contract?.trim() ?? '';
+    const id = ctx.resolve(noValue.includes(trimmed) ? '' : trimmed);
+    if (id === undefined) {
+      other += g.rows;
+      continue;
+    }
+    if (g.rows === 0) continue;
+    if (g.month === null) {
+      undated += g.rows;
+      continue;
+    }
+    const period = ctx.periodOf(id, g.month);
+    if (period === undefined) {
+      outside += g.rows;
+      continue;
+    }
+    for (const [col, values] of g.texts) for (const v of values) if (v !== null) seen.get(col)?.add(v);
+    const key = `${id}\u0000${period}`;
+    const into = groups.get(key);
+    if (into === undefined) {
+      groups.set(key, { id, period, rows: g.rows, accs: g.accumulators.map((a) => ({ ...a })) });
+      continue;
+    }
+    // Two raw spellings of one contract, or the months of a quarter: add up (distinct counts do not).
+    if (distinct) return undefined;
+    into.rows += g.rows;
+    ctx.aggregates.forEach((a, i) => mergeAccumulator(into.accs[i] as Accumulator, g.accumulators[i] as Accumulator, a));
+  }
+  const skipped = new Map<SkipReason, number>();
+  if (blank > 0) skipped.set('blank', blank);
+  return { rows, skipped, headerCurrency: header.headerCurrency, headerSpan: header.headerSpan, sha256: scan.sha256, other, outside, undated, groups, seen };
+}
