@@ -16,8 +16,30 @@ export function explainValueText(value: Value, type: ValueType, locale: LocaleId
 
 /** One side of a comparison: `bounce_rate 17.5%`, or the value alone for a constant. */
 export function explainSideText(s: ExplainSide, locale: LocaleId = 'en'): string {
-  const value = explainValueText(s.value, s.type, locale);
-  return s.text === undefined ? value : `${s.text} ${value}`;
+  if (s.text === undefined) return typeof s.value === 'object' ? constantText(s.value, s.type, locale) : explainValueText(s.value, s.type, locale);
+  return `${s.text} ${explainValueText(s.value, s.type, locale)}`;
+}
+
+/**
+ * The texts of constant sides (`20%`, `2 min`) by value object, then by type and locale: a
+ * constant is one object of the compiled program, written again on every evaluation. Values are
+ * immutable, so a text once made stays right; the map goes with the program.
+ */
+const constantTexts = new WeakMap<object, Map<string, string>>();
+
+function constantText(value: Exclude<Value, boolean | string>, type: ValueType, locale: LocaleId): string {
+  const key = `${locale} ${type.kind} ${type.kind === 'scalar' ? type.flavor : type.kind === 'money' ? type.currency : ''}`;
+  let texts = constantTexts.get(value);
+  if (texts === undefined) {
+    texts = new Map();
+    constantTexts.set(value, texts);
+  }
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = explainValueText(value, type, locale);
+    texts.set(key, text);
+  }
+  return text;
 }
 
 /** The outcome as a word of the locale: `met`, `выполнено`, `atteint`. */
