@@ -2,6 +2,7 @@
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
+import type { ProgramKpi } from '../compile/program.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import type { EvaluationJson } from './evaluation-json.js';
 import { kpiExplanationText } from './explain-sentence.js';
@@ -9,6 +10,18 @@ import { adjustmentLabel, lineDetailText } from './line-detail.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
+}
+
+/** Each compiled KPI's weight as text, written once: a constant of the contract. */
+const weights = new WeakMap<ProgramKpi, string | null>();
+
+function weightText(k: ProgramKpi): string | null {
+  let text = weights.get(k);
+  if (text === undefined) {
+    text = ratio(k.weight);
+    weights.set(k, text);
+  }
+  return text;
 }
 
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
@@ -26,13 +39,15 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     currency: invoice.currency,
     kpis: result.program.kpis.map((k, i) => {
       const r = result.kpis[i];
+      const attainment = ratio(r?.attainment);
       return {
         id: k.decl.id,
         status: r?.status ?? 'no-data',
         target: k.decl.target.text,
-        weight: ratio(k.weight),
-        attainment: ratio(r?.attainment),
-        capped_attainment: ratio(r?.cappedAttainment),
+        weight: weightText(k),
+        attainment,
+        // Below the cap the capped attainment is the same value (often the same object).
+        capped_attainment: r?.cappedAttainment === r?.attainment ? attainment : ratio(r?.cappedAttainment),
         explanation: r === undefined ? '' : kpiExplanationText(r.explanation),
       };
     }),

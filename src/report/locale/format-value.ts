@@ -11,10 +11,11 @@ import { translator } from './messages.js';
 /** Fraction digits shown for values whose decimal expansion does not terminate. */
 const DISPLAY_DIGITS = 4;
 
-const DURATION_UNITS: readonly (readonly ['d' | 'h' | 'min', bigint])[] = [
-  ['d', 86400n],
-  ['h', 3600n],
-  ['min', 60n],
+/** Each unit with its message key (written out: a key built per call is hashed on every lookup). */
+const DURATION_UNITS: readonly (readonly ['explain.unit.d' | 'explain.unit.h' | 'explain.unit.min', bigint])[] = [
+  ['explain.unit.d', 86400n],
+  ['explain.unit.h', 3600n],
+  ['explain.unit.min', 60n],
 ];
 
 /**
@@ -53,7 +54,7 @@ function formatDurationText(seconds: Rational, locale: LocaleId): string {
   for (const [unit, size] of DURATION_UNITS) {
     const whole = rest.n / (rest.d * size);
     if (whole > 0n) {
-      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(`explain.unit.${unit}`)}`);
+      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(unit)}`);
       rest = subRationals(rest, rational(whole * size));
     }
   }
