@@ -52,27 +52,26 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
       };
     }),
     score: ratio(result.score),
-    lines: invoice.lines.map((l) => ({
-      id: l.id,
-      label: l.label,
-      applied: l.applied,
-      quantity: ratio(l.quantity),
-      unit_price: money(l.unitPrice),
-      amount: formatMinor(l.amount, digits),
-      ...(l.bound === undefined ? {} : { bound: l.bound }),
-      detail: lineDetailText(l, invoice),
-    })),
+    // Two literals rather than a spread of the optional `bound` (V8 makes that spread costly);
+    // the keys keep their documented order.
+    lines: invoice.lines.map((l) => {
+      const quantity = ratio(l.quantity);
+      const unitPrice = money(l.unitPrice);
+      const amount = formatMinor(l.amount, digits);
+      const detail = lineDetailText(l, invoice);
+      return l.bound === undefined
+        ? { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, detail }
+        : { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, bound: l.bound, detail };
+    }),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) })),
     subtotal: formatMinor(e.taxed.subtotal, digits),
     taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
     net: formatMinor(e.taxed.net, digits),
     total: formatMinor(e.taxed.total, digits),
     ...(e.document === undefined ? {} : { invoice: { number: e.document.number, issue_date: e.document.issueDate, due_date: e.document.dueDate } }),
-    inputs: {
-      contract_sha256: e.inputs.contractSha256,
-      data_sha256: e.inputs.dataSha256,
-      ...(e.inputs.sources === undefined ? {} : { sources: sourcesJson(e.inputs.sources) }),
-    },
+    inputs: e.inputs.sources === undefined
+      ? { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256 }
+      : { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256, sources: sourcesJson(e.inputs.sources) },
   };
 }
 
