@@ -3,7 +3,7 @@
 // seeded records as plain JS numbers: R1-R5 on the bench data (3-digit rates), the same on
 // full-precision doubles (GA4-style rates like 0.12345678901234568), a whole client-month of the
 // SPEC contract from plain objects, and the time to import each package. Prints Markdown and
-// writes bench/results/library.json. `--quick`: small sizes, one round.
+// writes bench/results/library.json. `--quick`: small sizes, one round; `--no-rules`: skip R1-R5.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +17,8 @@ import { fmtRate, freshLoop, median, timeIt } from './lib/timing.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.argv.includes('--quick');
+/** `--no-rules`: only the client-month and import sections (results go to library-partial.*). */
+const NO_RULES = process.argv.includes('--no-rules');
 const SIZES = QUICK ? { records: 3000, rounds: 1, months: 2000, starts: 3 } : { records: 100000, rounds: 5, months: 20000, starts: 9 };
 const out = [];
 const results = { quick: QUICK, seed: SEED, node: process.version, cpu: cpus()[0]?.model ?? '?', sizes: SIZES };
@@ -218,14 +220,17 @@ if (process.argv.includes('--month-only')) {
 
 print(`# attain library bench${QUICK ? ' (quick)' : ''}: Node ${process.version}, ${results.cpu}`);
 print();
-const records = generateClientMonths(SIZES.records);
-results.rules = await rulesTable(`R1-R5 through the public API: evaluations per second and slowdown vs hand-written JS (${SIZES.records} records, 3-digit rates)`, records.map((r) => r.num));
-results.fullPrecision = await rulesTable(`R1-R5 on full-precision doubles (bounce_rate, avg_time_on_site at 17 digits; ${SIZES.records} records)`, fullPrecision(records));
-RULES.forEach((t, k) => print(`- R${k + 1}: \`${t}\``));
-print();
+if (!NO_RULES) {
+  const records = generateClientMonths(SIZES.records);
+  results.rules = await rulesTable(`R1-R5 through the public API: evaluations per second and slowdown vs hand-written JS (${SIZES.records} records, 3-digit rates)`, records.map((r) => r.num));
+  results.fullPrecision = await rulesTable(`R1-R5 on full-precision doubles (bounce_rate, avg_time_on_site at 17 digits; ${SIZES.records} records)`, fullPrecision(records));
+  RULES.forEach((t, k) => print(`- R${k + 1}: \`${t}\``));
+  print();
+}
 results.clientMonth = clientMonthInChild();
 results.importMs = importSection();
 results.importInProcessMs = importInProcessMs;
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, `bench/results/library${QUICK ? '-quick' : ''}.json`), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(ROOT, `bench/results/library${QUICK ? '-quick' : ''}.md`), `${out.join('\n')}\n`);
+const name = `library${QUICK ? '-quick' : ''}${NO_RULES ? '-partial' : ''}`;
+writeFileSync(join(ROOT, `bench/results/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(ROOT, `bench/results/${name}.md`), `${out.join('\n')}\n`);

@@ -95,7 +95,9 @@ export function plainData(id: string, input: EvaluateInput, span: Span): { reado
     let first = true;
     for (const key of Object.keys(record)) {
       const v = record[key] as number | string;
-      const source = typeof v === 'number' ? String(v) : v;
+      // JSON.stringify of a finite number is String(n) by definition (ToString), and V8's JSON
+      // writer makes a double's digits about twice as fast as String() (docs/performance.md).
+      const source = typeof v === 'number' ? JSON.stringify(v) : v;
       values.set(key, { value: v, source, span, keySpan: span });
       text += `${first ? '' : ','}\n      ${quote(key)}: ${typeof v === 'number' ? source : JSON.stringify(v)}`;
       first = false;

@@ -42,10 +42,13 @@ export function outcomeOf(v: Value): Outcome {
   return v === true ? 'met' : v === false ? 'missed' : 'no-data';
 }
 
+/** The percent type of explanations, one object (types are read-only). */
+const PERCENT: ValueType = scalar('percent');
+
 /** Percent wins: when either side of a comparison is a percent, both are shown as percent. */
 function displayTypes(a: ValueType, b: ValueType): [ValueType, ValueType] {
   if (a.kind === 'scalar' && b.kind === 'scalar' && (a.flavor === 'percent' || b.flavor === 'percent')) {
-    return [scalar('percent'), scalar('percent')];
+    return [PERCENT, PERCENT];
   }
   return [a, b];
 }

@@ -2,7 +2,7 @@
 // Input: exact Rational amounts in currency units; output: bigint minor units and decimal text.
 // This file and the invoice are the only places where an amount is rounded (STYLE 5).
 import Fraction from 'fraction.js';
-import { toDecimalString, type Rational } from './rational.js';
+import { fromSafeIntegers, toDecimalString, type Rational } from './rational.js';
 import { MAX_SAFE, MAX_SAFE_BIG } from './safe-fraction.js';
 
 /** How a value exactly halfway between two minor units rounds (SPEC 2 `rounding:`). */
@@ -127,7 +127,11 @@ export function isWholeMinor(amount: Rational, digits: number): boolean {
 
 /** Exact value in currency units of an amount in minor units: 4600000n, 2 -> 46000. */
 export function minorToRational(minor: bigint, digits: number): Rational {
-  return new Fraction(minor, scaleOf(digits));
+  const scale = scaleOf(digits);
+  // Safe integers: reduced on numbers, the same Fraction as fraction.js's bigint gcd gives.
+  const fastScale = SCALES_NUMBER[digits] as number;
+  if (!Number.isNaN(fastScale) && minor <= MAX_SAFE_BIG && minor >= -MAX_SAFE_BIG) return fromSafeIntegers(Number(minor), fastScale);
+  return new Fraction(minor, scale);
 }
 
 /**

@@ -251,6 +251,30 @@ export function toDecimalString(r: Rational, maxDigits = 12): string {
 
 /** Below 2^49, ten times a remainder (< d) and twice one stay exact safe integers. */
 const SMALL = 2n ** 49n;
+/** Numerators whose hundredfold is below SMALL. */
+const SMALL_PERCENT = SMALL / 100n;
+
+/**
+ * toDecimalString(r x 100, maxDigits), the digits of a percent: on numbers, without building and
+ * reducing the product, when 100 x n stays below 2^49 (the digits depend on the value only).
+ */
+export function toPercentDecimalString(r: Rational, maxDigits: number): string {
+  if (r.n < SMALL_PERCENT && r.d < SMALL) return smallDecimalString(Number(r.n) * 100, Number(r.d), maxDigits, r.s < 0n && r.n !== 0n);
+  return toDecimalString(mulRationals(r, HUNDRED), maxDigits);
+}
+
+/**
+ * toDecimalString of the non-negative n/d given as integers below 2^49 (d > 0), not necessarily
+ * reduced (the digits depend on the value only): for callers that keep a value as numbers.
+ */
+export function decimalStringOf(n: number, d: number, maxDigits: number): string {
+  if (!(Number.isInteger(n) && Number.isInteger(d) && n >= 0 && d > 0 && n < SMALL_NUMBER && d < SMALL_NUMBER)) {
+    throw new TypeError('decimalStringOf() takes integers 0 <= n < 2^49 and 0 < d < 2^49');
+  }
+  return smallDecimalString(n, d, maxDigits, false);
+}
+
+const SMALL_NUMBER = 2 ** 49;
 
 /**
  * toDecimalString on numbers (n, d < 2^49, d > 0): the same digits and rounding without a BigInt
@@ -259,29 +283,36 @@ const SMALL = 2n ** 49n;
 function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
   let whole = Math.floor(n / d);
   let rest = n - whole * d;
-  const digits: number[] = [];
+  // The fraction digits as text (char codes 48-57), built as they come.
+  let digits = '';
   while (rest !== 0 && digits.length < maxDigits) {
     rest *= 10;
     const digit = Math.floor(rest / d);
-    digits.push(digit);
+    digits += DIGIT[digit] as string;
     rest -= digit * d;
   }
   if (rest !== 0) {
     // Not finite within maxDigits: round half-even on the remainder, carrying through the digits.
     const twice = rest * 2;
-    const last = digits.length > 0 ? (digits[digits.length - 1] as number) : whole % 10;
+    const last = digits.length > 0 ? digits.charCodeAt(digits.length - 1) - 48 : whole % 10;
     if (twice > d || (twice === d && last % 2 === 1)) {
       let i = digits.length - 1;
-      while (i >= 0 && digits[i] === 9) digits[i--] = 0;
-      if (i >= 0) digits[i] = (digits[i] as number) + 1;
-      else whole += 1;
+      while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+      if (i >= 0) digits = digits.slice(0, i) + (DIGIT[digits.charCodeAt(i) - 47] as string) + '0'.repeat(digits.length - 1 - i);
+      else {
+        whole += 1;
+        digits = '';
+      }
     }
-    while (digits.length > 0 && digits[digits.length - 1] === 0) digits.pop();
+    let end = digits.length;
+    while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+    digits = digits.slice(0, end);
   }
-  let text = String(whole);
-  if (digits.length > 0) text += '.' + String.fromCharCode(...digits.map((x) => 48 + x));
+  const text = digits.length > 0 ? `${whole}.${digits}` : String(whole);
   return negative && text !== '0' ? '-' + text : text;
 }
+
+const DIGIT: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 function bumpLastDigit(text: string): string {
   const chars = text.split('');

@@ -16,17 +16,62 @@ export function explainValueText(value: Value, type: ValueType, locale: LocaleId
 
 /** One side of a comparison: `bounce_rate 17.5%`, or the value alone for a constant. */
 export function explainSideText(s: ExplainSide, locale: LocaleId = 'en'): string {
-  const value = explainValueText(s.value, s.type, locale);
-  return s.text === undefined ? value : `${s.text} ${value}`;
+  if (s.text === undefined) return typeof s.value === 'object' ? constantText(s.value, s.type, locale) : explainValueText(s.value, s.type, locale);
+  return `${s.text} ${explainValueText(s.value, s.type, locale)}`;
+}
+
+/**
+ * The texts of constant sides (`20%`, `2 min`) by value object, then by type and locale: a
+ * constant is one object of the compiled program, written again on every evaluation. Values are
+ * immutable, so a text once made stays right; the map goes with the program.
+ */
+const constantTexts = new WeakMap<object, ConstantText[]>();
+
+/** One text of a constant: usually the only one (one type, one locale per run). */
+interface ConstantText {
+  readonly locale: LocaleId;
+  readonly type: ValueType;
+  readonly text: string;
+}
+
+function sameType(a: ValueType, b: ValueType): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'scalar') return b.kind === 'scalar' && a.flavor === b.flavor;
+  if (a.kind === 'money') return b.kind === 'money' && a.currency === b.currency;
+  return true;
+}
+
+function constantText(value: Exclude<Value, boolean | string>, type: ValueType, locale: LocaleId): string {
+  let texts = constantTexts.get(value);
+  if (texts === undefined) {
+    texts = [];
+    constantTexts.set(value, texts);
+  }
+  for (const t of texts) if (t.locale === locale && sameType(t.type, type)) return t.text;
+  const text = explainValueText(value, type, locale);
+  texts.push({ locale, type, text });
+  return text;
 }
 
 /** The outcome as a word of the locale: `met`, `выполнено`, `atteint`. */
 export function outcomeWord(o: Outcome, locale: LocaleId = 'en'): string {
-  return translator(locale)(`explain.outcome.${o}`);
+  return translator(locale)(OUTCOME_KEYS[o]);
 }
 
+/** The message keys, written out: a key built per call is a new string to hash on every lookup. */
+const OUTCOME_KEYS = { met: 'explain.outcome.met', missed: 'explain.outcome.missed', 'no-data': 'explain.outcome.no-data' } as const;
+
+/** `(met)` per locale and outcome, made once. */
+const parens = new Map<LocaleId, Readonly<Record<Outcome, string>>>();
+
 function paren(o: Outcome, locale: LocaleId): string {
-  return `(${outcomeWord(o, locale)})`;
+  let words = parens.get(locale);
+  if (words === undefined) {
+    words = { met: `(${outcomeWord('met', locale)})`, missed: `(${outcomeWord('missed', locale)})`, 'no-data': `(${outcomeWord('no-data', locale)})` };
+    parens.set(locale, words);
+  }
+  return words[o];
 }
 
 /** The one-line sentence of an explanation tree. */

@@ -2,6 +2,7 @@
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
+import type { ProgramKpi } from '../compile/program.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import type { EvaluationJson } from './evaluation-json.js';
 import { kpiExplanationText } from './explain-sentence.js';
@@ -9,6 +10,18 @@ import { adjustmentLabel, lineDetailText } from './line-detail.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
+}
+
+/** Each compiled KPI's weight as text, written once: a constant of the contract. */
+const weights = new WeakMap<ProgramKpi, string | null>();
+
+function weightText(k: ProgramKpi): string | null {
+  let text = weights.get(k);
+  if (text === undefined) {
+    text = ratio(k.weight);
+    weights.set(k, text);
+  }
+  return text;
 }
 
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
@@ -26,38 +39,39 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
     currency: invoice.currency,
     kpis: result.program.kpis.map((k, i) => {
       const r = result.kpis[i];
+      const attainment = ratio(r?.attainment);
       return {
         id: k.decl.id,
         status: r?.status ?? 'no-data',
         target: k.decl.target.text,
-        weight: ratio(k.weight),
-        attainment: ratio(r?.attainment),
-        capped_attainment: ratio(r?.cappedAttainment),
+        weight: weightText(k),
+        attainment,
+        // Below the cap the capped attainment is the same value (often the same object).
+        capped_attainment: r?.cappedAttainment === r?.attainment ? attainment : ratio(r?.cappedAttainment),
         explanation: r === undefined ? '' : kpiExplanationText(r.explanation),
       };
     }),
     score: ratio(result.score),
-    lines: invoice.lines.map((l) => ({
-      id: l.id,
-      label: l.label,
-      applied: l.applied,
-      quantity: ratio(l.quantity),
-      unit_price: money(l.unitPrice),
-      amount: formatMinor(l.amount, digits),
-      ...(l.bound === undefined ? {} : { bound: l.bound }),
-      detail: lineDetailText(l, invoice),
-    })),
+    // Two literals rather than a spread of the optional `bound` (V8 makes that spread costly);
+    // the keys keep their documented order.
+    lines: invoice.lines.map((l) => {
+      const quantity = ratio(l.quantity);
+      const unitPrice = money(l.unitPrice);
+      const amount = formatMinor(l.amount, digits);
+      const detail = lineDetailText(l, invoice);
+      return l.bound === undefined
+        ? { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, detail }
+        : { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, bound: l.bound, detail };
+    }),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) })),
     subtotal: formatMinor(e.taxed.subtotal, digits),
     taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
     net: formatMinor(e.taxed.net, digits),
     total: formatMinor(e.taxed.total, digits),
     ...(e.document === undefined ? {} : { invoice: { number: e.document.number, issue_date: e.document.issueDate, due_date: e.document.dueDate } }),
-    inputs: {
-      contract_sha256: e.inputs.contractSha256,
-      data_sha256: e.inputs.dataSha256,
-      ...(e.inputs.sources === undefined ? {} : { sources: sourcesJson(e.inputs.sources) }),
-    },
+    inputs: e.inputs.sources === undefined
+      ? { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256 }
+      : { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256, sources: sourcesJson(e.inputs.sources) },
   };
 }
 

@@ -29,7 +29,20 @@ interface Writer {
   readonly currency: string;
 }
 
+/** The writer made last, with what it was made for: a run writes its lines in one currency and locale. */
+let lastWriter: { readonly money: LineMoney; readonly locale: LocaleId; readonly writer: Writer } | undefined;
+
 function writer(m: LineMoney, locale: LocaleId): Writer {
+  const last = lastWriter;
+  if (last !== undefined && last.locale === locale && last.money.currency === m.currency && last.money.minorDigits === m.minorDigits) return last.writer;
+  // A copy of the two fields: the writer must not keep the invoice `m` alive.
+  const money = { currency: m.currency, minorDigits: m.minorDigits };
+  const made = makeWriter(money, locale);
+  lastWriter = { money, locale, writer: made };
+  return made;
+}
+
+function makeWriter(m: LineMoney, locale: LocaleId): Writer {
   const bare = (r: Rational): string => formatDecimal(formatExact(r, m.minorDigits), locale);
   // formatMoneyText of an empty number is the locale's space and sign: `' RUB'`, `' ₽'`.
   return {
@@ -81,8 +94,8 @@ function boundText(bound: 'min' | 'max', amount: Rational, w: Writer): string {
  */
 export function lineDetailText(line: InvoiceLine, m: LineMoney, locale: LocaleId = 'en'): string {
   const d = line.detail;
+  if (d.kind === 'not-applied') return translator(locale)('line.not_applied');
   const w = writer(m, locale);
-  if (d.kind === 'not-applied') return w.t('line.not_applied');
   return pricingText(line, d.pricing, w) + (d.bound === undefined ? '' : `; ${boundText(d.bound.bound, d.bound.amount, w)}`);
 }
 

@@ -98,13 +98,19 @@ export function computeTaxes(
   let taxSum = 0n;
   for (const r of tax.rates) {
     const rate = rateValue.get(r.id) ?? ZERO;
+    if (!inclusive) {
+      const amount = exclusiveTax(taxable, r.id, rate, tax.rounding === 'line', digits, mode);
+      taxes.push({ id: r.id, label: r.label, rate: r.rate.value, base: amount.base, amount: amount.tax });
+      taxSum += amount.tax;
+      continue;
+    }
     let exactSum = ZERO;
     let lineRounded = 0n;
     let baseExact = ZERO;
     for (const l of taxable) {
       if (!l.rates.includes(r.id)) continue;
       const gross = minorToRational(l.amount, digits);
-      const net = inclusive ? divRationals(gross, addRationals(ONE, sumRates(l.rates, rateValue))) : gross;
+      const net = divRationals(gross, addRationals(ONE, sumRates(l.rates, rateValue)));
       const t = mulRationals(net, rate);
       baseExact = addRationals(baseExact, net);
       exactSum = addRationals(exactSum, t);
@@ -116,6 +122,23 @@ export function computeTaxes(
   }
   if (inclusive) return { subtotal, taxes, net: subtotal - taxSum, total: subtotal, prices: 'inclusive' };
   return { subtotal, taxes, net: subtotal, total: subtotal + taxSum, prices: 'exclusive' };
+}
+
+/**
+ * One rate on prices without tax, in whole minor units until the rounding: the base is the sum of
+ * the lines' amounts (whole minor units, which rounding leaves unchanged), the exact tax is base x
+ * rate (the sum of the lines' exact taxes, by distributivity), rounded once; with `rounding: line`
+ * each line's base x rate is rounded and the results summed.
+ */
+function exclusiveTax(taxable: readonly TaxLine[], id: string, rate: Rational, perLine: boolean, digits: number, mode: RoundingMode): { base: bigint; tax: bigint } {
+  let base = 0n;
+  let lineRounded = 0n;
+  for (const l of taxable) {
+    if (!l.rates.includes(id)) continue;
+    base += l.amount;
+    if (perLine) lineRounded += roundToMinor(mulRationals(minorToRational(l.amount, digits), rate), digits, mode);
+  }
+  return { base, tax: perLine ? lineRounded : roundToMinor(mulRationals(minorToRational(base, digits), rate), digits, mode) };
 }
 
 function sumRates(ids: readonly string[], rates: ReadonlyMap<string, Rational>): Rational {

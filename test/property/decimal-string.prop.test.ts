@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { toDecimalString } from '../../src/numbers/rational.js';
+import { decimalStringOf, toDecimalString, toPercentDecimalString } from '../../src/numbers/rational.js';
 
 /** The BigInt reference: long division digit by digit, half-even on the remainder. */
 function reference(n: bigint, d: bigint, maxDigits: number): string {
@@ -36,5 +36,39 @@ describe('toDecimalString', () => {
       }),
       { seed: 20261206, numRuns: 3000 },
     );
+  });
+
+  it('rounds up through trailing nines (0.99...9 and x.99...95), in both the digits and the whole part', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 10 }), fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.boolean(), (k, digits, whole, neg) => {
+        const d = 10n ** BigInt(k) * 2n;
+        const n = whole * d + d - 1n;
+        const r = new Fraction(neg ? -n : n, d);
+        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+  });
+
+  it('toPercentDecimalString is the digits of r x 100, on numbers and beyond them', () => {
+    const part = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 49n }), fc.bigInt({ min: 0n, max: 2n ** 60n }));
+    fc.assert(
+      fc.property(part, part.filter((d) => d > 0n), fc.boolean(), fc.integer({ min: 0, max: 12 }), (n, d, neg, digits) => {
+        const r = new Fraction(neg ? -n : n, d);
+        expect(toPercentDecimalString(r, digits)).toBe(toDecimalString(r.mul(100), digits));
+      }),
+      { seed: 20261208, numRuns: 3000 },
+    );
+  });
+
+  it('decimalStringOf takes n/d unreduced and gives the digits of the value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 30 }), fc.integer({ min: 1, max: 2 ** 18 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 12 }), (n, d, k, digits) => {
+        expect(decimalStringOf(n * k, d * k, digits)).toBe(toDecimalString(new Fraction(n, d), digits));
+      }),
+      { seed: 20261209, numRuns: 2000 },
+    );
+    expect(() => decimalStringOf(1, 0, 2)).toThrow(TypeError);
+    expect(() => decimalStringOf(2 ** 49, 1, 2)).toThrow(TypeError);
   });
 });

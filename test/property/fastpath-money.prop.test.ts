@@ -10,6 +10,7 @@ import {
   ceilToMinor,
   floorToMinor,
   floorToMinorRational,
+  minorToRational,
   roundToMinor,
   roundToMinorRational,
 } from '../../src/numbers/money.js';
@@ -161,6 +162,16 @@ describe('gcdSafe and fromSafeIntegers', () => {
       RUNS,
     );
   });
+  it('minorToRational is the Fraction of minor / 10^digits, on and beyond safe integers', () => {
+    fc.assert(
+      fc.property(bigPart, fc.boolean(), digits, (m, negative, d) => {
+        const minor = negative ? -m : m;
+        expect(parts(minorToRational(minor, d))).toEqual(parts(new Fraction(minor, 10n ** BigInt(d))));
+      }),
+      RUNS,
+    );
+  });
+
   it('fromSafeIntegers reduces like fraction.js, small parts from the shared table included', () => {
     fc.assert(
       fc.property(safe, safe.filter((d) => d > 0), fc.boolean(), (n, d, negative) => {

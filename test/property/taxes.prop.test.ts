@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import type { TaxPrices, TaxRoundingLevel } from '../../src/contract/model.js';
-import type { RoundingMode } from '../../src/numbers/money.js';
+import { roundToMinor, type RoundingMode } from '../../src/numbers/money.js';
+import { shareAdjustment } from '../../src/taxes/allocate.js';
 import { computeTaxes, type TaxLine } from '../../src/taxes/apply-taxes.js';
 import { ratesDecl } from '../unit/taxes/tax-fixtures.js';
 
@@ -58,6 +59,33 @@ describe('applyTaxes properties', () => {
           expect(diff * 2n <= n + 1n).toBe(true);
         }
         expect(inv.subtotal).toBe(per.subtotal);
+      }),
+      RUNS,
+    );
+  });
+
+  it('prices without tax: each rate is the sum of the lines\' exact taxes, rounded as the contract says (the reference, line by line)', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const ids = Object.keys(s.rates);
+        const lines: TaxLine[] = s.lines.map((l) => ({ amount: l.amount, rates: ids.filter((_, i) => (l.mask & (1 << i)) !== 0) }));
+        const r = computeTaxes(lines, s.adjustment, ratesDecl(s.rates, 'exclusive', s.level), s.digits, s.mode);
+        const taxable = lines.length === 0 ? [{ amount: s.adjustment, rates: ids }] : shareAdjustment(lines.map((l) => l.amount), s.adjustment).map((amount, i) => ({ amount, rates: lines[i]?.rates ?? [] }));
+        const scale = 10n ** BigInt(s.digits);
+        ids.forEach((id, k) => {
+          const rateValue = new Fraction(s.rates[id] ?? '0');
+          let base = new Fraction(0);
+          let exact = new Fraction(0);
+          let perLine = 0n;
+          for (const l of taxable.filter((t) => t.rates.includes(id))) {
+            const gross = new Fraction(l.amount, scale);
+            base = base.add(gross);
+            exact = exact.add(gross.mul(rateValue));
+            perLine += roundToMinor(gross.mul(rateValue), s.digits, s.mode);
+          }
+          expect(r.taxes[k]?.base).toBe(roundToMinor(base, s.digits, s.mode));
+          expect(r.taxes[k]?.amount).toBe(s.level === 'line' ? perLine : roundToMinor(exact, s.digits, s.mode));
+        });
       }),
       RUNS,
     );

@@ -1,5 +1,5 @@
-// Test setup (vitest globalSetup), once before any test file: dist/ compiled from the current src/.
-// bin/attain.js and the worker threads (validate-pool, monthly-pool) run only compiled code.
+// Test setup (vitest globalSetup), once before any test file: dist/ compiled from the current src/,
+// and the library bundle dist/lib/ (`import('attain')`); bin/attain.js and the workers run dist/src/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '../..');
 /** Written after each build from this setup; dist/ is fresh when no input is newer than it. */
 const STAMP = join(ROOT, 'dist/.built-for-tests');
-const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((f) => join(ROOT, f));
+const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/bundle-lib.mjs'].map((f) => join(ROOT, f));
 
 /** The newest modification time among src/ and the build's configuration. */
 function newestInput(): number {
@@ -25,12 +25,14 @@ function newestInput(): number {
 }
 
 /**
- * Build dist/ with `tsc -p tsconfig.build.json` (incremental) unless it is newer than every input:
- * a stale or absent dist/ would test yesterday's code, or skip the worker-thread tests silently.
+ * Build dist/ as `npm run build` does (`tsc -p tsconfig.build.json`, incremental, then
+ * scripts/bundle-lib.mjs) unless it is newer than every input: a stale or absent dist/ would test
+ * yesterday's code, or skip the worker-thread tests silently.
  */
 export default function setup(): void {
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestInput()) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle-lib.mjs')], { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

@@ -4,17 +4,18 @@
 import type { LocaleId } from '../../contract/model.js';
 import { isNoData, type Value } from '../../language/values.js';
 import type { ValueType } from '../../language/value-types.js';
-import { HUNDRED, mulRationals, rational, subRationals, toDecimalString, type Rational } from '../../numbers/rational.js';
+import { decimalStringOf, mulRationals, rational, subRationals, toDecimalString, toPercentDecimalString, type Rational } from '../../numbers/rational.js';
 import { formatDecimal, formatMoneyText, formatPercentText } from './format.js';
 import { translator } from './messages.js';
 
 /** Fraction digits shown for values whose decimal expansion does not terminate. */
 const DISPLAY_DIGITS = 4;
 
-const DURATION_UNITS: readonly (readonly ['d' | 'h' | 'min', bigint])[] = [
-  ['d', 86400n],
-  ['h', 3600n],
-  ['min', 60n],
+/** Each unit with its message key (written out: a key built per call is hashed on every lookup). */
+const DURATION_UNITS: readonly (readonly ['explain.unit.d' | 'explain.unit.h' | 'explain.unit.min', bigint])[] = [
+  ['explain.unit.d', 86400n],
+  ['explain.unit.h', 3600n],
+  ['explain.unit.min', 60n],
 ];
 
 /**
@@ -33,7 +34,7 @@ export function formatQuantityText(r: Rational, type: ValueType, locale: LocaleI
   switch (type.kind) {
     case 'scalar':
       return type.flavor === 'percent'
-        ? formatPercentText(toDecimalString(mulRationals(r, HUNDRED), DISPLAY_DIGITS - 2), locale)
+        ? formatPercentText(toPercentDecimalString(r, DISPLAY_DIGITS - 2), locale)
         : formatDecimal(toDecimalString(r, DISPLAY_DIGITS), locale);
     case 'duration':
       return formatDurationText(r, locale);
@@ -44,16 +45,36 @@ export function formatQuantityText(r: Rational, type: ValueType, locale: LocaleI
   }
 }
 
+/** Below these, |seconds| = n/d is taken apart on numbers: n < 2^49, d x 86400 < 2^53 (exact). */
+const NUMBER_N = 2n ** 49n;
+const NUMBER_D = 2n ** 36n;
+
 /** Seconds as a compound duration: 135 -> `2 min 15 s`, 5400 -> `1 h 30 min`, 0 -> `0 s`. */
 function formatDurationText(seconds: Rational, locale: LocaleId): string {
   const t = translator(locale);
   const negative = seconds.s < 0n && seconds.n !== 0n;
-  let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
   const parts: string[] = [];
+  if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) {
+    // The same steps on numbers: n % (d x size) and the quotient are exact on safe integers.
+    let n = Number(seconds.n);
+    const d = Number(seconds.d);
+    for (const [unit, size] of DURATION_UNITS) {
+      const m = d * Number(size);
+      const rest = n % m;
+      const whole = (n - rest) / m;
+      if (whole > 0) {
+        parts.push(`${formatDecimal(String(whole), locale)} ${t(unit)}`);
+        n = rest;
+      }
+    }
+    if (n !== 0 || parts.length === 0) parts.push(`${formatDecimal(decimalStringOf(n, d, DISPLAY_DIGITS), locale)} ${t('explain.unit.s')}`);
+    return (negative ? '-' : '') + parts.join(' ');
+  }
+  let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
   for (const [unit, size] of DURATION_UNITS) {
     const whole = rest.n / (rest.d * size);
     if (whole > 0n) {
-      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(`explain.unit.${unit}`)}`);
+      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(unit)}`);
       rest = subRationals(rest, rational(whole * size));
     }
   }

@@ -9,6 +9,8 @@ import { FORMAT_TABLE } from './format-table.js';
  */
 export function formatDecimal(text: string, locale: LocaleId): string {
   const f = FORMAT_TABLE[locale];
+  // No grouping and a '.' decimal (en): the text as given, which the code below would rebuild.
+  if (f.group === '' && f.decimal === '.' && text.indexOf('.') === text.lastIndexOf('.')) return text;
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
   const [whole = '0', frac] = body.split('.');

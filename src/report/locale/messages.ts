@@ -30,10 +30,24 @@ export function isLocaleId(text: string): text is LocaleId {
 /** A translator: the message for `key` with `{param}`s filled in (English when a key is missing). */
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
+/** One translator per locale, made on first use: every KPI explanation asks for one. */
+const translators = new Map<LocaleId, Translate>();
+
 export function translator(locale: LocaleId): Translate {
+  let t = translators.get(locale);
+  if (t === undefined) {
+    t = makeTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+function makeTranslator(locale: LocaleId): Translate {
   const table = MESSAGES[locale];
-  return (key, params = {}) => {
+  return (key, params) => {
     const template = table[key] ?? en[key];
+    // Without params every `{name}` stays as written: the template is the message.
+    if (params === undefined) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
       return v === undefined ? whole : String(v);

@@ -22,6 +22,17 @@ describe('formatValueText', () => {
     expect(formatValueText(true, { kind: 'boolean' }, 'en')).toBe('true');
   });
 
+  it('in en is formatValue for durations and percents on and beyond the number path (numerators to 2^60, denominators to 2^40)', () => {
+    const part = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.bigInt({ min: 1n, max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 60n }));
+    fc.assert(
+      fc.property(part, part.filter((d) => d < 2n ** 40n), fc.boolean(), fc.constantFrom(DURATION, scalar('percent')), (n, d, neg, type) => {
+        const r = divRationals(rational(neg ? -n : n), rational(d));
+        expect(formatValueText(r, type, 'en')).toBe(formatValue(r, type));
+      }),
+      { seed: 20261210, numRuns: 2000 },
+    );
+  });
+
   it('writes the locale\'s separators, units and money', () => {
     const v = (text: string): ReturnType<typeof rational> => divRationals(rational(BigInt(text.replace('.', ''))), rational(10n ** BigInt(text.split('.')[1]?.length ?? 0)));
     expect(formatValueText(v('0.175'), scalar('percent'), 'ru-RU')).toBe('17,5\u00a0%');
