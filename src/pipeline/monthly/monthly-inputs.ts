@@ -17,6 +17,7 @@ import { DATA_EXTENSIONS } from '../../data/load-metrics.js';
 import { loadDataFile, type LoadedDataFile } from '../evaluate-contract.js';
 import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
+import { heldFile, openSpool, spooledFile, type Spool, type SpoolRef } from './spool.js';
 
 /** One contract of the monthly run. */
 export interface ContractJob {
@@ -65,6 +66,11 @@ export interface MonthlyInputs {
   readonly sources: ReadonlyMap<string, SourceFile>;
   /** Findings about data no contract can be given: errors fail the run, warnings are shown. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Where the jobs' file texts and parse results wait (the files above read their text from it):
+   * open until the caller closes it, after the last job is evaluated and its findings rendered.
+   */
+  readonly spool: Spool;
 }
 
 /** Why the run cannot start (exit 2). */
@@ -74,6 +80,15 @@ export interface InputsUsageError {
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The string as its own copy. A value parsed from a file can be a slice of the file's whole text,
+ * which keeps that text alive as long as the value: a job kept until its turn keeps its client's
+ * name, and must not keep the contract's text with it.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 function stem(path: string): string {
@@ -92,8 +107,8 @@ interface Draft {
   id: string;
   contractPath: string;
   contractFile?: SourceFile;
-  /** The contract's load result, packed. */
-  packed?: Uint8Array;
+  /** The contract's load result, packed, in the spool. */
+  packed?: SpoolRef;
   /** The id the contract declares (the draft's id may get a suffix when it is used twice). */
   declaredId?: string;
   versions?: NonNullable<ContractJob['versions']>;
@@ -104,13 +119,13 @@ interface Draft {
   readonly currency?: string;
   readonly periodKind?: PeriodKind;
   readonly dataFiles: SourceFile[];
-  /** Per data file (in `dataFiles` order): its findings and this contract's periods, packed. */
-  readonly dataPacks: Uint8Array[];
+  /** Per data file (in `dataFiles` order): its findings and this contract's periods, packed, in the spool. */
+  readonly dataPacks: SpoolRef[];
   readonly diagnostics: Diagnostic[];
   dataPath: string;
 }
 
-async function readContracts(dir: string, sources: Map<string, SourceFile>): Promise<Draft[]> {
+async function readContracts(dir: string, sources: Map<string, SourceFile>, spool: Spool): Promise<Draft[]> {
   const { files } = await expandPaths([dir], ['.yaml', '.yml']);
   const drafts: Draft[] = [];
   for (const path of files) {
@@ -120,18 +135,20 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
       continue;
     }
     if (looksLikeDataFile(path, read.file.text)) continue;
-    sources.set(path, read.file);
+    // From here on the text waits in the spool; only the load result's few fields stay in the heap.
+    const file = spooledFile(spool, read.file);
+    sources.set(path, file);
     // Loaded once here (the id, versions and plan need the model); evaluation checks this result.
     const result = loadContract(read.file);
     const loaded = result.value;
     drafts.push({
       id: loaded?.id.value ?? stem(path),
       contractPath: path,
-      contractFile: read.file,
-      packed: pack(result),
+      contractFile: file,
+      packed: spool.put(pack(result)),
       ...(loaded === undefined ? {} : { declaredId: loaded.id.value }),
-      ...(loaded?.parties?.client === undefined ? {} : { client: loaded.parties.client.name }),
-      ...(loaded?.currency === undefined ? {} : { currency: loaded.currency.value }),
+      ...(loaded?.parties?.client === undefined ? {} : { client: ownCopy(loaded.parties.client.name) }),
+      ...(loaded?.currency === undefined ? {} : { currency: ownCopy(loaded.currency.value) }),
       ...(loaded?.period === undefined ? {} : { periodKind: loaded.period.value }),
       dataFiles: [],
       dataPacks: [],
@@ -150,7 +167,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>): Pro
  * E056; overlap, gap, mismatch: E037-E039; a version that does not load) every file fails with
  * the findings, each pointing at the other file.
  */
-function mergeVersions(drafts: Draft[], period: string): Draft[] {
+function mergeVersions(drafts: Draft[], period: string, spool: Spool): Draft[] {
   const byId = new Map<string, Draft[]>();
   for (const d of drafts) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
   const out: Draft[] = [];
@@ -161,7 +178,7 @@ function mergeVersions(drafts: Draft[], period: string): Draft[] {
       continue;
     }
     const models = group.flatMap((d) => {
-      const model = modelOf(d);
+      const model = modelOf(d, spool);
       return model === undefined || d.contractFile === undefined ? [] : [{ contract: model, draft: d }];
     });
     const ordered = models.length === group.length ? orderVersions(models) : undefined;
@@ -199,7 +216,7 @@ function ownerByName(path: string, byId: ReadonlyMap<string, Draft>): Draft | un
   return id === undefined ? undefined : byId.get(id);
 }
 
-async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, sources: Map<string, SourceFile>, runDiagnostics: Diagnostic[]): Promise<void> {
+async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, sources: Map<string, SourceFile>, runDiagnostics: Diagnostic[], spool: Spool): Promise<void> {
   const { files } = await expandPaths([dataPath], DATA_EXTENSIONS);
   const skipped: string[] = [];
   for (const path of files) {
@@ -214,24 +231,25 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
       skipped.push(path);
       continue;
     }
-    sources.set(path, read.file);
-    void read.file.sha256; // hashed now, while its bytes are at hand (the reader keeps them only until then)
+    // Hashed now, while its bytes are at hand (the reader keeps them only until then); the text waits in the spool.
+    const file = spooledFile(spool, read.file);
+    sources.set(path, file);
     const loaded = loadDataFile(read.file);
     if (loaded.value === undefined) {
       // Unreadable as data: its owner (by name) fails with the file's errors when evaluated.
       if (owner !== undefined) {
-        owner.dataFiles.push(read.file);
-        owner.dataPacks.push(pack({ diagnostics: loaded.diagnostics }));
-        owner.dataParts.push(`file ${read.file.sha256}`);
+        owner.dataFiles.push(file);
+        owner.dataPacks.push(spool.put(pack({ diagnostics: loaded.diagnostics })));
+        owner.dataParts.push(`file ${file.sha256}`);
       } else runDiagnostics.push(...loaded.diagnostics);
       continue;
     }
     for (const [id, periods] of loaded.value.contracts) {
       const target = id === '' ? owner : byId.get(id);
       if (target !== undefined) {
-        if (!target.dataFiles.includes(read.file)) {
-          target.dataFiles.push(read.file);
-          target.dataPacks.push(pack({ diagnostics: loaded.diagnostics, contracts: ownPeriods(loaded.value.contracts, target.declaredId ?? target.id) }));
+        if (!target.dataFiles.includes(file)) {
+          target.dataFiles.push(file);
+          target.dataPacks.push(spool.put(pack({ diagnostics: loaded.diagnostics, contracts: ownPeriods(loaded.value.contracts, target.declaredId ?? target.id) })));
         }
         for (const p of periods) target.dataParts.push(canonicalPeriod(p));
         continue;
@@ -281,19 +299,52 @@ function unpack<T>(bytes: Uint8Array): T {
   return deserialize(inflateRawSync(bytes)) as T;
 }
 
-function modelOf(d: Draft): Contract | undefined {
-  return d.packed === undefined ? undefined : unpack<StageResult<Contract>>(d.packed).value;
+function modelOf(d: Draft, spool: Spool): Contract | undefined {
+  return d.packed === undefined ? undefined : unpack<StageResult<Contract>>(spool.get(d.packed)).value;
 }
 
 /**
  * The job of a draft. Of a data file, the job keeps only the periods it can bind (its contract
  * id's and those naming no contract): a file shared by many contracts is not repeated in each.
  */
-function toJob(d: Draft): ContractJob {
+function toJob(d: Draft, spool: Spool): ContractJob {
   const { packed, declaredId, dataParts, dataPacks, ...job } = d;
   void declaredId;
   void dataParts;
-  return { ...job, ...(packed === undefined ? {} : { parsed: { contract: packed, data: dataPacks } }) };
+  if (packed === undefined) return job;
+  return { ...job, parsed: new SpooledParse(spool, packed, dataPacks) };
+}
+
+/** A job's packed parse results, read from the spool when asked (prototype getters: see heldJob). */
+class SpooledParse {
+  readonly #spool: Spool;
+  readonly #contract: SpoolRef;
+  readonly #data: readonly SpoolRef[];
+  constructor(spool: Spool, contract: SpoolRef, data: readonly SpoolRef[]) {
+    this.#spool = spool;
+    this.#contract = contract;
+    this.#data = data;
+  }
+  get contract(): Uint8Array {
+    return this.#spool.get(this.#contract);
+  }
+  get data(): readonly Uint8Array[] {
+    return this.#data.map((r) => this.#spool.get(r));
+  }
+}
+
+/**
+ * The job with its file texts and packed parse results in the heap, as plain data: what is
+ * evaluated, and what is posted to a worker (a structured clone sees own properties only).
+ */
+export function heldJob(job: ContractJob): ContractJob {
+  const { contractFile, dataFiles, parsed, ...rest } = job;
+  return {
+    ...rest,
+    ...(contractFile === undefined ? {} : { contractFile: heldFile(contractFile) }),
+    dataFiles: dataFiles.map(heldFile),
+    ...(parsed === undefined ? {} : { parsed: { contract: parsed.contract, data: parsed.data } }),
+  };
 }
 
 function ownPeriods(all: ReadonlyMap<string, readonly RawPeriod[]>, id: string): ReadonlyMap<string, readonly RawPeriod[]> {
@@ -313,9 +364,10 @@ function ownPeriods(all: ReadonlyMap<string, readonly RawPeriod[]>, id: string):
 export function parsedOf(job: ContractJob): { readonly loaded?: StageResult<Contract>; readonly dataSets?: readonly LoadedDataFile[] } {
   if (job.parsed === undefined) return {};
   const loaded = unpack<StageResult<Contract>>(job.parsed.contract);
-  if (job.parsed.data.length !== job.dataFiles.length) return { loaded };
+  const data = job.parsed.data;
+  if (data.length !== job.dataFiles.length) return { loaded };
   const dataSets = job.dataFiles.map((file, i): LoadedDataFile => {
-    const set = unpack<DataPack>(job.parsed?.data[i] as Uint8Array);
+    const set = unpack<DataPack>(data[i] as Uint8Array);
     return { file, diagnostics: set.diagnostics, ...(set.contracts === undefined ? {} : { value: { file, contracts: set.contracts } }) };
   });
   return { loaded, dataSets };
@@ -337,16 +389,29 @@ export async function gatherMonthlyInputs(contractsDir: string, dataPath: string
   if ((await isDirectory(contractsDir)) !== true) return { usage: `--contracts ${contractsDir}: no such directory` };
   if (dataPath !== undefined && (await isDirectory(dataPath)) === undefined) return { usage: `--data ${dataPath}: no such file or directory` };
   const sources = new Map<string, SourceFile>();
-  const read = await readContracts(contractsDir, sources);
-  if (read.length === 0) return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
-  const drafts = mergeVersions(read, period);
+  const spool = openSpool();
+  try {
+    return await gatherInto(spool, sources, contractsDir, dataPath, period);
+  } catch (e) {
+    spool.close();
+    throw e;
+  }
+}
+
+async function gatherInto(spool: Spool, sources: Map<string, SourceFile>, contractsDir: string, dataPath: string | undefined, period: string): Promise<MonthlyInputs | InputsUsageError> {
+  const read = await readContracts(contractsDir, sources, spool);
+  if (read.length === 0) {
+    spool.close();
+    return { usage: `--contracts ${contractsDir}: no contract files (*.yaml, *.yml) found` };
+  }
+  const drafts = mergeVersions(read, period, spool);
   for (const d of drafts) d.dataPath = dataPath ?? '';
   const byId = new Map(drafts.map((d) => [d.id, d] as const));
   const runDiagnostics: Diagnostic[] = [];
   // With --sources only, there is no data path: every value comes from the sources.
-  if (dataPath !== undefined) await assignData(dataPath, byId, sources, runDiagnostics);
+  if (dataPath !== undefined) await assignData(dataPath, byId, sources, runDiagnostics, spool);
   // Jobs carry their parsed inputs packed: plain data that crosses to worker threads.
   for (const d of drafts) d.inputsSha256 = inputsKey(d, sources);
-  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map(toJob);
-  return { jobs, sources, diagnostics: runDiagnostics };
+  const jobs: ContractJob[] = drafts.sort((a, b) => byCodeUnits(a.id, b.id)).map((d) => toJob(d, spool));
+  return { jobs, sources, diagnostics: runDiagnostics, spool };
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ContractJob } from './monthly-inputs.js';
+import { heldJob, type ContractJob } from './monthly-inputs.js';
 import { evaluateContractJob, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
 import { sourcedRunFromWire, sourcedRunToWire, type SourcedRunWire } from './sourced-wire.js';
 
@@ -79,7 +79,8 @@ async function* evaluateInWorkers(jobs: (ContractJob | undefined)[], setup: Work
     }
     jobs[next] = undefined;
     sent.set(next, job);
-    const request: WorkerRequest = { index: next++, job };
+    // Posted held: the spooled texts and parse results are read here, the clone sees plain data.
+    const request: WorkerRequest = { index: next++, job: heldJob(job) };
     worker.postMessage(request);
   };
   for (const worker of workers) {

@@ -21,7 +21,7 @@ import type { SourcesResult } from '../../sources/run.js';
 import { bindChecked, digestOf, evaluateBound, loadDataFile, type BoundSources, type LoadedDataFile } from '../evaluate-contract.js';
 import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
-import { parsedOf, type ContractJob } from './monthly-inputs.js';
+import { heldJob, parsedOf, type ContractJob } from './monthly-inputs.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order (invoice.pdf with --pdf only). */
 export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'invoice.pdf', 'report.html'] as const;
@@ -170,7 +170,9 @@ export interface DocumentRenderOptions {
   readonly pdf?: boolean;
 }
 
-export function evaluateContractJob(job: ContractJob, period: string, render: DocumentRenderOptions = {}, sourced?: SourcedRun): ContractOutcome {
+export function evaluateContractJob(spooled: ContractJob, period: string, render: DocumentRenderOptions = {}, sourced?: SourcedRun): ContractOutcome {
+  // The texts in the heap while this contract is evaluated (read from the run's spool once).
+  const job = heldJob(spooled);
   try {
     return evaluateContractJobUnguarded(job, period, render, sourced);
   } catch (e) {

@@ -17,13 +17,14 @@ import { evaluateStream } from './monthly-pool.js';
 import { gatherMonthlyInputs, missingInput, parsedOf } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
 import { locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
-import type { ContractJob } from './monthly-inputs.js';
+import type { ContractJob, MonthlyInputs } from './monthly-inputs.js';
 import { createHash } from 'node:crypto';
 import { checkContractFile, checkLoadedContract } from '../../check/check-file.js';
 import { addLocatedFiles } from '../evaluate-sourced.js';
 import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 import { planRun } from './plan.js';
+import { heldFile, type Spool } from './spool.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -145,6 +146,8 @@ interface Prepared {
   readonly runDiagnostics: readonly Diagnostic[];
   /** The files the run diagnostics and the gathering findings point at (for rendering them). */
   readonly files: Map<string, SourceFile>;
+  /** Where the queued jobs' texts and parse results wait; closed when the run ends. */
+  readonly spool: Spool;
 }
 
 async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWriter: OutputWriter): Promise<MonthlyRunResult> {
@@ -157,11 +160,15 @@ async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWri
     };
   const prepared = await prepare(opts, state.manifest);
   if ('usage' in prepared) return { kind: 'usage', message: prepared.usage };
-  const journal = openJournal(opts.out);
   try {
-    return await commitRun(opts, prepared, writer, stageWriter, journal);
+    const journal = openJournal(opts.out);
+    try {
+      return await commitRun(opts, prepared, writer, stageWriter, journal);
+    } finally {
+      await journal.close();
+    }
   } finally {
-    await journal.close();
+    prepared.spool.close();
   }
 }
 
@@ -171,9 +178,21 @@ async function runLocked(opts: MonthlyRunOptions, writer: OutputWriter, stageWri
  * inputs live only until its job is evaluated.
  */
 async function prepare(opts: MonthlyRunOptions, previous: Manifest | undefined): Promise<Prepared | { usage: string }> {
-  const { out, period } = opts;
+  const { period } = opts;
   const gathered = await gatherMonthlyInputs(opts.contracts, opts.data, period);
   if ('usage' in gathered) return gathered;
+  try {
+    const prepared = await prepareGathered(opts, previous, gathered);
+    if ('usage' in prepared) gathered.spool.close();
+    return prepared;
+  } catch (e) {
+    gathered.spool.close();
+    throw e;
+  }
+}
+
+async function prepareGathered(opts: MonthlyRunOptions, previous: Manifest | undefined, gathered: MonthlyInputs): Promise<Prepared | { usage: string }> {
+  const { out, period } = opts;
   const sourced = opts.sources === undefined ? undefined : await aggregateForRun(opts.sources, gathered.jobs, period);
   if (sourced !== undefined && 'usage' in sourced) return sourced;
   const run = sourced?.run;
@@ -193,7 +212,7 @@ async function prepare(opts: MonthlyRunOptions, previous: Manifest | undefined):
   const keepFilesOf = (ds: readonly Diagnostic[]): void => {
     for (const p of diagnosticFiles(ds)) {
       const f = gathered.sources.get(p);
-      if (f !== undefined) files.set(p, f);
+      if (f !== undefined) files.set(p, heldFile(f));
     }
   };
   keepFilesOf(runDiagnostics);
@@ -203,7 +222,7 @@ async function prepare(opts: MonthlyRunOptions, previous: Manifest | undefined):
   const samePeriod = previous?.period === period;
   let manifest: Manifest = samePeriod && previous !== undefined ? previous : { period, finalized: false, contracts: [] };
   if (run !== undefined) manifest = { ...manifest, sources: manifestSources(run) };
-  return { slots, queue, remove: plan.remove, keepIssued: plan.keepIssued, manifest, samePeriod, ...(run === undefined ? {} : { run }), runDiagnostics, files };
+  return { slots, queue, remove: plan.remove, keepIssued: plan.keepIssued, manifest, samePeriod, ...(run === undefined ? {} : { run }), runDiagnostics, files, spool: gathered.spool };
 }
 
 /** Every file a diagnostic (or one of its labels) points at. */
@@ -357,7 +376,7 @@ function keepJobFiles(o: ContractOutcome, job: ContractJob, sources: Map<string,
   const own = [...(job.contractFile === undefined ? [] : [job.contractFile]), ...job.dataFiles];
   for (const path of diagnosticFiles(o.diagnostics)) {
     const f = own.find((x) => x.path === path);
-    if (f !== undefined && !sources.has(path)) sources.set(path, f);
+    if (f !== undefined && !sources.has(path)) sources.set(path, heldFile(f));
   }
 }
 
@@ -450,7 +469,8 @@ async function aggregateForRun(
   const contracts = jobs.flatMap((j) => {
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
     const loaded = parsedOf(j).loaded;
-    const c = (loaded === undefined ? checkContractFile(j.contractFile) : checkLoadedContract(j.contractFile, loaded)).checked?.contract;
+    const file = heldFile(j.contractFile);
+    const c = (loaded === undefined ? checkContractFile(file) : checkLoadedContract(file, loaded)).checked?.contract;
     return c === undefined ? [] : [c];
   });
   let result;
