@@ -215,7 +215,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         };
         const viaEngine =
           TEXT_EXTENSIONS.has(ext) && engines.duckdbText !== undefined && engineTextWanted(ctx, fileSize(path), request.engineTextBytes ?? ENGINE_TEXT_BYTES)
-            ? await readTextWithEngine(await engines.duckdbText(), path, shown, ctx)
+            ? await readTextWithEngine(engines.duckdbText, path, shown, ctx)
             : undefined;
         if (viaEngine !== undefined) {
           other += viaEngine.other;
