@@ -54,8 +54,10 @@ export interface EngineTextRead {
 }
 
 /** Whether a file goes to the engine at all (eligible source, large enough). */
-export function engineTextWanted(ctx: EngineTextContext, size: number, threshold: number): boolean {
+export function engineTextWanted(ctx: EngineTextContext, path: string, size: number, threshold: number): boolean {
   if (size < threshold) return false;
+  // DuckDB's reader takes `*`, `?`, `[` and `{` in a path as a glob: such a file is read by attain.
+  if (/[*?[\]{}]/.test(path)) return false;
   if (ctx.files > 1 && ctx.aggregates.some((a) => a.fn === 'count_distinct')) return false;
   return textEligible(ctx.source, ctx.aggregates);
 }
