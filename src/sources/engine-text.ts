@@ -83,12 +83,11 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const header = readTextHeader(shown, head, ctx.source, ctx.needed);
   if (header === undefined) return undefined;
   const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
-  // The engine's query runs on its own threads while the bytes are hashed here; when they hold
-  // something like an exponent, the query is run again looking for them in the number cells.
-  // The scan starts first: it also covers loading DuckDB (the first time).
-  const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns, careful: false };
-  // Whatever fails here (DuckDB cannot load, the file cannot be read) leaves the file to attain's
+  // The bytes are hashed and scanned here while DuckDB loads and runs the query on its own threads;
+  // when the bytes hold something like an exponent, the query runs again looking in every number
+  // cell. Whatever fails (DuckDB cannot load, the file cannot be read) leaves the file to attain's
   // reader, which reports what it finds.
+  const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns, careful: false };
   const scanning = scanFile(path, Buffer.byteLength(head.slice(0, header.headerSpan.end))).catch(() => undefined);
   let engine: TextEngine;
   try {
