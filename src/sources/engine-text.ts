@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { mergeAccumulator, type Accumulator } from './aggregate.js';
-import type { TextEngine } from './engines/engine.js';
+import type { TextEngine, TextGroup } from './engines/engine.js';
 import type { Aggregate, SourceDecl } from './model.js';
 import { scanFile } from './read/file-scan.js';
 import { readTextHeader, type SkipReason } from './read/text-source.js';
@@ -54,8 +54,10 @@ export interface EngineTextRead {
 }
 
 /** Whether a file goes to the engine at all (eligible source, large enough). */
-export function engineTextWanted(ctx: EngineTextContext, size: number, threshold: number): boolean {
+export function engineTextWanted(ctx: EngineTextContext, path: string, size: number, threshold: number): boolean {
   if (size < threshold) return false;
+  // DuckDB's reader takes `*`, `?`, `[` and `{` in a path as a glob: such a file is read by attain.
+  if (/[*?[\]{}]/.test(path)) return false;
   if (ctx.files > 1 && ctx.aggregates.some((a) => a.fn === 'count_distinct')) return false;
   return textEligible(ctx.source, ctx.aggregates);
 }
@@ -75,19 +77,30 @@ function readHead(path: string): string | undefined {
 }
 
 /** Read one text export by the engine; `shown` is its path as provenance and findings show it. */
-export async function readTextWithEngine(engine: TextEngine, path: string, shown: string, ctx: EngineTextContext): Promise<EngineTextRead | undefined> {
+export async function readTextWithEngine(load: () => Promise<TextEngine>, path: string, shown: string, ctx: EngineTextContext): Promise<EngineTextRead | undefined> {
   const head = readHead(path);
   if (head === undefined) return undefined;
   const header = readTextHeader(shown, head, ctx.source, ctx.needed);
   if (header === undefined) return undefined;
   const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
-  // The engine's query runs on its own threads while the bytes are hashed here; when they hold
-  // something like an exponent, the query is run again looking for them in the number cells.
+  // The bytes are hashed and scanned here while DuckDB loads and runs the query on its own threads;
+  // when the bytes hold something like an exponent, the query runs again looking in every number
+  // cell. Whatever fails (DuckDB cannot load, the file cannot be read) leaves the file to attain's
+  // reader, which reports what it finds.
   const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns, careful: false };
-  const [first, scan] = await Promise.all([engine(request), scanFile(path, Buffer.byteLength(head.slice(0, header.headerSpan.end)))]);
+  const scanning = scanFile(path, Buffer.byteLength(head.slice(0, header.headerSpan.end))).catch(() => undefined);
+  let engine: TextEngine;
+  try {
+    engine = await load();
+  } catch {
+    await scanning;
+    return undefined;
+  }
+  const ask = (careful: boolean): Promise<readonly TextGroup[] | undefined> => engine({ ...request, careful }).catch(() => undefined);
+  const [first, scan] = await Promise.all([ask(false), scanning]);
   // An empty line inside a quoted cell would be counted as a blank row: read such a file row by row.
-  if (first === undefined || (scan.quotes && scan.emptyLines > 0)) return undefined;
-  const answer = scan.numberLike ? await engine({ ...request, careful: true }) : first;
+  if (first === undefined || scan === undefined || (scan.quotes && scan.emptyLines > 0)) return undefined;
+  const answer = scan.numberLike ? await ask(true) : first;
   if (answer === undefined) return undefined;
   const noValue = ctx.source.format.noValue;
   const distinct = ctx.aggregates.some((a) => a.fn === 'count_distinct');

@@ -214,8 +214,8 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           periodOf: (id, month) => wantPeriod(id, `${month}-01`),
         };
         const viaEngine =
-          TEXT_EXTENSIONS.has(ext) && engines.duckdbText !== undefined && engineTextWanted(ctx, fileSize(path), request.engineTextBytes ?? ENGINE_TEXT_BYTES)
-            ? await readTextWithEngine(await engines.duckdbText(), path, shown, ctx)
+          TEXT_EXTENSIONS.has(ext) && engines.duckdbText !== undefined && engineTextWanted(ctx, path, fileSize(path), request.engineTextBytes ?? ENGINE_TEXT_BYTES)
+            ? await readTextWithEngine(engines.duckdbText, path, shown, ctx)
             : undefined;
         if (viaEngine !== undefined) {
           other += viaEngine.other;

@@ -57,7 +57,9 @@ const PAIRS = [Buffer.from([LF, LF]), Buffer.from([LF, CR]), Buffer.from([CR, CR
  */
 export function emptyLinesIn(chunk: Buffer, prev: number): number {
   let n = 0;
-  for (const pair of PAIRS) {
+  // Without a `\r` only `\n\n` can occur (each search visits every `\n`: one instead of two).
+  const pairs = chunk.indexOf(CR) < 0 ? PAIRS.slice(0, 1) : PAIRS;
+  for (const pair of pairs) {
     for (let i = chunk.indexOf(pair); i >= 0; i = chunk.indexOf(pair, i + 1)) n++;
   }
   const first = chunk[0];

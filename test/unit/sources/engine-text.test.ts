@@ -154,6 +154,29 @@ describe('a large text export through DuckDB', () => {
     expect(r.engine.values.get('a')?.get('2026-01')?.get('kinds')?.value.toFraction()).toBe('2');
   });
 
+  it('reads a file whose name DuckDB would take as a glob itself', async () => {
+    writeFileSync(join(DIR, 'daily[1].csv'), `${HEADER}\n2026-01-05,a,site,10,12.50,18.2,1\n`);
+    const text = SOURCES.replace('files: daily.csv', 'files: "daily?1?.csv"');
+    const rec = recording();
+    const r = await runSources({ sources: sources(text), contracts: CONTRACTS, cwd: DIR, engineTextBytes: 0 }, rec.engines);
+    expect(rec.answers).toEqual([]);
+    expect(r.values.get('a')?.get('2026-01')?.get('visits')?.value.toFraction()).toBe('10');
+  });
+
+  it('reads the file itself when DuckDB cannot load or fails', async () => {
+    const csv = `${HEADER}\n2026-01-05,a,site,10,12.50,18.2,1\n`;
+    writeFileSync(join(DIR, 'daily.csv'), csv);
+    const attain = await runSources({ sources: sources(), contracts: CONTRACTS, cwd: DIR, engineTextBytes: Number.POSITIVE_INFINITY }, LAZY_ENGINES);
+    const broken: Engines[] = [
+      { ...LAZY_ENGINES, duckdbText: () => Promise.reject(new Error('no DuckDB here')) },
+      { ...LAZY_ENGINES, duckdbText: () => Promise.resolve(() => Promise.reject(new Error('connection lost'))) },
+    ];
+    for (const engines of broken) {
+      const r = await runSources({ sources: sources(), contracts: CONTRACTS, cwd: DIR, engineTextBytes: 0 }, engines);
+      expect(canonical(r)).toBe(canonical(attain));
+    }
+  });
+
   it('agrees with attain on any export (property)', async () => {
     const day = fc.oneof(
       { weight: 40, arbitrary: fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 28 })).map(([m, d]) => `2026-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`) },
