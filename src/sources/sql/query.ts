@@ -46,7 +46,7 @@ function literal(b: Builder, e: Expr): string | undefined {
     case 'Money':
       return b.d.numberParam(bind(b, e.value));
     case 'Percent':
-      return `(${b.d.numberParam(bind(b, e.value))} / 100)`;
+      return `(${b.d.numberParam(bind(b, e.value))} * 0.01)`;
     case 'String':
       return b.d.param(bind(b, e.value));
     case 'Unary':
@@ -56,13 +56,16 @@ function literal(b: Builder, e: Expr): string | undefined {
   }
 }
 
-/** A percent column in units is compared as a fraction: divide it by 100 first. */
+/**
+ * A percent column in units is compared as a fraction: times 0.01 (DECIMAL times DECIMAL stays
+ * exact; DuckDB's `/` would make it a DOUBLE).
+ */
 function operand(b: Builder, e: Expr): string {
   if (e.kind !== 'Name') return literal(b, e) ?? 'NULL';
   const name = e.path.join('.');
   const c = b.source.columns.get(name);
   const sql = column(b, name);
-  return c?.type === 'percent' && c.percent === 'units' ? `(${sql} / 100)` : sql;
+  return c?.type === 'percent' && c.percent === 'units' ? `(${sql} * 0.01)` : sql;
 }
 
 /** A `where` condition as SQL (checked before: only comparisons, in, between, and/or/not). */

@@ -40,10 +40,11 @@ metrics:
   wrate: weighted_avg(s.rate, s.visits)
   rows: count(s)
   vk: 'count(s where channel in ["vk", "tv"])'
+  high: 'count(s where rate >= 18.2% and rate < 50)'
 `;
 
 function contract(id: string, period: 'month' | 'quarter'): Contract {
-  const text = `contract: ${id}\nversion: 1\ncurrency: RUB\nperiod: ${period}\neffective: { from: 2026-01 }\nmetrics: { kinds: count, visits: count, site_visits: count, avg_rev: money, max_rev: money, min_rate: percent, wrate: percent, rows: count, vk: count }\nkpis:\n  k: { target: visits >= 0 }\n`;
+  const text = `contract: ${id}\nversion: 1\ncurrency: RUB\nperiod: ${period}\neffective: { from: 2026-01 }\nmetrics: { high: count, kinds: count, visits: count, site_visits: count, avg_rev: money, max_rev: money, min_rate: percent, wrate: percent, rows: count, vk: count }\nkpis:\n  k: { target: visits >= 0 }\n`;
   const checked = checkContractFile(createSourceFile(`${id}.yaml`, text)).checked;
   if (checked === undefined) throw new Error(`fixture ${id}`);
   return checked.contract;
@@ -189,7 +190,7 @@ describe('a large text export through DuckDB', () => {
       { weight: 30, arbitrary: fc.integer({ min: -99999, max: 99999 }).map((n) => (n / 100).toFixed(2)) },
       { weight: 1, arbitrary: fc.constantFrom('', '0.1234567', '1.123456', '1e-7', '.5', '5.', '+3', '12', '1.5E3', 'RUB 5') },
     );
-    const rate = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => String(n / 10)) }, { weight: 1, arbitrary: fc.constantFrom('', '18.2%', 'x') });
+    const rate = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => String(n / 10)) }, { weight: 5, arbitrary: fc.constantFrom('18.2', '18.19', '18.200', '49.99') }, { weight: 1, arbitrary: fc.constantFrom('', '18.2%', 'x') });
     const extra = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: 50 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', 'x', '2e3') });
     const row = fc.oneof(
       { weight: 40, arbitrary: fc.tuple(day, client, channel, count, money, rate, extra).map((cells) => cells.join(',')) },
