@@ -95,6 +95,8 @@ export interface QueryOptions {
   readonly keys?: readonly string[];
   /** More aggregate expressions (`... AS name`). */
   readonly extra?: readonly string[];
+  /** The period key as grouped (default: the dialect's period text of the date). */
+  readonly period?: (dateSql: string) => string;
 }
 
 /**
@@ -115,7 +117,7 @@ export function buildQuery(
   const date = d.date(d.ident(source.columns.get(dateName)?.from[0] ?? dateName), source.timezone?.value);
   const contract = source.contract.kind === 'column' ? d.text(d.ident(source.columns.get(source.contract.column)?.from[0] ?? source.contract.column)) : `''`;
   const keys = options.keys ?? [];
-  const select = [`${contract} AS c`, `${d.period(date, kind)} AS p`, ...keys, 'count(*) AS n'];
+  const select = [`${contract} AS c`, `${options.period?.(date) ?? d.period(date, kind)} AS p`, ...keys, 'count(*) AS n'];
   const parts: AggregateParts[] = [];
   aggregates.forEach((a, i) => {
     const filter = a.where === undefined ? 'TRUE' : whereSql(b, a.where);

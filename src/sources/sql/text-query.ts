@@ -93,6 +93,7 @@ export function buildTextQuery(source: SourceDecl, aggregates: readonly Aggregat
   const used = new Set([...aggregates.flatMap((a) => [a.column, a.weight]), ...whereColumns(aggregates), source.date?.value]);
   const unread = [...header.columns.keys()].filter((name) => source.columns.get(name)?.type !== 'text' && !used.has(name)).map((name, i) => `count(${q(name)}) AS _u${i}`);
   const extra = [...unread, `count(*) FILTER (WHERE _odd) AS _odd_n`, `${negative.length > 0 ? negative.join(' OR ') : 'FALSE'} AS _negative`, `count(*) FILTER (WHERE _blank) AS _blank_n`, ...[...texts].map(([col, alias]) => `list(DISTINCT ${q(col)}) AS ${alias}`)];
-  const built = buildQuery(DUCKDB, renamed, aggregates, 'month', from, undefined, { everyRow: true, extra });
-  return { sql: built.sql, params: built.params, parts: built.parts, texts };
+  // Grouped by the month's first day (a DATE), written as YYYY-MM once per group, not per row.
+  const built = buildQuery(DUCKDB, renamed, aggregates, 'month', from, undefined, { everyRow: true, extra, period: (date) => `date_trunc('month', ${date})` });
+  return { sql: `SELECT * REPLACE (strftime(p, '%Y-%m') AS p) FROM (${built.sql})`, params: built.params, parts: built.parts, texts };
 }
