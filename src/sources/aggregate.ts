@@ -87,6 +87,11 @@ export function mergeAccumulator(into: Accumulator, from: Accumulator, a: Aggreg
   }
 }
 
+/** mergeAccumulator for each aggregate of a group (accumulators by aggregate index). */
+export function mergeAccumulators(into: readonly Accumulator[], from: readonly Accumulator[], aggregates: readonly Aggregate[]): void {
+  aggregates.forEach((a, i) => mergeAccumulator(into[i] as Accumulator, from[i] as Accumulator, a));
+}
+
 /** The same number written one way (`1.50` and `1.5` are one distinct value). */
 function canonical(d: Decimal): string {
   return decimalToRational(d).toFraction();

@@ -4,7 +4,7 @@
 // reads the file itself (and reports what is wrong with it, where).
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Span } from '../diagnostics/diagnostic.js';
-import { mergeAccumulator, type Accumulator } from './aggregate.js';
+import { mergeAccumulators, type Accumulator } from './aggregate.js';
 import type { TextEngine, TextGroup } from './engines/engine.js';
 import type { Aggregate, SourceDecl } from './model.js';
 import { scanFile } from './read/file-scan.js';
@@ -144,7 +144,7 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
     // Two raw spellings of one contract, or the months of a quarter: add up (distinct counts do not).
     if (distinct) return undefined;
     into.rows += g.rows;
-    ctx.aggregates.forEach((a, i) => mergeAccumulator(into.accs[i] as Accumulator, g.accumulators[i] as Accumulator, a));
+    mergeAccumulators(into.accs, g.accumulators, ctx.aggregates);
   }
   const skipped = new Map<SkipReason, number>();
   if (blank > 0) skipped.set('blank', blank);

@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic
 import { createSourceFile } from '../diagnostics/source.js';
 import type { Contract, PeriodKind } from '../contract/model.js';
 import type { Rational } from '../numbers/rational.js';
-import { accumulate, aggregateValue, matches, mergeAccumulator, newAccumulator, type Accumulator } from './aggregate.js';
+import { accumulate, aggregateValue, matches, mergeAccumulators, newAccumulator, type Accumulator } from './aggregate.js';
 import { checkColumns, definitionFor } from './check.js';
 import type { SqlAnswer, SqlRequest, TextEngine } from './engines/engine.js';
 import { ENGINE_TEXT_BYTES, engineTextWanted, readTextWithEngine, type EngineTextContext } from './engine-text.js';
@@ -231,7 +231,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
             }
             into.rows += g.rows;
             into.inputs.add(shown);
-            st.aggregates.forEach((a, i) => mergeAccumulator(into.accs[i] as Accumulator, g.accs[i] as Accumulator, a));
+            mergeAccumulators(into.accs, g.accs, st.aggregates);
           }
         }
         let read: FileRead;

@@ -8,7 +8,7 @@ import type { Aggregate, ColumnDecl, SourceDecl } from '../model.js';
 import type { TextHeader } from '../read/text-source.js';
 import { sqlString } from './dialect.js';
 import { DUCKDB } from './duckdb.js';
-import { whereColumns } from '../run-support.js';
+import { neededColumns } from '../run-support.js';
 import { buildQuery, type AggregateParts } from './query.js';
 
 /** Decimal places numbers are cast with: DECIMAL(18,6) holds up to 10^12 exactly. */
@@ -90,7 +90,7 @@ export function buildTextQuery(source: SourceDecl, aggregates: readonly Aggregat
   const texts = new Map(textColumns.map((col, i) => [col, `_t${i}`]));
   const negative = [...header.columns].filter(([name]) => source.columns.get(name)?.type === 'count').map(([name]) => `coalesce(min(${q(name)}) < 0, FALSE)`);
   // A column no aggregate reads would be pruned, and its cells never cast: counted, so they are.
-  const used = new Set([...aggregates.flatMap((a) => [a.column, a.weight]), ...whereColumns(aggregates), source.date?.value]);
+  const used = neededColumns(source, aggregates);
   const unread = [...header.columns.keys()].filter((name) => source.columns.get(name)?.type !== 'text' && !used.has(name)).map((name, i) => `count(${q(name)}) AS _u${i}`);
   const extra = [...unread, `count(*) FILTER (WHERE _odd) AS _odd_n`, `${negative.length > 0 ? negative.join(' OR ') : 'FALSE'} AS _negative`, `count(*) FILTER (WHERE _blank) AS _blank_n`, ...[...texts].map(([col, alias]) => `list(DISTINCT ${q(col)}) AS ${alias}`)];
   // Grouped by the month's first day (a DATE), written as YYYY-MM once per group, not per row.
