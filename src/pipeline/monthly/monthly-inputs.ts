@@ -57,6 +57,12 @@ export interface ContractJob {
    * for one contract changes only that contract's key, so only that contract is redone.
    */
   readonly inputsSha256: string;
+  /**
+   * With `--sources`: this contract's aggregated values (with their provenance), packed
+   * (sourced-values.ts) and waiting in the spool until the job's turn; absent when the sources
+   * gave the contract none.
+   */
+  readonly sourcedValues?: { readonly bytes: Uint8Array };
 }
 
 export interface MonthlyInputs {
@@ -338,9 +344,10 @@ class SpooledParse {
  * evaluated, and what is posted to a worker (a structured clone sees own properties only).
  */
 export function heldJob(job: ContractJob): ContractJob {
-  const { contractFile, dataFiles, parsed, ...rest } = job;
+  const { contractFile, dataFiles, parsed, sourcedValues, ...rest } = job;
   return {
     ...rest,
+    ...(sourcedValues === undefined ? {} : { sourcedValues: { bytes: sourcedValues.bytes } }),
     ...(contractFile === undefined ? {} : { contractFile: heldFile(contractFile) }),
     dataFiles: dataFiles.map(heldFile),
     ...(parsed === undefined ? {} : { parsed: { contract: parsed.contract, data: parsed.data } }),

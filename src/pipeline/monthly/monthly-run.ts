@@ -22,6 +22,7 @@ import { bindChecked, digestOf, evaluateBound, loadDataFile, type BoundSources, 
 import { bindSourced } from '../sources.js';
 import { evaluateHistory } from '../history.js';
 import { heldJob, parsedOf, type ContractJob } from './monthly-inputs.js';
+import { resultFor } from './sourced-values.js';
 
 /** The files written per contract into `<out>/<contract-id>/`, in writing order (invoice.pdf with --pdf only). */
 export const INVOICE_FILES = ['invoice.json', 'invoice.md', 'invoice.csv', 'invoice.xlsx', 'invoice.pdf', 'report.html'] as const;
@@ -225,7 +226,9 @@ export interface SourcedRun {
 /** A contract of a run with --sources: its series from the run's aggregation (data files win). */
 function evaluateSourcedJob(job: ContractJob, checked: CheckedFile, dataSets: readonly LoadedDataFile[] | undefined, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
-  const bound = bindSourced(checked.file, checked.checked, sourced.sources, sourced.result, job.dataFiles, dataSets);
+  // The run's result holds no values: this contract's wait in its job (read from the spool once).
+  const result = job.sourcedValues === undefined ? sourced.result : resultFor(sourced.result, checked.checked.contract.id.value, job.sourcedValues?.bytes);
+  const bound = bindSourced(checked.file, checked.checked, sourced.sources, result, job.dataFiles, dataSets);
   if (bound.value === undefined) return failed(job, bound.diagnostics, sources);
   const run = evaluateBound(bound.value, { period });
   const diagnostics = [...bound.diagnostics, ...run.diagnostics];

@@ -24,7 +24,8 @@ import { addLocatedFiles } from '../evaluate-sourced.js';
 import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 import { planRun } from './plan.js';
-import { heldFile, type Spool } from './spool.js';
+import { SpooledBytes, heldFile, type Spool, type SpoolRef } from './spool.js';
+import { aggregationView, spoolValues } from './sourced-values.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -193,18 +194,23 @@ async function prepare(opts: MonthlyRunOptions, previous: Manifest | undefined):
 
 async function prepareGathered(opts: MonthlyRunOptions, previous: Manifest | undefined, gathered: MonthlyInputs): Promise<Prepared | { usage: string }> {
   const { out, period } = opts;
-  const sourced = opts.sources === undefined ? undefined : await aggregateForRun(opts.sources, gathered.jobs, period);
+  const sourced = opts.sources === undefined ? undefined : await aggregateForRun(opts.sources, gathered.jobs, period, gathered.spool);
   if (sourced !== undefined && 'usage' in sourced) return sourced;
   const run = sourced?.run;
   // With sources, a contract's inputs also cover the sources file and every input it read, so
-  // restated exports redo (or correct) the contracts, as restated data files do.
+  // restated exports redo (or correct) the contracts, as restated data files do. Each job gets
+  // where its aggregated values wait in the spool (the run keeps none of them in the heap).
   const jobs =
     run === undefined
       ? gathered.jobs
-      : gathered.jobs.map((j) => ({
-          ...j,
-          inputsSha256: withSources(j.inputsSha256, run),
-        }));
+      : gathered.jobs.map((j, i): ContractJob => {
+          const ref = sourced?.valuesAt[i];
+          return {
+            ...j,
+            inputsSha256: withSources(j.inputsSha256, run),
+            ...(ref === undefined ? {} : { sourcedValues: new SpooledBytes(gathered.spool, ref) }),
+          };
+        });
   const runDiagnostics = [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])];
   const plan = planRun(previous, jobs, period, opts.force === true, out);
   if (plan.kind === 'refuse') return { usage: plan.message };
@@ -451,9 +457,13 @@ async function aggregateForRun(
   path: string,
   jobs: readonly ContractJob[],
   period: string,
+  spool: Spool,
 ): Promise<
   | {
+      /** The run, its values moved to the spool (see `valuesAt`). */
       run?: SourcedRun;
+      /** Per job (same index): where its contract's aggregated values wait, when it has any. */
+      valuesAt: readonly (SpoolRef | undefined)[];
       diagnostics: readonly Diagnostic[];
       files: ReadonlyMap<string, SourceFile>;
     }
@@ -465,22 +475,28 @@ async function aggregateForRun(
       usage: `--sources ${path}: ${read.diagnostics[0]?.message ?? 'cannot be read'}`,
     };
   const files = new Map<string, SourceFile>([[path, read.file]]);
-  if (read.value === undefined) return { diagnostics: read.diagnostics, files };
+  if (read.value === undefined) return { valuesAt: [], diagnostics: read.diagnostics, files };
+  const ids: (string | undefined)[] = [];
   const contracts = jobs.flatMap((j) => {
+    ids.push(undefined);
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
     const loaded = parsedOf(j).loaded;
-    const file = heldFile(j.contractFile);
-    const c = (loaded === undefined ? checkContractFile(file) : checkLoadedContract(file, loaded)).checked?.contract;
-    return c === undefined ? [] : [c];
+    const c = (loaded === undefined ? checkContractFile(heldFile(j.contractFile)) : checkLoadedContract(heldFile(j.contractFile), loaded)).checked?.contract;
+    if (c === undefined) return [];
+    ids[ids.length - 1] = c.id.value;
+    // Only what aggregation reads is kept while the other contracts are checked.
+    return [aggregationView(c, j.contractFile)];
   });
-  let result;
+  let aggregated;
   try {
-    result = await aggregateSources(read.value, contracts, period);
+    aggregated = await aggregateSources(read.value, contracts, period);
   } finally {
     await closeEngines();
   }
+  const { result, refs } = spoolValues(aggregated, spool);
   const diagnostics = [...read.diagnostics, ...result.diagnostics];
   const located = [...diagnostics, ...[...result.failed.values()].flat(), ...[...result.warnings.values()].flat()];
   await addLocatedFiles(located, files);
-  return { run: { sources: read.value, result }, diagnostics, files };
+  const valuesAt = ids.map((id) => (id === undefined ? undefined : refs.get(id)));
+  return { run: { sources: read.value, result }, valuesAt, diagnostics, files };
 }

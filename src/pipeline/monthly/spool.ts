@@ -106,6 +106,22 @@ class SpooledFile implements SourceFile {
   }
 }
 
+/**
+ * Bytes that wait in the spool, read back each time they are asked for (a prototype getter, as
+ * SpooledFile's: a structured clone does not see them; heldJob copies them out for workers).
+ */
+export class SpooledBytes {
+  readonly #spool: Spool;
+  readonly #ref: SpoolRef;
+  constructor(spool: Spool, ref: SpoolRef) {
+    this.#spool = spool;
+    this.#ref = ref;
+  }
+  get bytes(): Uint8Array {
+    return this.#spool.get(this.#ref);
+  }
+}
+
 /** `file` with its text moved to the spool (see SpooledFile). */
 export function spooledFile(spool: Spool, file: SourceFile): SourceFile {
   return new SpooledFile(spool, file);

@@ -1,0 +1,83 @@
+// A --sources run's aggregated values wait in the spool per contract: packed and unpacked they are
+// the same exact values, spans and provenance; the contract view aggregation gets keeps what it reads.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../../../src/contract/load-contract.js';
+import { createSourceFile } from '../../../../src/diagnostics/source.js';
+import { fromSafeIntegers } from '../../../../src/numbers/rational.js';
+import type { SourcedValue, SourcesResult } from '../../../../src/sources/run.js';
+import { openSpool } from '../../../../src/pipeline/monthly/spool.js';
+import { aggregationView, packContractValues, resultFor, spoolValues, unpackContractValues, type ContractValues } from '../../../../src/pipeline/monthly/sourced-values.js';
+
+function value(n: number, d: number, metric: string): SourcedValue {
+  return {
+    value: fromSafeIntegers(n, d),
+    span: { file: 'sources.yaml', start: 10, end: 25 },
+    provenance: { metric, definition: `sum(crm.${metric})`, aggregates: [{ aggregate: `sum(crm.${metric})`, source: 'crm', rows: 3, inputs: ['exports/crm.csv'] }] },
+  };
+}
+
+const plain = (v: ContractValues): unknown => [...v].map(([p, m]) => [p, [...m].map(([k, x]) => [k, x.value.toFraction(), x.span, x.provenance])]);
+
+describe('packed contract values', () => {
+  it('come back with the same exact values, spans and provenance', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: 1, max: 2 ** 40 })), { minLength: 1, maxLength: 6 }), (pairs) => {
+        const values: ContractValues = new Map([
+          ['2026-09', new Map(pairs.map(([n, d], i) => [`m${i}`, value(n, d, `m${i}`)] as const))],
+          ['2026-10', new Map([['leads', value(pairs[0]?.[0] ?? 1, pairs[0]?.[1] ?? 1, 'leads')]])],
+        ]);
+        const back = unpackContractValues(packContractValues(values));
+        expect(plain(back)).toEqual(plain(values));
+        for (const [p, m] of values) for (const [k, x] of m) expect(back.get(p)?.get(k)?.value.equals(x.value)).toBe(true);
+      }),
+    );
+  });
+
+  it('leave the heap: the run result keeps none, each contract reads its own back', () => {
+    const result: SourcesResult = {
+      values: new Map([
+        ['a', new Map([['2026-10', new Map([['leads', value(7, 2, 'leads')]])]])],
+        ['b', new Map([['2026-10', new Map([['leads', value(3, 1, 'leads')]])]])],
+      ]),
+      inputs: [{ source: 'crm', path: 'exports/crm.csv', sha256: 'ab', rows: 2, skipped: {} }],
+      queries: [],
+      diagnostics: [],
+      failed: new Map(),
+      warnings: new Map(),
+    };
+    const spool = openSpool();
+    try {
+      const spooled = spoolValues(result, spool);
+      expect(spooled.result.values.size).toBe(0);
+      expect(spooled.result.inputs).toEqual(result.inputs);
+      const ref = spooled.refs.get('b');
+      expect(ref).toBeDefined();
+      const forB = resultFor(spooled.result, 'b', ref === undefined ? undefined : spool.get(ref));
+      expect([...forB.values.keys()]).toEqual(['b']);
+      expect(forB.values.get('b')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('3');
+      expect(resultFor(spooled.result, 'c', undefined).values.size).toBe(0);
+    } finally {
+      spool.close();
+    }
+  });
+});
+
+describe('the contract view aggregation is given', () => {
+  it('keeps id, period, currency and metrics with their spans, and drops the rest', () => {
+    const path = 'contracts/acme-smm.yaml';
+    const file = createSourceFile(path, readFileSync(path, 'utf8'));
+    const c = loadContract(file).value;
+    expect(c).toBeDefined();
+    if (c === undefined) return;
+    const view = aggregationView(c, file);
+    expect(view.id).toEqual(c.id);
+    expect(view.period).toEqual(c.period);
+    expect(view.currency).toEqual(c.currency);
+    expect([...view.metrics]).toEqual([...c.metrics].map(([k, m]) => [k, { name: m.name, nameSpan: m.nameSpan, unit: m.unit }]));
+    expect(view.kpis.size).toBe(0);
+    expect(view.payments).toEqual([]);
+    expect(c.kpis.size).toBeGreaterThan(0);
+  });
+});
