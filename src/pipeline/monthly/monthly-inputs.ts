@@ -62,7 +62,7 @@ export interface ContractJob {
    * (sourced-values.ts) and waiting in the spool until the job's turn; absent when the sources
    * gave the contract none.
    */
-  readonly sourcedValues?: { readonly bytes: Uint8Array };
+  readonly sourcedValues?: { readonly text: string };
 }
 
 export interface MonthlyInputs {
@@ -347,7 +347,7 @@ export function heldJob(job: ContractJob): ContractJob {
   const { contractFile, dataFiles, parsed, sourcedValues, ...rest } = job;
   return {
     ...rest,
-    ...(sourcedValues === undefined ? {} : { sourcedValues: { bytes: sourcedValues.bytes } }),
+    ...(sourcedValues === undefined ? {} : { sourcedValues: { text: sourcedValues.text } }),
     ...(contractFile === undefined ? {} : { contractFile: heldFile(contractFile) }),
     dataFiles: dataFiles.map(heldFile),
     ...(parsed === undefined ? {} : { parsed: { contract: parsed.contract, data: parsed.data } }),

@@ -227,7 +227,7 @@ export interface SourcedRun {
 function evaluateSourcedJob(job: ContractJob, checked: CheckedFile, dataSets: readonly LoadedDataFile[] | undefined, period: string, sourced: SourcedRun, sources: (p: string) => SourceFile | undefined, render: DocumentRenderOptions): ContractOutcome {
   if (checked.checked === undefined || hasErrors(checked.diagnostics)) return failed(job, checked.diagnostics, sources);
   // The run's result holds no values: this contract's wait in its job (read from the spool once).
-  const result = job.sourcedValues === undefined ? sourced.result : resultFor(sourced.result, checked.checked.contract.id.value, job.sourcedValues?.bytes);
+  const result = job.sourcedValues === undefined ? sourced.result : resultFor(sourced.result, checked.checked.contract.id.value, job.sourcedValues?.text);
   const bound = bindSourced(checked.file, checked.checked, sourced.sources, result, job.dataFiles, dataSets);
   if (bound.value === undefined) return failed(job, bound.diagnostics, sources);
   const run = evaluateBound(bound.value, { period });

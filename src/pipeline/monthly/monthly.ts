@@ -24,7 +24,7 @@ import { addLocatedFiles } from '../evaluate-sourced.js';
 import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 import { planRun } from './plan.js';
-import { SpooledBytes, heldFile, type Spool, type SpoolRef } from './spool.js';
+import { SpooledText, heldFile, type Spool, type SpoolRef } from './spool.js';
 import { aggregationView, spoolValues } from './sourced-values.js';
 
 export interface MonthlyRunOptions {
@@ -208,7 +208,7 @@ async function prepareGathered(opts: MonthlyRunOptions, previous: Manifest | und
           return {
             ...j,
             inputsSha256: withSources(j.inputsSha256, run),
-            ...(ref === undefined ? {} : { sourcedValues: new SpooledBytes(gathered.spool, ref) }),
+            ...(ref === undefined ? {} : { sourcedValues: new SpooledText(gathered.spool, ref) }),
           };
         });
   const runDiagnostics = [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])];

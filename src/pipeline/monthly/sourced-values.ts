@@ -1,6 +1,5 @@
 // Pipeline for `attain invoice --sources`: one contract's aggregated values (period -> metric ->
 // exact value, span, provenance) <-> bytes that wait in the run's spool until the contract's turn.
-import { deserialize, serialize } from 'node:v8';
 import type { Contract, MetricDecl, Spanned } from '../../contract/model.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
@@ -11,32 +10,23 @@ import type { Spool, SpoolRef } from './spool.js';
 /** One contract's values as the sources run gives them. */
 export type ContractValues = ReadonlyMap<string, ReadonlyMap<string, SourcedValue>>;
 
-/** A value on the wire: the rational as exact `n/d` text (its class does not survive a clone). */
-type PackedValue = Omit<SourcedValue, 'value'> & { readonly value: string };
+/** A period's values as JSON: `[period, [[metric, "n/d", span, provenance], ...]]`. */
+type PackedPeriod = [string, [string, string, Span, SourcedValue['provenance']][]];
 
 /**
- * The values packed as bytes (V8's serializer: maps, strings and numbers come back as they were;
- * each rational as exact `n/d` text).
+ * The values packed as JSON text, each rational as exact `n/d` text (its class does not survive
+ * a round trip). Text, not a serialized buffer: it goes to the spool through one scratch buffer.
  */
-export function packContractValues(values: ContractValues): Uint8Array {
-  const plain = new Map<string, Map<string, PackedValue>>();
-  for (const [period, metrics] of values) {
-    const out = new Map<string, PackedValue>();
-    for (const [metric, v] of metrics) out.set(metric, { ...v, value: v.value.toFraction() });
-    plain.set(period, out);
-  }
-  return new Uint8Array(serialize(plain));
+export function packContractValues(values: ContractValues): string {
+  const periods: PackedPeriod[] = [];
+  for (const [period, metrics] of values) periods.push([period, [...metrics].map(([metric, v]) => [metric, v.value.toFraction(), v.span, v.provenance])]);
+  return JSON.stringify(periods);
 }
 
-/** The values back from `packContractValues`: the same periods, metrics, exact values, spans and provenance. */
-export function unpackContractValues(bytes: Uint8Array): ContractValues {
-  const plain = deserialize(bytes) as ReadonlyMap<string, ReadonlyMap<string, PackedValue>>;
+/** The values back from `packContractValues`: the same periods, metrics, exact values, spans and provenance, in the same order. */
+export function unpackContractValues(text: string): ContractValues {
   const out = new Map<string, ReadonlyMap<string, SourcedValue>>();
-  for (const [period, metrics] of plain) {
-    const m = new Map<string, SourcedValue>();
-    for (const [metric, v] of metrics) m.set(metric, { ...v, value: rational(v.value) });
-    out.set(period, m);
-  }
+  for (const [period, metrics] of JSON.parse(text) as PackedPeriod[]) out.set(period, new Map(metrics.map(([metric, value, span, provenance]) => [metric, { value: rational(value), span, provenance }] as const)));
   return out;
 }
 
@@ -44,7 +34,7 @@ export function unpackContractValues(bytes: Uint8Array): ContractValues {
  * The run's result with `id`'s values only (from its packed bytes; none when absent): what
  * binding one contract reads (`values.get(id)`), the shared findings and provenance unchanged.
  */
-export function resultFor(result: SourcesResult, id: string, packed: Uint8Array | undefined): SourcesResult {
+export function resultFor(result: SourcesResult, id: string, packed: string | undefined): SourcesResult {
   const values = new Map<string, ContractValues>();
   if (packed !== undefined) values.set(id, unpackContractValues(packed));
   return { ...result, values };
@@ -56,7 +46,7 @@ export function resultFor(result: SourcesResult, id: string, packed: Uint8Array 
  */
 export function spoolValues(result: SourcesResult, spool: Spool): { result: SourcesResult; refs: ReadonlyMap<string, SpoolRef> } {
   const refs = new Map<string, SpoolRef>();
-  for (const [id, values] of result.values) refs.set(id, spool.put(packContractValues(values)));
+  for (const [id, values] of result.values) refs.set(id, spool.putText(packContractValues(values)));
   return { result: { ...result, values: new Map() }, refs };
 }
 

@@ -21,6 +21,14 @@ export interface SpoolRef {
 export interface Spool {
   readonly put: (bytes: Uint8Array) => SpoolRef;
   readonly get: (ref: SpoolRef) => Uint8Array;
+  /**
+   * A string (as UTF-16 code units, so any string comes back exactly), through one scratch
+   * buffer: no allocation outside V8's heap per record. Thousands of small buffers allocated
+   * between two collections are freed in the middle of the C heap, whose pages stay resident
+   * (about 60 MB for the values of 10 000 contracts packed one buffer each).
+   */
+  readonly putText: (text: string) => SpoolRef;
+  readonly getText: (ref: SpoolRef) => string;
   /** Close the file; later `get`s throw. Idempotent. */
   readonly close: () => void;
 }
@@ -40,28 +48,46 @@ export function openSpool(): Spool {
     // Windows: an open file cannot be unlinked; removed on close.
   }
   let end = 0;
+  let scratch = Buffer.allocUnsafeSlow(64 * 1024);
   const open = (): number => {
     if (fd === undefined) throw new Error('the run spool is closed');
     return fd;
   };
+  const room = (bytes: number): Buffer => {
+    if (scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, scratch.length * 2));
+    return scratch;
+  };
+  const put = (bytes: Uint8Array, length = bytes.length): SpoolRef => {
+    const at = end;
+    let done = 0;
+    while (done < length) done += writeSync(open(), bytes, done, length - done, at + done);
+    end += length;
+    return { at, length };
+  };
+  const readInto = (out: Uint8Array, ref: SpoolRef): void => {
+    let done = 0;
+    while (done < ref.length) {
+      const n = readSync(open(), out, done, ref.length - done, ref.at + done);
+      if (n === 0) throw new Error('the run spool is shorter than a record');
+      done += n;
+    }
+  };
   return {
-    put: (bytes) => {
-      const at = end;
-      let done = 0;
-      while (done < bytes.length) done += writeSync(open(), bytes, done, bytes.length - done, at + done);
-      end += bytes.length;
-      return { at, length: bytes.length };
-    },
+    put,
     get: (ref) => {
       // Its own buffer (not a pooled slice): it may be posted to a worker whole.
       const out = new Uint8Array(ref.length);
-      let done = 0;
-      while (done < ref.length) {
-        const n = readSync(open(), out, done, ref.length - done, ref.at + done);
-        if (n === 0) throw new Error('the run spool is shorter than a record');
-        done += n;
-      }
+      readInto(out, ref);
       return out;
+    },
+    putText: (text) => {
+      const buf = room(text.length * 2);
+      return put(buf, buf.write(text, 0, 'utf16le'));
+    },
+    getText: (ref) => {
+      const buf = room(ref.length);
+      readInto(buf, ref);
+      return buf.toString('utf16le', 0, ref.length);
     },
     close: () => {
       if (fd === undefined) return;
@@ -95,11 +121,10 @@ class SpooledFile implements SourceFile {
     this.path = file.path;
     this.sha256 = file.sha256;
     this.#spool = spool;
-    this.#ref = spool.put(Buffer.from(file.text, 'utf16le'));
+    this.#ref = spool.putText(file.text);
   }
   get text(): string {
-    const bytes = this.#spool.get(this.#ref);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    return this.#spool.getText(this.#ref);
   }
   get lineStarts(): readonly number[] {
     return createSourceFile(this.path, this.text).lineStarts;
@@ -107,18 +132,18 @@ class SpooledFile implements SourceFile {
 }
 
 /**
- * Bytes that wait in the spool, read back each time they are asked for (a prototype getter, as
- * SpooledFile's: a structured clone does not see them; heldJob copies them out for workers).
+ * A string that waits in the spool, read back each time it is asked for (a prototype getter, as
+ * SpooledFile's: a structured clone does not see it; heldJob copies it out for workers).
  */
-export class SpooledBytes {
+export class SpooledText {
   readonly #spool: Spool;
   readonly #ref: SpoolRef;
   constructor(spool: Spool, ref: SpoolRef) {
     this.#spool = spool;
     this.#ref = ref;
   }
-  get bytes(): Uint8Array {
-    return this.#spool.get(this.#ref);
+  get text(): string {
+    return this.#spool.getText(this.#ref);
   }
 }
 

@@ -54,7 +54,7 @@ describe('packed contract values', () => {
       expect(spooled.result.inputs).toEqual(result.inputs);
       const ref = spooled.refs.get('b');
       expect(ref).toBeDefined();
-      const forB = resultFor(spooled.result, 'b', ref === undefined ? undefined : spool.get(ref));
+      const forB = resultFor(spooled.result, 'b', ref === undefined ? undefined : spool.getText(ref));
       expect([...forB.values.keys()]).toEqual(['b']);
       expect(forB.values.get('b')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('3');
       expect(resultFor(spooled.result, 'c', undefined).values.size).toBe(0);
