@@ -48,3 +48,52 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw e;
   }
 }
+
+/** Bytes written at once by writeTextAtomic: below glibc's 128 KB, so the buffer stays in the C heap's reuse. */
+const PIECE_BUFFER = 64 * 1024;
+
+/**
+ * Write text given in pieces (UTF-8) to `path` atomically, flushed before the rename, as
+ * writeFileAtomic does, through one 64 KB buffer: a file of many MB (a monthly run's manifest)
+ * never exists whole in memory. Whole multi-MB buffers freed by a long process raise glibc's
+ * mmap threshold for good, after which the C heap keeps what is freed (measured in
+ * docs/performance.md, Monthly run). A piece longer than the buffer is written in slices.
+ */
+export async function writeTextAtomic(path: string, pieces: Iterable<string>): Promise<void> {
+  const temp = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      const buf = Buffer.allocUnsafeSlow(PIECE_BUFFER);
+      let used = 0;
+      const flush = async (): Promise<void> => {
+        let done = 0;
+        while (done < used) done += (await handle.write(buf, done, used - done)).bytesWritten;
+        used = 0;
+      };
+      for (const piece of pieces) {
+        // At most 3 bytes per UTF-16 unit; slices end on a code point (never inside a surrogate pair).
+        for (let at = 0; at < piece.length; ) {
+          let end = Math.min(piece.length, at + Math.floor(PIECE_BUFFER / 3));
+          if (end < piece.length && isHighSurrogate(piece.charCodeAt(end - 1))) end--;
+          const slice = piece.slice(at, end);
+          if (used + slice.length * 3 > PIECE_BUFFER) await flush();
+          used += buf.write(slice, used, 'utf8');
+          at = end;
+        }
+      }
+      await flush();
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}

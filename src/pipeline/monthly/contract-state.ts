@@ -11,6 +11,16 @@ import type { ManifestEntry } from './manifest.js';
 /** How files are written; injectable so tests can interrupt a run midway. */
 export interface OutputWriter {
   readonly writeFile: (path: string, content: string | Uint8Array) => Promise<void>;
+  /**
+   * The same for text given in pieces, written as they come (the manifest, the summaries);
+   * absent: the pieces are joined and given to `writeFile`.
+   */
+  readonly writeText?: (path: string, pieces: Iterable<string>) => Promise<void>;
+}
+
+/** Write text in pieces with the writer's `writeText`, or joined with its `writeFile`. */
+export function writeTextWith(writer: OutputWriter, path: string, pieces: Iterable<string>): Promise<void> {
+  return writer.writeText === undefined ? writer.writeFile(path, [...pieces].join('')) : writer.writeText(path, pieces);
 }
 
 function suffix(): string {

@@ -2,21 +2,21 @@
 // the inputs), recovery of an interrupted run, the manifest and the summary (bytes -> disk).
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NODE_FS_UNFLUSHED, writeFileAtomic } from '../../workspace/atomic-write.js';
+import { NODE_FS_UNFLUSHED, writeFileAtomic, writeTextAtomic } from '../../workspace/atomic-write.js';
 import { renderSummaryXlsx } from '../../report/xlsx/summary-xlsx.js';
 import { LOCK_FILE } from '../../workspace/lock.js';
 import { findSymlinks, isInside } from '../../workspace/path-safety.js';
 import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../report/summary.js';
-import type { OutputWriter } from './contract-state.js';
+import { writeTextWith, type OutputWriter } from './contract-state.js';
 import { JOURNAL_FILE, clearJournal, removeLeftovers, replayJournal, type Journal } from './journal.js';
-import { MANIFEST_FILE, parseManifest, renderManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, manifestPieces, parseManifest, type Manifest } from './manifest.js';
 
 export { MANIFEST_FILE, renderManifest, type Manifest, type ManifestEntry } from './manifest.js';
 export type { OutputWriter } from './contract-state.js';
 
 export const SUMMARY_FILES = ['summary.csv', 'summary.json', 'summary.xlsx'] as const;
 
-export const ATOMIC_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content) };
+export const ATOMIC_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content), writeText: writeTextAtomic };
 
 /** For a contract's stage files and corrections: atomic, flushed by the manifest checkpoint's sync. */
 export const STAGE_WRITER: OutputWriter = { writeFile: (path, content) => writeFileAtomic(path, content, NODE_FS_UNFLUSHED) };
@@ -64,7 +64,7 @@ export async function openOutput(out: string, writer: OutputWriter): Promise<Out
   if (names.includes(JOURNAL_FILE)) {
     const base = parsed ?? { period: '', finalized: false, contracts: [] };
     const { manifest } = await replayJournal(out, base, false);
-    if (manifest.contracts.length > 0 || parsed !== undefined) await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(manifest));
+    if (manifest.contracts.length > 0 || parsed !== undefined) await writeTextWith(writer, join(out, MANIFEST_FILE), manifestPieces(manifest));
     await clearJournal(out);
     await removeLeftovers(out, manifest.contracts.map((c) => c.contract));
     return manifest.period === '' && manifest.contracts.length === 0 ? { kind: 'ok', foreign: false } : { kind: 'ok', manifest, foreign: false };
@@ -80,13 +80,13 @@ export async function openOutput(out: string, writer: OutputWriter): Promise<Out
  * every announced change finish first: a change announced but not yet made must keep its line.
  */
 export async function checkpoint(out: string, manifest: Manifest, writer: OutputWriter, journal: Journal): Promise<void> {
-  await writer.writeFile(join(out, MANIFEST_FILE), renderManifest(manifest));
+  await writeTextWith(writer, join(out, MANIFEST_FILE), manifestPieces(manifest));
   await journal.clear();
 }
 
 /** The run's summary files, each atomic. */
 export async function writeSummary(out: string, summary: RunSummary, writer: OutputWriter): Promise<void> {
-  await writer.writeFile(join(out, 'summary.csv'), renderSummaryCsv(summary));
-  await writer.writeFile(join(out, 'summary.json'), renderSummaryJson(summary));
+  await writeTextWith(writer, join(out, 'summary.csv'), [renderSummaryCsv(summary)]);
+  await writeTextWith(writer, join(out, 'summary.json'), [renderSummaryJson(summary)]);
   await writer.writeFile(join(out, 'summary.xlsx'), renderSummaryXlsx(summary));
 }
