@@ -86,7 +86,7 @@ export function renderManifest(m: Manifest): string {
  * `JSON.stringify(x, null, 2)` of an entry, its lines indented by four spaces, is that entry's
  * text in the whole (JSON text has no newline inside a string).
  */
-export function* manifestPieces(m: Manifest): Generator<string> {
+export function* manifestPieces(m: Omit<Manifest, 'contracts'> & { readonly contracts: Iterable<ManifestEntry> }): Generator<string> {
   yield `{\n  "manifest": "attain invoice",\n  "version": 2,\n  "period": ${JSON.stringify(m.period)},\n  "finalized": ${JSON.stringify(m.finalized)},\n  "contracts": [`;
   let first = true;
   for (const c of m.contracts) {

@@ -76,11 +76,11 @@ export async function openOutput(out: string, writer: OutputWriter): Promise<Out
 }
 
 /**
- * Write the manifest (atomically) and then drop the journal it now includes. The caller has let
+ * Write the manifest (atomically; given whole or as its text in pieces) and then drop the journal it now includes. The caller has let
  * every announced change finish first: a change announced but not yet made must keep its line.
  */
-export async function checkpoint(out: string, manifest: Manifest, writer: OutputWriter, journal: Journal): Promise<void> {
-  await writeTextWith(writer, join(out, MANIFEST_FILE), manifestPieces(manifest));
+export async function checkpoint(out: string, manifest: Manifest | Iterable<string>, writer: OutputWriter, journal: Journal): Promise<void> {
+  await writeTextWith(writer, join(out, MANIFEST_FILE), 'period' in manifest ? manifestPieces(manifest) : manifest);
   await journal.clear();
 }
 

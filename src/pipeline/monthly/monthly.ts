@@ -11,6 +11,7 @@ import type { RunSummary, SummaryRow } from '../../report/summary.js';
 import { takeLock } from '../../workspace/lock.js';
 import { writeQueue } from '../../workspace/write-queue.js';
 import { addCorrection, digestFiles, replaceContract, type OutputWriter } from './contract-state.js';
+import { entryBook } from './entry-book.js';
 import { openJournal, type Journal } from './journal.js';
 import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
 import { evaluateStream } from './monthly-pool.js';
@@ -246,18 +247,17 @@ const WRITES_IN_FLIGHT = 16;
 
 /**
  * Evaluate the contracts as a stream and commit each as soon as it is evaluated: its files go to
- * a bounded queue of writes (the next contract is evaluated meanwhile), and only its summary row
- * and manifest entry are kept. The manifest is checkpointed when the journal has grown by a
- * quarter of the contracts (at least 64), so its rewrites cost O(contracts) over the run.
+ * a bounded queue of writes (the next contract is evaluated meanwhile), its manifest entry goes
+ * to the spool (see EntryBook), and only its outcome without documents (the summary row) is kept.
+ * The manifest is checkpointed, streamed from the spool, when the journal has grown by a quarter
+ * of the contracts (at least 64), so its rewrites cost O(contracts) over the run.
  */
 async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWriter, stageWriter: OutputWriter, journal: Journal): Promise<MonthlyRunResult> {
   const { out, period } = opts;
-  const book = new Map(p.manifest.contracts.map((c) => [c.contract, c] as const));
-  let manifest: Manifest = p.manifest;
-  const current = (): Manifest => ({
-    ...manifest,
-    contracts: [...book.values()].sort((a, b) => byCodeUnits(a.contract, b.contract)),
-  });
+  // The entries wait in the spool (as the manifest's JSON); the manifest is written from there.
+  const book = entryBook(p.spool, p.manifest.contracts);
+  let head: Omit<Manifest, 'contracts'> = { period: p.manifest.period, finalized: p.manifest.finalized, ...(p.manifest.sources === undefined ? {} : { sources: p.manifest.sources }) };
+  const current = (): Iterable<string> => book.pieces(head);
   const writes = writeQueue(WRITES_IN_FLIGHT);
   let announced = 0;
   const step = async (): Promise<void> => {
@@ -311,7 +311,7 @@ async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWri
         };
         await writes.add(async () => {
           await replaceContract(out, o.id, o.files, entry, stageWriter, journal);
-          book.set(o.id, entry);
+          book.set(entry);
         });
         await step();
         continue;
@@ -320,7 +320,7 @@ async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWri
       await writes.add(async () => {
         const name = await correctIssued(out, s.previous, o, o.inputs.inputs_sha256, stageWriter, journal);
         if (name === undefined) return;
-        book.set(o.id, name.entry);
+        book.set(name.entry);
         written.push(`${o.id}/corrections/${name.file}`);
       });
       await step();
@@ -329,21 +329,20 @@ async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWri
   }
   written.sort(byCodeUnits);
   outcomes.sort((a, b) => byCodeUnits(a.id, b.id));
-  const finalized = opts.finalize === true || manifest.finalized;
-  manifest = current();
-  if (opts.finalize === true)
-    manifest = {
-      ...manifest,
-      finalized: true,
-      contracts: manifest.contracts.map((c) => (c.status === 'ok' ? { ...c, issued: true } : c)),
-    };
-  await checkpoint(out, manifest, writer, journal);
+  const finalized = opts.finalize === true || head.finalized;
+  if (opts.finalize === true) {
+    head = { ...head, finalized: true };
+    for (const id of book.ids()) {
+      const c = book.get(id);
+      if (c?.status === 'ok' && !c.issued) book.set({ ...c, issued: true });
+    }
+  }
+  await checkpoint(out, current(), writer, journal);
 
-  const entries = new Map(manifest.contracts.map((c) => [c.contract, c] as const));
   const outcomeOf = new Map(outcomes.map((o) => [o.id, o] as const));
   const rows: SummaryRow[] = [];
   for (const s of p.slots) {
-    const e = entries.get(s.id);
+    const e = book.get(s.id);
     const o = outcomeOf.get(s.id);
     // An issued contract shows its issued invoice (and corrections) unless this run failed it.
     let row: SummaryRow;
@@ -359,7 +358,7 @@ async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWri
     period,
     rows,
     runErrors: p.runDiagnostics.filter((d) => d.severity === 'error').map((d) => locateDiagnostic(d, lookup)),
-    ...(manifest.finalized ? { finalized: true, newCorrections: written } : {}),
+    ...(head.finalized ? { finalized: true, newCorrections: written } : {}),
   };
   await writeSummary(out, summary, writer);
   return {
