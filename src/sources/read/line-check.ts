@@ -45,30 +45,58 @@ const COUNT = 2;
 const NUMBER = 3;
 const CODE: Readonly<Record<CellShape, number>> = { text: TEXT, date: DATE, count: COUNT, number: NUMBER };
 
-const digit = (b: number | undefined): boolean => b !== undefined && b >= ZERO && b <= NINE;
+const digit = (c: number | undefined): boolean => c !== undefined && c >= ZERO && c <= NINE;
+
+/** `YYYY-MM-DD` from the year 1000 at `i`. */
+function dateAt(b: Uint8Array, i: number): boolean {
+  return b[i] !== ZERO && digit(b[i]) && digit(b[i + 1]) && digit(b[i + 2]) && digit(b[i + 3]) && b[i + 4] === DASH && digit(b[i + 5]) && digit(b[i + 6]) && b[i + 7] === DASH && digit(b[i + 8]) && digit(b[i + 9]);
+}
+
+// A number cell read and checked in one pass: forward from `i` (the line ends at `e`), returning
+// where the cell ends (a delimiter or `e`), or backward from the cell's end `r` (not before `p`),
+// returning the delimiter before it; -1 when the cell is not plain.
+
+function numberEnd(b: Uint8Array, i: number, e: number, d: number): number {
+  if (i < e && b[i] === DASH && !digit(b[++i])) return -1;
+  const start = i;
+  while (i < e && digit(b[i])) i++;
+  if (i < e && b[i] === DOT) {
+    const dot = i++;
+    while (i < e && digit(b[i])) i++;
+    if (dot === start || i - dot - 1 < 1 || i - dot - 1 > 6) return -1;
+  }
+  return i === e || b[i] === d ? i : -1;
+}
+
+function numberStart(b: Uint8Array, r: number, p: number, d: number): number {
+  let i = r - 1;
+  while (i >= p && digit(b[i])) i--;
+  let digits = r - 1 - i;
+  if (i >= p && b[i] === DOT) {
+    if (digits < 1 || digits > 6) return -1;
+    const dot = i--;
+    while (i >= p && digit(b[i])) i--;
+    digits = dot - 1 - i;
+    if (digits < 1) return -1;
+  }
+  if (i >= p && b[i] === DASH) {
+    if (digits < 1) return -1;
+    i--;
+  }
+  return i >= p && b[i] === d ? i : -1;
+}
 
 /**
- * Whether bytes [a, z) of `b` are a cell DuckDB's typed read takes as attain does. Empty is a
- * null to both. Dates: `YYYY-MM-DD` from the year 1000 (DuckDB also reads `2026-1-5`, `26-01-05`,
- * `2026-01-05x`; its calendar check refuses `2026-02-30`, and the query fails). Counts: digits only
- * (no sign, no `.`: DuckDB rounds `5.5`). Numbers: `-?D+(.D{1,6})?` (DuckDB also reads `1e5`, `1_000`
- * and ` 5`, and rounds a seventh decimal into DECIMAL(18,6)).
+ * Whether `text` is a cell DuckDB's typed read takes as attain does. Empty is a null to both.
+ * Dates: `YYYY-MM-DD` from the year 1000 (DuckDB also reads `2026-1-5`, `26-01-05`, `2026-01-05x`;
+ * its calendar check refuses `2026-02-30`, and the query fails). Counts: digits only (no sign, no
+ * `.`: DuckDB rounds `5.5`). Numbers: `-?D+(.D{1,6})?` (DuckDB also reads `1e5`, `1_000` and ` 5`,
+ * and rounds a seventh decimal into DECIMAL(18,6)). Text: anything.
  */
-export function plainCell(shape: number, b: Uint8Array, a: number, z: number): boolean {
-  if (a === z || shape === TEXT) return true;
-  if (shape === DATE) {
-    if (z - a !== 10 || b[a] === ZERO || b[a + 4] !== DASH || b[a + 7] !== DASH) return false;
-    return digit(b[a]) && digit(b[a + 1]) && digit(b[a + 2]) && digit(b[a + 3]) && digit(b[a + 5]) && digit(b[a + 6]) && digit(b[a + 8]) && digit(b[a + 9]);
-  }
-  let i = a;
-  if (shape === NUMBER && b[i] === DASH) i++;
-  const start = i;
-  while (i < z && digit(b[i])) i++;
-  if (i === z) return i > start;
-  if (shape === COUNT || i === start || b[i] !== DOT) return false;
-  const dot = i++;
-  while (i < z && digit(b[i])) i++;
-  return i === z && z - dot - 1 >= 1 && z - dot - 1 <= 6;
+export function plainCell(shape: CellShape, text: string): boolean {
+  const checker = lineChecker({ delimiter: -1, shapes: [shape] });
+  checker.feed(Buffer.from(`h\n${text}`));
+  return checker.finish().plain;
 }
 
 /** The longest run of text cells [start, end): cells before it are read forward, after it backward. */
@@ -112,22 +140,48 @@ export function lineChecker(plan: LinePlan): LineChecker {
       }
     }
     // Cells before the text run, forward; each ends at a delimiter or, the last one, at the end.
+    // (The scanners are written out here, not called: this runs for every line of a large file.)
     let p = s;
     for (let c = 0; c < gapStart; c++) {
-      let q = p;
-      while (q < e && b[q] !== d) q++;
-      if (!plainCell(shapes[c] as number, b, p, q)) return false;
-      if (c === width - 1) return q === e;
-      if (q === e) return false;
-      p = q + 1;
+      const shape = shapes[c] as number;
+      let i = p;
+      if (shape === TEXT) {
+        while (i < e && b[i] !== d) i++;
+      } else if (shape === COUNT) {
+        while (i < e && (b[i] as number) - ZERO >>> 0 < 10) i++;
+      } else if (shape === DATE) {
+        if (i < e && b[i] !== d) {
+          if (e - i < 10 || !dateAt(b, i)) return false;
+          i += 10;
+        }
+      } else {
+        i = numberEnd(b, i, e, d);
+        if (i < 0) return false;
+      }
+      if (i < e && b[i] !== d) return false;
+      if (c === width - 1) return i === e;
+      if (i === e) return false;
+      p = i + 1;
     }
-    // Cells after it, backward.
+    // Cells after it, backward; each starts after a delimiter at or after p.
     let r = e;
     for (let c = width - 1; c >= gapEnd; c--) {
-      let q = r - 1;
-      while (q >= p && b[q] !== d) q--;
-      if (q < p || !plainCell(shapes[c] as number, b, q + 1, r)) return false;
-      r = q;
+      const shape = shapes[c] as number;
+      let i = r - 1;
+      if (shape === TEXT) {
+        while (i >= p && b[i] !== d) i--;
+      } else if (shape === COUNT) {
+        while (i >= p && (b[i] as number) - ZERO >>> 0 < 10) i--;
+      } else if (shape === DATE) {
+        if (i >= p && b[i] !== d) {
+          if (i - 10 < p || !dateAt(b, i - 9)) return false;
+          i -= 10;
+        }
+      } else {
+        i = numberStart(b, r, p, d);
+      }
+      if (i < p || b[i] !== d) return false;
+      r = i;
     }
     // The text run between: exactly as many delimiters as it has cells less one.
     let delimiters = 0;
