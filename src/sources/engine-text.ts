@@ -112,8 +112,10 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const noValue = ctx.source.format.noValue;
   const distinct = ctx.aggregates.some((a) => a.fn === 'count_distinct');
   let rows = 0;
-  // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without contract and date.
+  // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without date and with
+  // a null contract cell (or the query's constant '' when the contract is not a column).
   const blankRows = scan.lines.blankRows;
+  const blankContract = ctx.source.contract.kind === 'column' ? null : '';
   const blank = scan.lines.emptyLines + blankRows;
   let blankLeft = blankRows;
   let other = 0;
@@ -122,7 +124,7 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const groups = new Map<string, EngineGroup>();
   const seen = new Map(textColumns.map((c) => [c, new Set<string>()]));
   for (const answered of answer) {
-    const g = answered.contract === null && answered.month === null && blankLeft > 0 ? { ...answered, rows: answered.rows - blankLeft } : answered;
+    const g = answered.contract === blankContract && answered.month === null && blankLeft > 0 ? { ...answered, rows: answered.rows - blankLeft } : answered;
     if (g !== answered) blankLeft = 0;
     if (g.rows < 0) return undefined;
     rows += g.rows;
