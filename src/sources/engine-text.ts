@@ -93,7 +93,8 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const head = readHead(path);
   if (head === undefined) return undefined;
   const header = readTextHeader(shown, head, ctx.source, ctx.needed);
-  if (header === undefined) return undefined;
+  // The line check reads the delimiter as one byte.
+  if (header === undefined || Buffer.byteLength(header.delimiter) !== 1) return undefined;
   const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
   // The bytes are hashed and their lines checked here while DuckDB loads and runs the query on its
   // own threads. Whatever fails (DuckDB cannot load, the file cannot be read, a line is not plain)
