@@ -42,26 +42,29 @@ export function admit(x: unknown, check: number, slots: Float64Array, o: number)
     return true;
   }
   // Most counts are int32: one truncation decides integer and range (-0 passes, as 0).
-  if ((x | 0) === x && (x >= 0 || check === ANY)) {
+  if ((x | 0) === x) {
+    if (!(x >= 0 || check === ANY)) return false;
     slots[o] = x;
     slots[o + 1] = 1;
     return true;
   }
-  return admitDouble(x, check, slots, o);
+  if (check === COUNT) return admitCount(x, slots, o);
+  // No call on this path: a double passed to a call that is not inlined is boxed (allocated).
+  const size = x >= 0 ? x : check === ANY ? -x : NaN;
+  // NaN and Infinity fail here, and so do magnitudes whose shortest decimal a data file could not
+  // write (an exponent beyond 60: String(x) as 1e-61 or 1e+61), which typing refuses.
+  if (!(size >= TINY && size < HUGE)) return false;
+  slots[o] = x;
+  // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
+  slots[o + 1] = size <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
+  return true;
 }
 
-function admitDouble(x: number, check: number, slots: Float64Array, o: number): boolean {
-  if (check !== ANY && !(x >= 0)) return false;
-  if (Number.isInteger(x) && x <= MAX_SAFE && x >= -MAX_SAFE) {
-    slots[o] = x;
-    slots[o + 1] = 1;
-    return true;
-  }
-  const size = x > 0 ? x : -x;
-  // Beyond the exponents a data file may write (String(x) as 1e-61 or 1e+61), typing refuses.
-  if (check === COUNT || !(size >= TINY && size < HUGE)) return false;
+/** A count beyond int32: a non-negative safe integer, else the full typing. */
+function admitCount(x: number, slots: Float64Array, o: number): boolean {
+  if (!(Number.isInteger(x) && x >= 0 && x <= MAX_SAFE)) return false;
   slots[o] = x;
-  slots[o + 1] = 0;
+  slots[o + 1] = 1;
   return true;
 }
 
