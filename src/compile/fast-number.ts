@@ -157,6 +157,18 @@ function quotientCompare(accept: number, left: CompiledNode, right: CompiledNode
     };
   }
   const xf = a === undefined ? sub(x) : leafFn(a);
+  if (b?.kind === 'metric' && c?.kind === 'const') {
+    // `(likes + comments + shares) / reach >= 5%`, `(x - x_prev) / x_prev >= 10%`: one call, not three.
+    const j = b.at;
+    const { n, d } = c;
+    return (f) => {
+      const an = xf(f);
+      const ad = lastDen();
+      const s = f.fast;
+      const o = f.fastAt + j;
+      return compareQuotient(an, ad, s[o] as number, s[o + 1] as number, n, d, accept);
+    };
+  }
   const yf = b === undefined ? sub(y) : leafFn(b);
   const zf = c === undefined ? sub(right) : leafFn(c);
   return (f) => {
