@@ -128,21 +128,33 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     return isNoData(v) ? { value: null, diagnostics, reason: v.reason } : { value: fromValue(v), diagnostics };
   };
 
-  const evaluate = (record: PlainRecord, previous?: PlainRecord): RuleValue => {
-    if (fast === undefined || typeof record !== 'object' || record === null) return full(record ?? {}, previous).value;
-    if (!read(record, slots, 0)) return full(record, previous).value;
-    if (readsPrevious) {
-      if (previous === undefined) noPrevious();
-      else if (typeof previous !== 'object' || previous === null || !read(previous, slots, 2 * count)) return full(record, previous).value;
+  const slowly = (record: PlainRecord, previous?: PlainRecord): RuleValue => full(record ?? {}, previous).value;
+  // `previous` into its slots when the expression reads it; false when it needs the full typing.
+  const readPrevious = (previous: PlainRecord | undefined): boolean => {
+    if (previous === undefined) {
+      noPrevious();
+      return true;
     }
-    const x = fast(frame);
-    if (x !== x) return full(record, previous).value;
-    if (type === 'boolean') return x === 1;
-    const d = lastDen();
-    // Den 1: an integer; den 0: a value read as given (a double standing for its shortest decimal).
-    if (d === 1 || d === 0) return x === 0 ? 0 : x; // -0 (a negated zero) is 0, as in rationals
-    return fromValue(fromSafeIntegers(x, d));
+    return typeof previous === 'object' && previous !== null && read(previous, slots, 2 * count);
   };
+  // A numeric result from the fast path. Den 1: an integer; den 0: a value read as given (a
+  // double standing for its shortest decimal); -0 (a negated zero) is 0, as in rationals.
+  const numeric = (x: number): RuleValue => {
+    const d = lastDen();
+    return d === 1 || d === 0 ? (x === 0 ? 0 : x) : fromValue(fromSafeIntegers(x, d));
+  };
+  // Small on purpose: a caller's hot loop inlines it, with the reader and the fast closure, within
+  // V8's inlining budget (bytecode size); everything rare is a call.
+  const evaluate =
+    fast === undefined
+      ? slowly
+      : (record: PlainRecord, previous?: PlainRecord): RuleValue => {
+          if (typeof record === 'object' && record !== null && read(record, slots, 0) && (!readsPrevious || readPrevious(previous))) {
+            const x = fast(frame);
+            if (x === x) return type === 'boolean' ? x === 1 : numeric(x);
+          }
+          return slowly(record, previous);
+        };
 
   return {
     type,

@@ -35,32 +35,35 @@ const HUGE = 1e61;
  * NaN, Infinity, or a magnitude whose shortest decimal has an exponent beyond 60.
  */
 export function admit(x: unknown, check: number, slots: Float64Array, o: number): boolean {
-  if (typeof x !== 'number') {
-    if (x !== undefined) return false;
-    slots[o] = NaN;
+  if (typeof x !== 'number') return admitMissing(x, slots, o);
+  // Most values are non-negative int32: one truncation and a sign test (-0 passes, as 0). This
+  // function is inlined once per metric read into the caller's loop, whose inlining budget
+  // counts its bytecode: the rare cases are calls, the double case is not (a double passed to a
+  // call that is not inlined is boxed, an allocation per read).
+  if ((x | 0) !== x || x < 0) {
+    if (check === COUNT) return admitCount(x, slots, o);
+    const size = x >= 0 ? x : check === ANY ? -x : NaN;
+    // NaN and Infinity fail here, and so do magnitudes whose shortest decimal a data file could
+    // not write (an exponent beyond 60: String(x) as 1e-61 or 1e+61), which typing refuses.
+    if (!(size >= TINY && size < HUGE)) return false;
+    // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
+    slots[o + 1] = size <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
+  } else {
     slots[o + 1] = 1;
-    return true;
   }
-  // Most counts are int32: one truncation decides integer and range (-0 passes, as 0).
-  if ((x | 0) === x) {
-    if (!(x >= 0 || check === ANY)) return false;
-    slots[o] = x;
-    slots[o + 1] = 1;
-    return true;
-  }
-  if (check === COUNT) return admitCount(x, slots, o);
-  // No call on this path: a double passed to a call that is not inlined is boxed (allocated).
-  const size = x >= 0 ? x : check === ANY ? -x : NaN;
-  // NaN and Infinity fail here, and so do magnitudes whose shortest decimal a data file could not
-  // write (an exponent beyond 60: String(x) as 1e-61 or 1e+61), which typing refuses.
-  if (!(size >= TINY && size < HUGE)) return false;
   slots[o] = x;
-  // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
-  slots[o + 1] = size <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
   return true;
 }
 
-/** A count beyond int32: a non-negative safe integer, else the full typing. */
+/** Not a number: missing (NaN, read as no value by the fast path) or the full typing. */
+function admitMissing(x: unknown, slots: Float64Array, o: number): boolean {
+  if (x !== undefined) return false;
+  slots[o] = NaN;
+  slots[o + 1] = 1;
+  return true;
+}
+
+/** A count that is not a non-negative int32: a non-negative safe integer, else the full typing. */
 function admitCount(x: number, slots: Float64Array, o: number): boolean {
   if (!(Number.isInteger(x) && x >= 0 && x <= MAX_SAFE)) return false;
   slots[o] = x;

@@ -8,192 +8,544 @@ export const RECORD_READERS: readonly ((plan: ReadPlan) => RecordReader)[] = [
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
   (plan) => {
     const [n0 = '', n1 = '', n2 = '', n3 = ''] = plan.names;
     const [o0 = 0, o1 = 0, o2 = 0, o3 = 0] = plan.offsets;
     const [c0 = ANY, c1 = ANY, c2 = ANY, c3 = ANY] = plan.checks;
-    const count = plan.names.length;
-    return (record, slots, at) =>
-      (count <= 0 || admit(record[n0], c0, slots, at + o0)) &&
-      (count <= 1 || admit(record[n1], c1, slots, at + o1)) &&
-      (count <= 2 || admit(record[n2], c2, slots, at + o2)) &&
-      (count <= 3 || admit(record[n3], c3, slots, at + o3)) &&
-      (count <= 4 || admitRest(record, plan, 4, slots, at));
+    switch (plan.names.length) {
+      case 0:
+        return () => true;
+      case 1:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0);
+      case 2:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1);
+      case 3:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2);
+      case 4:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3);
+      default:
+        return (record, slots, at) =>
+          admit(record[n0], c0, slots, at + o0) &&
+          admit(record[n1], c1, slots, at + o1) &&
+          admit(record[n2], c2, slots, at + o2) &&
+          admit(record[n3], c3, slots, at + o3) &&
+          admitRest(record, plan, 4, slots, at);
+    }
   },
 ];
