@@ -17,7 +17,7 @@ import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
 import { ANY, COUNT, NON_NEGATIVE, type ReadPlan } from './record-admit.js';
-import { makeRecordReader } from './record-reader.js';
+import { takeRuleMakers } from './record-reader.js';
 
 export interface CompileExpressionOptions {
   /** The metrics the expression may name, with their units (SPEC 2: count, percent, ...). */
@@ -90,7 +90,7 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
       return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
     }),
   };
-  const read = makeRecordReader(plan);
+  const { read, makeEvaluate } = takeRuleMakers(plan);
   const readCount = used.length;
   const slow = node.fn;
   const fast: FastFn | undefined = compileFast(node);
@@ -144,17 +144,12 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     return d === 1 || d === 0 ? (x === 0 ? 0 : x) : fromValue(fromSafeIntegers(x, d));
   };
   // Small on purpose: a caller's hot loop inlines it, with the reader and the fast closure, within
-  // V8's inlining budget (bytecode size); everything rare is a call.
+  // V8's inlining budget (bytecode size); everything rare is a call. Generated per rule (its own
+  // feedback): record-readers.generated.ts.
   const evaluate =
     fast === undefined
       ? slowly
-      : (record: PlainRecord, previous?: PlainRecord): RuleValue => {
-          if (typeof record === 'object' && record !== null && read(record, slots, 0) && (!readsPrevious || readPrevious(previous))) {
-            const x = fast(frame);
-            if (x === x) return type === 'boolean' ? x === 1 : numeric(x);
-          }
-          return slowly(record, previous);
-        };
+      : makeEvaluate({ read, slots, fast, frame, boolean: type === 'boolean', readsPrevious, readPrevious, numeric, slowly });
 
   return {
     type,

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ANY, COUNT, NON_NEGATIVE, admit, type ReadPlan } from '../../../src/api/record-admit.js';
-import { makeRecordReader } from '../../../src/api/record-reader.js';
+import { takeRuleMakers } from '../../../src/api/record-reader.js';
 import { RECORD_READERS } from '../../../src/api/record-readers.generated.js';
 
 /** The pair admit writes for x under a check, or 'refused'. */
@@ -51,7 +51,7 @@ describe('admit', () => {
   });
 });
 
-describe('makeRecordReader', () => {
+describe('takeRuleMakers', () => {
   const plan = (n: number): ReadPlan => ({
     names: Array.from({ length: n }, (_, i) => `m${i}`),
     offsets: Array.from({ length: n }, (_, i) => 2 * i),
@@ -61,7 +61,7 @@ describe('makeRecordReader', () => {
   it('reads every metric of plans wider and narrower than the unrolled reads, from any reader', () => {
     for (let n = 0; n <= 7; n++) {
       for (let k = 0; k < RECORD_READERS.length; k++) {
-        const read = makeRecordReader(plan(n));
+        const { read } = takeRuleMakers(plan(n));
         const slots = new Float64Array(2 + 2 * n).fill(7);
         const record = Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, 10 + i]));
         expect(read(record, slots, 2)).toBe(true);
