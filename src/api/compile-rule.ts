@@ -18,6 +18,7 @@ import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
 import { ANY, COUNT, NON_NEGATIVE, type ReadPlan } from './record-admit.js';
 import { takeRuleMakers } from './record-reader.js';
+import type { RuleValue } from './rule-parts.js';
 
 export interface CompileExpressionOptions {
   /** The metrics the expression may name, with their units (SPEC 2: count, percent, ...). */
@@ -28,13 +29,7 @@ export interface CompileExpressionOptions {
   readonly path?: string;
 }
 
-/**
- * What a rule gives: a boolean for a condition, a number for a numeric result whose shortest
- * decimal is exactly the result (every integer up to 2^53, 0.6, 46000.5), else an exact decimal
- * string (a non-terminating ratio: 12 digits, as in the JSON report); a string for a string
- * expression; null when there is no value (a missing metric, a division by zero, bad input).
- */
-export type RuleValue = boolean | number | string | null;
+export type { RuleValue } from './rule-parts.js';
 
 /** The value with what `evaluate` says only as null: findings about the input, or why no value. */
 export interface RuleCheck {

@@ -2,9 +2,16 @@
 // to a generated maker (record-readers.generated.ts) so each rule's evaluate is its own function.
 import type { FastFn } from '../compile/fast-number.js';
 import type { Frame } from '../compile/frame.js';
-import type { RuleValue } from './compile-rule.js';
 import type { RecordReader } from './record-admit.js';
 import type { PlainRecord } from './plain-data.js';
+
+/**
+ * What a rule gives: a boolean for a condition, a number for a numeric result whose shortest
+ * decimal is exactly the result (every integer up to 2^53, 0.6, 46000.5), else an exact decimal
+ * string (a non-terminating ratio: 12 digits, as in the JSON report); a string for a string
+ * expression; null when there is no value (a missing metric, a division by zero, bad input).
+ */
+export type RuleValue = boolean | number | string | null;
 
 /** The parts of a rule's fast evaluate; everything rare is one of the calls. */
 export interface RuleParts {
