@@ -5,10 +5,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { mergeAccumulators, type Accumulator } from './aggregate.js';
-import type { TextEngine, TextGroup } from './engines/engine.js';
+import type { TextEngine } from './engines/engine.js';
 import type { Aggregate, SourceDecl } from './model.js';
 import { scanFile } from './read/file-scan.js';
-import { readTextHeader, type SkipReason } from './read/text-source.js';
+import type { CellShape, LinePlan } from './read/line-check.js';
+import { readTextHeader, type SkipReason, type TextHeader } from './read/text-source.js';
 import { whereColumns } from './run-support.js';
 import { textEligible } from './sql/text-query.js';
 
@@ -76,6 +77,17 @@ function readHead(path: string): string | undefined {
   }
 }
 
+/** How each cell of the file must be spelled (read/line-check.ts); columns not declared are text. */
+function linePlan(header: TextHeader, source: SourceDecl): LinePlan {
+  const shapes: CellShape[] = Array.from({ length: header.width }, () => 'text');
+  for (const [name, i] of header.columns) {
+    const type = source.columns.get(name)?.type;
+    shapes[i] = type === undefined || type === 'text' ? 'text' : type === 'date' ? 'date' : type === 'count' ? 'count' : 'number';
+  }
+  const comment = source.format.comment;
+  return { delimiter: Buffer.from(header.delimiter)[0] as number, shapes, ...(comment === undefined || comment === '' ? {} : { comment: Buffer.from(comment) }) };
+}
+
 /** Read one text export by the engine; `shown` is its path as provenance and findings show it. */
 export async function readTextWithEngine(load: () => Promise<TextEngine>, path: string, shown: string, ctx: EngineTextContext): Promise<EngineTextRead | undefined> {
   const head = readHead(path);
@@ -83,12 +95,11 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const header = readTextHeader(shown, head, ctx.source, ctx.needed);
   if (header === undefined) return undefined;
   const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
-  // The bytes are hashed and scanned here while DuckDB loads and runs the query on its own threads;
-  // when the bytes hold something like an exponent, the query runs again looking in every number
-  // cell. Whatever fails (DuckDB cannot load, the file cannot be read) leaves the file to attain's
-  // reader, which reports what it finds.
-  const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns, careful: false };
-  const scanning = scanFile(path, Buffer.byteLength(head.slice(0, header.headerSpan.end))).catch(() => undefined);
+  // The bytes are hashed and their lines checked here while DuckDB loads and runs the query on its
+  // own threads. Whatever fails (DuckDB cannot load, the file cannot be read, a line is not plain)
+  // leaves the file to attain's reader, which reports what it finds.
+  const request = { source: ctx.source, aggregates: ctx.aggregates, path, header, textColumns };
+  const scanning = scanFile(path, linePlan(header, ctx.source)).catch(() => undefined);
   let engine: TextEngine;
   try {
     engine = await load();
@@ -96,23 +107,24 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
     await scanning;
     return undefined;
   }
-  const ask = (careful: boolean): Promise<readonly TextGroup[] | undefined> => engine({ ...request, careful }).catch(() => undefined);
-  const [first, scan] = await Promise.all([ask(false), scanning]);
-  // An empty line inside a quoted cell would be counted as a blank row: read such a file row by row.
-  if (first === undefined || scan === undefined || (scan.quotes && scan.emptyLines > 0)) return undefined;
-  const answer = scan.numberLike ? await ask(true) : first;
-  if (answer === undefined) return undefined;
+  const [answer, scan] = await Promise.all([engine(request).catch(() => undefined), scanning]);
+  if (answer === undefined || scan === undefined || !scan.lines.plain) return undefined;
   const noValue = ctx.source.format.noValue;
   const distinct = ctx.aggregates.some((a) => a.fn === 'count_distinct');
   let rows = 0;
-  let blank = scan.emptyLines;
+  // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without contract and date.
+  const blankRows = scan.lines.blankRows;
+  const blank = scan.emptyLines + blankRows;
+  let blankLeft = blankRows;
   let other = 0;
   let outside = 0;
   let undated = 0;
   const groups = new Map<string, EngineGroup>();
   const seen = new Map(textColumns.map((c) => [c, new Set<string>()]));
-  for (const g of answer) {
-    blank += g.blank;
+  for (const answered of answer) {
+    const g = answered.contract === null && answered.month === null && blankLeft > 0 ? { ...answered, rows: answered.rows - blankLeft } : answered;
+    if (g !== answered) blankLeft = 0;
+    if (g.rows < 0) return undefined;
     rows += g.rows;
     // attain trims text cells (all Unicode blanks) and reads a no-value marker as empty.
     for (const values of g.texts.values()) {
@@ -146,6 +158,7 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
     into.rows += g.rows;
     mergeAccumulators(into.accs, g.accumulators, ctx.aggregates);
   }
+  if (blankLeft > 0) return undefined;
   const skipped = new Map<SkipReason, number>();
   if (blank > 0) skipped.set('blank', blank);
   return { rows, skipped, headerCurrency: header.headerCurrency, headerSpan: header.headerSpan, sha256: scan.sha256, other, outside, undated, groups, seen };

@@ -19,13 +19,16 @@ export interface ValueProvenance {
   readonly metric: string;
   /** The definition as written in sources.yaml. */
   readonly definition: string;
-  readonly aggregates: readonly {
-    readonly aggregate: string;
-    readonly source: string;
-    /** Rows of the contract and period the aggregate saw (after `where`). */
-    readonly rows: number;
-    /** Files or tables of the source that held rows of this contract and period. */
-    readonly inputs: readonly string[];
-  }[];
+  readonly aggregates: readonly AggregateProvenance[];
   /** Rows of this contract and period skipped nowhere else counted: rows of other contracts and periods. */
+}
+
+/** One aggregate a value was computed from (shared by the values of one contract and period that read it). */
+export interface AggregateProvenance {
+  readonly aggregate: string;
+  readonly source: string;
+  /** Rows of the contract and period the aggregate saw (after `where`). */
+  readonly rows: number;
+  /** Files or tables of the source that held rows of this contract and period. */
+  readonly inputs: readonly string[];
 }

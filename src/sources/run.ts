@@ -16,7 +16,7 @@ import type { SqlAnswer, SqlRequest, TextEngine } from './engines/engine.js';
 import { ENGINE_TEXT_BYTES, engineTextWanted, readTextWithEngine, type EngineTextContext } from './engine-text.js';
 import { evaluateDefinition } from './evaluate-definition.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
-import type { InputProvenance, ValueProvenance } from './provenance.js';
+import type { AggregateProvenance, InputProvenance, ValueProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
 import { readJsonSource } from './read/json-source.js';
 import { filePieces } from './read/file-pieces.js';
@@ -311,24 +311,50 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
       set.add(key.slice(cut + 1));
     }
   }
+  // An aggregate's value and a group's sorted inputs are made once per group, however many
+  // metrics read them (sessions, bounce_rate and avg_time_on_site all read sum(sessions)).
+  type Group = SourceState['groups'] extends Map<string, infer G> ? G : never;
+  interface Made {
+    values: (Rational | undefined | null)[];
+    inputs: readonly string[];
+    provenance: (AggregateProvenance | undefined)[];
+  }
+  const made = new Map<Group, Made>();
+  const madeFor = (g: Group): Made => {
+    let m = made.get(g);
+    if (m === undefined) {
+      m = { values: g.accs.map(() => null), inputs: [...g.inputs].sort(), provenance: [] };
+      made.set(g, m);
+    }
+    return m;
+  };
+  const indexOf = new Map<string, number>();
+  for (const [name, st] of states) st.aggregates.forEach((a, i) => indexOf.set(`${name}\u0000${a.key}`, i));
   for (const c of request.contracts) {
     const id = c.id.value;
     if (failed.has(id)) continue;
+    const defs = [...c.metrics.keys()].flatMap((metric) => {
+      const def = definitionFor(sources, id, metric);
+      return def === undefined ? [] : [{ metric, def }];
+    });
     // Several contracts may share an id (the versions of one contract, as `attain diff` asks):
     // each period's record holds the metrics any of them defines, each value computed once.
     const periods = values.get(id) ?? new Map<string, Map<string, SourcedValue>>();
     for (const period of [...(periodsOf.get(id) ?? [])].sort()) {
       const record = periods.get(period) ?? new Map<string, SourcedValue>();
-      for (const metric of c.metrics.keys()) {
-        const def = definitionFor(sources, id, metric);
-        if (def === undefined || record.has(metric)) continue;
+      const key = `${id}\u0000${period}`;
+      for (const { metric, def } of defs) {
+        if (record.has(metric)) continue;
         const parts = def.aggregates.map((a) => {
-          const st = states.get(a.source);
-          const g = st?.groups.get(`${id}\u0000${period}`);
-          if (st === undefined || g === undefined) return undefined;
-          const i = st.aggregates.findIndex((x) => x.key === a.key);
+          const g = states.get(a.source)?.groups.get(key);
+          const i = indexOf.get(`${a.source}\u0000${a.key}`);
+          if (g === undefined || i === undefined) return undefined;
+          const m = madeFor(g);
           const acc = g.accs[i] as Accumulator;
-          return { a, acc, value: aggregateValue(acc, a), inputs: [...g.inputs].sort() };
+          let value = m.values[i];
+          if (value === null) value = m.values[i] = aggregateValue(acc, a);
+          const provenance = (m.provenance[i] ??= { aggregate: a.text, source: a.source, rows: acc.rows, inputs: m.inputs });
+          return { value, provenance };
         });
         if (parts.some((p) => p === undefined)) continue;
         const value = evaluateDefinition(def.expr, parts.map((p) => p?.value));
@@ -336,7 +362,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         const provenance: ValueProvenance = {
           metric,
           definition: def.text,
-          aggregates: parts.map((p) => ({ aggregate: p?.a.text ?? '', source: p?.a.source ?? '', rows: p?.acc.rows ?? 0, inputs: p?.inputs ?? [] })),
+          aggregates: parts.flatMap((p) => (p === undefined ? [] : [p.provenance])),
         };
         record.set(metric, { value, span: def.span, provenance });
       }

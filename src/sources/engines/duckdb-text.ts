@@ -10,7 +10,7 @@ import type { TextEngine, TextGroup } from './engine.js';
 export function duckdbTextEngine(): TextEngine {
   return async (req) => {
     const conn = await connect();
-    const q = buildTextQuery(req.source, req.aggregates, req.path, req.header, req.textColumns, req.careful);
+    const q = buildTextQuery(req.source, req.aggregates, req.path, req.header, req.textColumns);
     let rows: Record<string, unknown>[];
     try {
       rows = (await conn.runAndReadAll(q.sql, [...q.params])).getRowObjectsJS();
@@ -21,15 +21,13 @@ export function duckdbTextEngine(): TextEngine {
     }
     const groups: TextGroup[] = [];
     for (const r of rows) {
-      if (Number(r['_odd_n']) > 0 || r['_negative'] === true) return undefined;
-      const blank = Number(r['_blank_n']);
+      if (Number(r['_odd_n']) > 0) return undefined;
       const texts = new Map<string, (string | null)[]>();
       for (const [col, alias] of q.texts) texts.set(col, ((r[alias] as unknown[] | null) ?? []).map((v) => (v === null || v === undefined ? null : String(v))));
       groups.push({
         contract: r['c'] === null || r['c'] === undefined ? null : String(r['c']),
         month: r['p'] === null || r['p'] === undefined ? null : String(r['p']),
-        rows: Number(r['n']) - blank,
-        blank,
+        rows: Number(r['n']),
         accumulators: accumulatorsOf(r as Record<string, SqlCell>, q.parts, req.aggregates, req.source),
         texts,
       });

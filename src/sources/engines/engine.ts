@@ -42,8 +42,6 @@ export interface TextRequest {
   readonly header: TextHeader;
   /** Text columns `where` compares: their distinct values per group are returned. */
   readonly textColumns: readonly string[];
-  /** Look for exponents and `_` in every number cell (the file has bytes that may be one). */
-  readonly careful: boolean;
 }
 
 /** One group of rows by raw contract text and month. */
@@ -51,10 +49,8 @@ export interface TextGroup {
   readonly contract: string | null;
   /** YYYY-MM, or null when the row has no date. */
   readonly month: string | null;
-  /** Data rows (blank rows excluded). */
+  /** Rows (blank rows of empty cells included: they are in the group without contract and date). */
   readonly rows: number;
-  /** Rows of empty cells (only in the group without contract and date). */
-  readonly blank: number;
   /** By aggregate index. */
   readonly accumulators: readonly Accumulator[];
   /** Text column -> distinct values in the group (null: an empty cell). */

@@ -1,10 +1,9 @@
 // The byte scan beside the engine: empty lines counted as attain's scanner counts blank rows (for
-// `\n`, `\r\n` and `\r`, across chunk edges), and the byte shapes of every number DuckDB reads but
-// attain does not.
+// `\n`, `\r\n` and `\r`, across chunk edges).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanDelimited } from '../../../src/sources/read/delimited.js';
-import { emptyLinesIn, hasNumberLike } from '../../../src/sources/read/file-scan.js';
+import { emptyLinesIn } from '../../../src/sources/read/file-scan.js';
 
 /** Empty lines after the first line, as the delimited scanner sees them. */
 function scannerEmpty(text: string): number {
@@ -31,19 +30,5 @@ describe('emptyLinesIn', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('hasNumberLike', () => {
-  it.each(['1e5', '1E5', '1.5e-3', '5.e1', '.5E+2', '1_000', '12_5.5'])('finds %s', (cell) => {
-    expect(hasNumberLike(Buffer.from(`x,${cell},y\n`), 0)).toBe(true);
-  });
-  it.each(['acme', 'ad_set', 'c-12', '2026-01-05', 'e5', 'v_e', '1.5'])('passes over %s', (cell) => {
-    expect(hasNumberLike(Buffer.from(`x,${cell},y\n`), 0)).toBe(false);
-  });
-  it('starts where it is told (after the header)', () => {
-    const bytes = Buffer.from('col_1e5,b\n1,2\n');
-    expect(hasNumberLike(bytes, 0)).toBe(true);
-    expect(hasNumberLike(bytes, 10)).toBe(false);
   });
 });
