@@ -114,7 +114,7 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   let rows = 0;
   // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without contract and date.
   const blankRows = scan.lines.blankRows;
-  const blank = scan.emptyLines + blankRows;
+  const blank = scan.lines.emptyLines + blankRows;
   let blankLeft = blankRows;
   let other = 0;
   let outside = 0;

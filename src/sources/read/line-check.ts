@@ -20,6 +20,8 @@ export interface LineCheck {
   readonly plain: boolean;
   /** Lines of empty cells only (`,,,`): blank rows to attain, rows of nulls to DuckDB. */
   readonly blankRows: number;
+  /** Empty lines after the header: blank rows to attain, passed over by DuckDB (while plain). */
+  readonly emptyLines: number;
 }
 
 export interface LineChecker {
@@ -124,12 +126,19 @@ export function lineChecker(plan: LinePlan): LineChecker {
   const comment = plan.comment;
   let plain = width > 0;
   let blankRows = 0;
+  let emptyLines = 0;
   let header = true;
+  // The last chunk ended in `\r`: a `\n` starting this one is the rest of that break.
+  let afterCr = false;
   let carry: Buffer | undefined;
 
   /** One line [s, e) without its break; false when it is not plain. */
   const line = (b: Buffer, s: number, e: number): boolean => {
-    if (s === e) return true; // an empty line: DuckDB passes over it, attain counts it (file-scan.ts)
+    if (s === e) {
+      // An empty line: DuckDB passes over it, attain counts it as a blank row.
+      emptyLines++;
+      return true;
+    }
     if (comment !== undefined && b.subarray(s, e).indexOf(comment) === 0) return false;
     if (e - s === width - 1) {
       let k = s;
@@ -202,8 +211,14 @@ export function lineChecker(plan: LinePlan): LineChecker {
         plain = false;
         return b.length;
       }
-      s = after(b, e);
+      s = next(b, e);
     }
+  };
+
+  /** Where the next line starts after the break at `e` (`\r\n` is one break, across chunks too). */
+  const next = (b: Buffer, e: number): number => {
+    if (b[e] === CR && e === b.length - 1) afterCr = true;
+    return b[e] === CR && b[e + 1] === LF ? e + 2 : e + 1;
   };
 
   /** Keep the unfinished line [from, end) of `b` for the next chunk. */
@@ -215,9 +230,13 @@ export function lineChecker(plan: LinePlan): LineChecker {
 
   return {
     feed(chunk: Buffer): void {
-      if (!plain) return;
+      if (!plain || chunk.length === 0) return;
       let b = chunk;
       let s = 0;
+      if (afterCr) {
+        afterCr = false;
+        if (b[0] === LF) s = 1;
+      }
       if (header) {
         // The header line (rarely longer than a chunk) is not looked at.
         if (carry !== undefined) b = Buffer.concat([carry, chunk]);
@@ -225,7 +244,7 @@ export function lineChecker(plan: LinePlan): LineChecker {
         const h = firstBreak(b, 0);
         if (h < 0) return keep(b, 0);
         header = false;
-        s = after(b, h);
+        s = next(b, h);
       }
       // A quote: a quoted cell may hold delimiters and breaks (attain reads such files).
       if (b.indexOf(QUOTE, s) >= 0) {
@@ -242,7 +261,7 @@ export function lineChecker(plan: LinePlan): LineChecker {
           plain = false;
           return;
         }
-        s = after(b, br);
+        s = next(b, br);
       }
       keep(b, lines(b, s));
     },
@@ -251,14 +270,9 @@ export function lineChecker(plan: LinePlan): LineChecker {
       // The last line, without a break after it.
       if (plain && carry !== undefined && !header && !line(carry, 0, carry.length)) plain = false;
       carry = undefined;
-      return { plain, blankRows };
+      return { plain, blankRows, emptyLines };
     },
   };
-}
-
-/** Where the next line starts after the break at `e` (`\r\n` is one break). */
-function after(b: Buffer, e: number): number {
-  return b[e] === CR && b[e + 1] === LF ? e + 2 : e + 1;
 }
 
 function firstBreak(b: Buffer, from: number): number {

@@ -4,6 +4,7 @@
 // text cut into chunks anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scanDelimited } from '../../../src/sources/read/delimited.js';
 import { lineChecker, plainCell, type CellShape, type LineCheck, type LinePlan } from '../../../src/sources/read/line-check.js';
 
 const SHAPES: CellShape[] = ['date', 'text', 'count', 'number', 'text', 'text'];
@@ -17,8 +18,19 @@ const SPELLING: Readonly<Record<CellShape, RegExp>> = {
   text: /^/,
 };
 
+/** Empty lines after the first line, as attain's delimited scanner sees them. */
+function scannerEmpty(text: string): number {
+  let n = 0;
+  let first = true;
+  for (const row of scanDelimited(text, ',')) {
+    if (!first && row.cells.length === 0) n++;
+    first = false;
+  }
+  return n;
+}
+
 /** The reference: the same rules, line by line, with regular expressions. */
-function reference(text: string, plan: LinePlan): LineCheck {
+function reference(text: string, plan: LinePlan): Omit<LineCheck, 'emptyLines'> {
   const lines = text.split(/\r\n|\r|\n/).slice(1);
   let blankRows = 0;
   for (const line of lines) {
@@ -57,7 +69,7 @@ describe('plainCell', () => {
 describe('lineChecker', () => {
   it('takes plain lines and counts rows of empty cells', () => {
     const r = check(`${HEADER}\n2026-01-05,a,3,1.5,x y,site\n,,,,,\n\n2026-01-06,,,,,\r\n2026-01-07,b,4,-2,,vk`);
-    expect(r).toEqual({ plain: true, blankRows: 1 });
+    expect(r).toEqual({ plain: true, blankRows: 1, emptyLines: 1 });
   });
 
   it.each([
@@ -97,6 +109,7 @@ describe('lineChecker', () => {
         const got = check(t, cuts.map((c) => c % (t.length + 1)));
         expect(got.plain).toBe(want.plain);
         if (want.plain) expect(got.blankRows).toBe(want.blankRows);
+        if (want.plain) expect(got.emptyLines).toBe(scannerEmpty(t));
       }),
       { numRuns: 2000 },
     );
@@ -104,10 +117,22 @@ describe('lineChecker', () => {
 
   it('checks every cell when no column is text, and reads a file of one column', () => {
     const plan: LinePlan = { delimiter: 59, shapes: ['date', 'count'] };
-    expect(check('d;n\n2026-01-05;3\n;\n', [], plan)).toEqual({ plain: true, blankRows: 1 });
+    expect(check('d;n\n2026-01-05;3\n;\n', [], plan)).toEqual({ plain: true, blankRows: 1, emptyLines: 0 });
     expect(check('d;n\n2026-01-05;3;\n', [], plan).plain).toBe(false);
     expect(check('d;n\n2026-01-05\n', [], plan).plain).toBe(false);
-    expect(check('n\n3\n\n4\n', [], { delimiter: 44, shapes: ['count'] })).toEqual({ plain: true, blankRows: 0 });
+    expect(check('n\n3\n\n4\n', [], { delimiter: 44, shapes: ['count'] })).toEqual({ plain: true, blankRows: 0, emptyLines: 1 });
     expect(check('n\n3\n4,\n', [], { delimiter: 44, shapes: ['count'] }).plain).toBe(false);
+  });
+
+  it("counts the empty lines attain's scanner finds, however the text is cut (property)", () => {
+    const text = fc.array(fc.constantFrom('a', ',', '1', '\n', '\r', '\r\n'), { minLength: 1, maxLength: 30 }).map((parts) => `h${parts.join('')}`);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 3 }), (t, cuts) => {
+        const got = check(t, cuts.map((c) => c % (t.length + 1)), { delimiter: 59, shapes: ['text'] });
+        expect(got.plain).toBe(true);
+        expect(got.emptyLines).toBe(scannerEmpty(t));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
