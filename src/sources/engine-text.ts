@@ -93,7 +93,8 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const head = readHead(path);
   if (head === undefined) return undefined;
   const header = readTextHeader(shown, head, ctx.source, ctx.needed);
-  if (header === undefined) return undefined;
+  // The line check reads the delimiter as one byte.
+  if (header === undefined || Buffer.byteLength(header.delimiter) !== 1) return undefined;
   const textColumns = [...whereColumns(ctx.aggregates)].filter((c) => ctx.source.columns.get(c)?.type === 'text' && header.columns.has(c));
   // The bytes are hashed and their lines checked here while DuckDB loads and runs the query on its
   // own threads. Whatever fails (DuckDB cannot load, the file cannot be read, a line is not plain)
@@ -112,8 +113,10 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const noValue = ctx.source.format.noValue;
   const distinct = ctx.aggregates.some((a) => a.fn === 'count_distinct');
   let rows = 0;
-  // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without contract and date.
+  // Blank rows (all cells empty) are rows of nulls to DuckDB, in the group without date and with
+  // a null contract cell (or the query's constant '' when the contract is not a column).
   const blankRows = scan.lines.blankRows;
+  const blankContract = ctx.source.contract.kind === 'column' ? null : '';
   const blank = scan.lines.emptyLines + blankRows;
   let blankLeft = blankRows;
   let other = 0;
@@ -122,7 +125,7 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
   const groups = new Map<string, EngineGroup>();
   const seen = new Map(textColumns.map((c) => [c, new Set<string>()]));
   for (const answered of answer) {
-    const g = answered.contract === null && answered.month === null && blankLeft > 0 ? { ...answered, rows: answered.rows - blankLeft } : answered;
+    const g = answered.contract === blankContract && answered.month === null && blankLeft > 0 ? { ...answered, rows: answered.rows - blankLeft } : answered;
     if (g !== answered) blankLeft = 0;
     if (g.rows < 0) return undefined;
     rows += g.rows;

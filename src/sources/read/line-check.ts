@@ -139,7 +139,7 @@ export function lineChecker(plan: LinePlan): LineChecker {
       emptyLines++;
       return true;
     }
-    if (comment !== undefined && b.subarray(s, e).indexOf(comment) === 0) return false;
+    if (comment !== undefined && startsWith(b, s, e, comment)) return false;
     if (e - s === width - 1) {
       let k = s;
       while (k < e && b[k] === d) k++;
@@ -273,6 +273,12 @@ export function lineChecker(plan: LinePlan): LineChecker {
       return { plain, blankRows, emptyLines };
     },
   };
+}
+
+function startsWith(b: Buffer, s: number, e: number, prefix: Buffer): boolean {
+  if (e - s < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (b[s + k] !== prefix[k]) return false;
+  return true;
 }
 
 function firstBreak(b: Buffer, from: number): number {

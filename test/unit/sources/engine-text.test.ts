@@ -169,6 +169,14 @@ describe('a large text export through DuckDB', () => {
     expect(r.engine.inputs[0]?.skipped).toEqual({ blank: 2 });
   });
 
+  it('counts blank rows when the contract is not a column', async () => {
+    const text = SOURCES.replace('contract: { column: client }', 'contract: { value: a }');
+    const r = await both(`${HEADER}\n2026-01-05,x,site,10,12.50,18.2,1\n,,,,,,\n,b,site,1,1,1,1\n`, text);
+    expect(r.answered).toBe(true);
+    expect(canonical(r.engine)).toBe(canonical(r.attain));
+    expect(r.engine.inputs[0]?.skipped).toEqual({ blank: 1 });
+  });
+
   it('leaves a file with quoted cells to attain', async () => {
     const r = await both(`${HEADER}\n2026-01-05,a,"si,te",10,12.50,18.2,1\n`);
     expect(r.answered).toBe(false);
