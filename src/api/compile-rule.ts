@@ -10,13 +10,15 @@ import { isNoData, type Value } from '../language/values.js';
 import { isCompiledTree, type CompiledNode } from '../compile/compile-expression.js';
 import { compileProgram } from '../compile/compile-program.js';
 import { compileFast, lastDen, type FastFn } from '../compile/fast-number.js';
-import { fitsSafe } from '../numbers/safe-fraction.js';
 import { createFrame } from '../compile/frame.js';
 import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type Rational } from '../numbers/rational.js';
 import { checkContractFile } from '../check/check-file.js';
 import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
+import { ANY, COUNT, NON_NEGATIVE, type ReadPlan } from './record-admit.js';
+import { takeRuleMakers } from './record-reader.js';
+import type { RuleValue } from './rule-parts.js';
 
 export interface CompileExpressionOptions {
   /** The metrics the expression may name, with their units (SPEC 2: count, percent, ...). */
@@ -27,13 +29,7 @@ export interface CompileExpressionOptions {
   readonly path?: string;
 }
 
-/**
- * What a rule gives: a boolean for a condition, a number for a numeric result whose shortest
- * decimal is exactly the result (every integer up to 2^53, 0.6, 46000.5), else an exact decimal
- * string (a non-terminating ratio: 12 digits, as in the JSON report); a string for a string
- * expression; null when there is no value (a missing metric, a division by zero, bad input).
- */
-export type RuleValue = boolean | number | string | null;
+export type { RuleValue } from './rule-parts.js';
 
 /** The value with what `evaluate` says only as null: findings about the input, or why no value. */
 export interface RuleCheck {
@@ -74,15 +70,6 @@ export function compileExpression(text: string, options: CompileExpressionOption
   return { value: makeRule(define.compiled.node, metrics, checked.checked.contract.currency.value, path), diagnostics };
 }
 
-/** The smallest and first too large magnitude whose shortest decimal parseDecimal accepts (exponent within 60). */
-const TINY = 1e-60;
-const HUGE = 1e61;
-
-/** Per-metric checks the fast path makes before it trusts a plain number (else: the full typing). */
-const COUNT = 0;
-const NON_NEGATIVE = 1;
-const ANY = 2;
-
 function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: string, path: string): Rule {
   const kind = node.typed.type.kind;
   const type: RuleType = kind === 'scalar' ? 'number' : kind;
@@ -90,11 +77,15 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   // Only the metrics the expression reads are read from a record (a wide record costs nothing more).
   const used = usedSlots(node);
   const names = used.map((slot) => (metrics[slot] as MetricDecl).name);
-  const offsets = used.map((slot) => 2 * slot);
-  const checks = used.map((slot) => {
-    const unit = (metrics[slot] as MetricDecl).unit.value;
-    return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
-  });
+  const plan: ReadPlan = {
+    names,
+    offsets: used.map((slot) => 2 * slot),
+    checks: used.map((slot) => {
+      const unit = (metrics[slot] as MetricDecl).unit.value;
+      return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
+    }),
+  };
+  const { read, makeEvaluate } = takeRuleMakers(plan);
   const readCount = used.length;
   const slow = node.fn;
   const fast: FastFn | undefined = compileFast(node);
@@ -107,43 +98,12 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
   });
 
-  /**
-   * Writes a record's plain numbers into the fast slots from `at`. A missing value is NaN (the
-   * fast path gives up where it is read); false when a value needs the full typing (a string, a
-   * fraction of a count, a negative count or duration, NaN or Infinity).
-   */
-  const pack = (record: PlainRecord, at: number): boolean => {
-    for (let i = 0; i < readCount; i++) {
-      const x = record[names[i] as string];
-      const o = at + (offsets[i] as number);
-      if (typeof x !== 'number') {
-        if (x !== undefined) return false;
-        slots[o] = NaN;
-        slots[o + 1] = 1;
-        continue;
-      }
-      const check = checks[i] as number;
-      if (check !== ANY && !(x >= 0)) return false;
-      if (Number.isInteger(x) && fitsSafe(x)) {
-        slots[o] = x;
-        slots[o + 1] = 1;
-      } else if (check === COUNT || x - x !== 0 || !((x > 0 ? x : -x) >= TINY && (x > 0 ? x : -x) < HUGE)) {
-        // Beyond the exponents a data file may write (String(x) as 1e-61 or 1e+61), typing refuses.
-        return false;
-      } else {
-        // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
-        slots[o] = x;
-        slots[o + 1] = 0;
-      }
-    }
-    return true;
-  };
   // Whether the expression reads the period before at all (previous(), growth()): if not, the
   // previous slots are never read and need no writing.
   const readsPrevious = hasPreviousRead(node);
   const noPrevious = (): void => {
     for (let i = 0; i < readCount; i++) {
-      const o = 2 * count + (offsets[i] as number);
+      const o = 2 * count + (plan.offsets[i] as number);
       slots[o] = NaN;
       slots[o + 1] = 1;
     }
@@ -163,21 +123,28 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     return isNoData(v) ? { value: null, diagnostics, reason: v.reason } : { value: fromValue(v), diagnostics };
   };
 
-  const evaluate = (record: PlainRecord, previous?: PlainRecord): RuleValue => {
-    if (fast === undefined || typeof record !== 'object' || record === null) return full(record ?? {}, previous).value;
-    if (!pack(record, 0)) return full(record, previous).value;
-    if (readsPrevious) {
-      if (previous === undefined) noPrevious();
-      else if (typeof previous !== 'object' || previous === null || !pack(previous, 2 * count)) return full(record, previous).value;
+  const slowly = (record: PlainRecord, previous?: PlainRecord): RuleValue => full(record ?? {}, previous).value;
+  // `previous` into its slots when the expression reads it; false when it needs the full typing.
+  const readPrevious = (previous: PlainRecord | undefined): boolean => {
+    if (previous === undefined) {
+      noPrevious();
+      return true;
     }
-    const x = fast(frame);
-    if (x !== x) return full(record, previous).value;
-    if (type === 'boolean') return x === 1;
-    const d = lastDen();
-    // Den 1: an integer; den 0: a value read as given (a double standing for its shortest decimal).
-    if (d === 1 || d === 0) return x === 0 ? 0 : x; // -0 (a negated zero) is 0, as in rationals
-    return fromValue(fromSafeIntegers(x, d));
+    return typeof previous === 'object' && previous !== null && read(previous, slots, 2 * count);
   };
+  // A numeric result from the fast path. Den 1: an integer; den 0: a value read as given (a
+  // double standing for its shortest decimal); -0 (a negated zero) is 0, as in rationals.
+  const numeric = (x: number): RuleValue => {
+    const d = lastDen();
+    return d === 1 || d === 0 ? (x === 0 ? 0 : x) : fromValue(fromSafeIntegers(x, d));
+  };
+  // Small on purpose: a caller's hot loop inlines it, with the reader and the fast closure, within
+  // V8's inlining budget (bytecode size); everything rare is a call. Generated per rule (its own
+  // feedback): record-readers.generated.ts.
+  const evaluate =
+    fast === undefined
+      ? slowly
+      : makeEvaluate({ read, slots, fast, frame, boolean: type === 'boolean', readsPrevious, readPrevious, numeric, slowly });
 
   return {
     type,

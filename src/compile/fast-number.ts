@@ -75,6 +75,7 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
   if (a?.kind === 'metric' && b?.kind === 'const') {
     const i = a.at;
     const { n, d } = b;
+    if (code >= CMP) return metricAgainstConstant(code - CMP, i, n, d);
     return (f) => {
       const s = f.fast;
       const o = f.fastAt + i;
@@ -109,6 +110,30 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
 }
 
 /**
+ * `metric op constant` (`bounce_rate < 20%`, the most common condition): a library user's double
+ * (den 0) is decided here on doubles, as compareFractions would (x < fl(c) proves D < c, since
+ * the decimal D rounds to x and rounding is monotone); only a tie, a missing value or an exact
+ * fraction goes to compareFractions. One small closure, so it inlines into its caller and the
+ * double is never boxed for a call.
+ */
+function metricAgainstConstant(accept: number, i: number, n: number, d: number): FastFn {
+  const c = n / d; // fl(c): IEEE division of two safe integers rounds correctly
+  const less = accept & 1;
+  const greater = (accept >> 2) & 1;
+  return (f) => {
+    const s = f.fast;
+    const o = f.fastAt + i;
+    const xn = s[o] as number;
+    const xd = s[o + 1] as number;
+    if (xd === 0) {
+      if (xn < c) return less;
+      if (xn > c) return greater;
+    }
+    return compareFractions(xn, xd, n, d, accept);
+  };
+}
+
+/**
  * `x / y op z` as one fused step (compareQuotient), or undefined when the left side is not a
  * division. Metric operands and a constant right side are read inline: the shape of R2 and of
  * most share KPIs.
@@ -132,6 +157,18 @@ function quotientCompare(accept: number, left: CompiledNode, right: CompiledNode
     };
   }
   const xf = a === undefined ? sub(x) : leafFn(a);
+  if (b?.kind === 'metric' && c?.kind === 'const') {
+    // `(likes + comments + shares) / reach >= 5%`, `(x - x_prev) / x_prev >= 10%`: one call, not three.
+    const j = b.at;
+    const { n, d } = c;
+    return (f) => {
+      const an = xf(f);
+      const ad = lastDen();
+      const s = f.fast;
+      const o = f.fastAt + j;
+      return compareQuotient(an, ad, s[o] as number, s[o + 1] as number, n, d, accept);
+    };
+  }
   const yf = b === undefined ? sub(y) : leafFn(b);
   const zf = c === undefined ? sub(right) : leafFn(c);
   return (f) => {

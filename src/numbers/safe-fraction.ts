@@ -99,13 +99,14 @@ export function compareFractions(xn: number, xd: number, yn: number, yd: number,
  * Compare where one side is a double standing for its shortest decimal D (den 0) and the other
  * an exact fraction c (or also such a double). Rounding to the nearest double is monotone and D
  * rounds to x: so x < fl(c) implies D < c and x > fl(c) implies D > c. fl(c) is the float
- * quotient of two safe integers, which IEEE division rounds correctly. Equal doubles leave it
- * undecided (NaN).
+ * quotient of two safe integers, which IEEE division rounds correctly. Equal doubles (a value
+ * on a threshold: 0.2 against 20%) are decided on the short decimals (`exactly`), else NaN.
  */
 function compareApprox(xn: number, xd: number, yn: number, yd: number, accept: number): number {
   const a = xd === 0 ? xn : xn / xd;
   const b = yd === 0 ? yn : yn / yd;
-  if (!(a === a && b === b) || a === b) return NaN;
+  if (!(a === a && b === b)) return NaN;
+  if (a === b) return exactly(CMP + accept, xn, xd, yn, yd);
   return (accept >> (a < b ? 0 : 2)) & 1;
 }
 

@@ -11,6 +11,8 @@ const RUNS = { seed: 20261204, numRuns: 400 } as const;
 /** Numbers where decimals and doubles part: short decimals, 17-digit doubles, huge and tiny values. */
 const value: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 1, -1, 0.1, 0.2, 0.3, 0.175, 20, 0.12345678901234568, 0.19999999999999998, 0.2000000000000001, 1 / 3, 2 ** 53, 2 ** 53 + 2, 1e21, 5e-324),
+  // Where the readers' int32 test and the safe-integer range part (record-admit.ts), and -0.
+  fc.constantFrom(-0, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 32 + 0.5, 2 ** 53 - 1, -(2 ** 53) + 1, 1e60, 1e61, 1e-60),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 0, max: 1, noNaN: true }),
@@ -39,11 +41,20 @@ const { num, bool } = fc.letrec<{ num: string; bool: string }>((tie) => ({
 
 const record = fc.record({ a: value, b: value, c: value }, { requiredKeys: [] });
 
+const CASES = [
+  ['numeric', 'number', num],
+  ['boolean', 'number', bool],
+  // Counts (non-negative safe integers) and durations (non-negative) are checked on the fast path.
+  ['numeric', 'count', num],
+  ['boolean', 'count', bool],
+  ['boolean', 'duration', bool],
+] as const;
+
 describe('rule.evaluate (fast path) = rule.check (exact rationals)', () => {
-  it.each([['numeric', num], ['boolean', bool]] as const)('%s expressions', (_kind, expression) => {
+  it.each(CASES)('%s expressions on %s metrics', (_kind, unit, expression) => {
     fc.assert(
       fc.property(expression, record, fc.option(record, { nil: undefined }), (text, current, previous) => {
-        const compiled = compileExpression(text, { metrics: { a: 'number', b: 'number', c: 'number' } });
+        const compiled = compileExpression(text, { metrics: { a: unit, b: unit, c: unit } });
         if (compiled.value === undefined) return;
         const rule = compiled.value;
         expect(rule.evaluate(current, previous)).toEqual(rule.check(current, previous).value);

@@ -26,6 +26,18 @@ describe('compileExpression', () => {
     expect(R1.evaluate({ bounce_rate: 0.19999999999999998, avg_time_on_site: 120.00000000000001 })).toBe(true);
   });
 
+  it('compares a metric with a constant on doubles, and a tie on its short decimal', () => {
+    // The decimal each double stands for, against 20%: below, equal, above, below (17 digits), missing.
+    const cases = [[0.19999999999999998, -1], [0.2, 0], [0.2000000000000001, 1], [0.12345678901234568, -1]] as const;
+    const ops = { '<': (c: number) => c < 0, '<=': (c: number) => c <= 0, '>': (c: number) => c > 0, '>=': (c: number) => c >= 0, '==': (c: number) => c === 0, '!=': (c: number) => c !== 0 };
+    for (const [op, holds] of Object.entries(ops)) {
+      const r = rule(`rate ${op} 20%`, { rate: 'percent' });
+      for (const [x, sign] of cases) expect(r.evaluate({ rate: x })).toBe(holds(sign));
+      expect(r.evaluate({})).toBe(null);
+      expect(r.evaluate({ rate: 1 })).toBe(holds(1));
+    }
+  });
+
   it('reads decimal and quantity strings exactly', () => {
     expect(R1.evaluate({ bounce_rate: '20%', avg_time_on_site: '2 min' })).toBe(true);
     expect(R1.evaluate({ bounce_rate: '20.0001%', avg_time_on_site: '2 min 15 s' })).toBe(false);

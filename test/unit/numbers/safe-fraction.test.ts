@@ -51,8 +51,12 @@ describe('fraction steps', () => {
     expect(pair(apply(DIV, 0.5, 0, 2, 1))).toEqual([5, 20]);
     // 0.1 + 0.2 as given doubles: exactly 3/10, not 0.30000000000000004.
     expect(compareFractions(addFractions(0.1, 0, 0.2, 0), lastDen(), 3, 10, ACCEPT['=='])).toBe(1);
-    // Equal doubles on the two sides of a den-0 comparison are undecided here.
-    expect(compareFractions(0.2, 0, 2, 10, ACCEPT['<'])).toBeNaN();
+    // Equal doubles on the two sides of a den-0 comparison: decided on the short decimal (0.2 is
+    // exactly 2/10), undecided here when the double has none (1/3 as 0.3333333333333333).
+    expect(compareFractions(0.2, 0, 2, 10, ACCEPT['<'])).toBe(0);
+    expect(compareFractions(0.2, 0, 1, 5, ACCEPT['<='])).toBe(1);
+    expect(compareFractions(2, 10, 0.2, 0, ACCEPT['=='])).toBe(1);
+    expect(compareFractions(1 / 3, 0, 1, 3, ACCEPT['<'])).toBeNaN();
     expect(compareFractions(0.12345678901234568, 0, 2, 10, ACCEPT['<'])).toBe(1);
   });
 });

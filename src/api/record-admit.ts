@@ -1,0 +1,81 @@
+// Library API, expressions: one plain record value -> its fast slot pair (num, den), or a refusal
+// that sends the record to the full typing (compile-rule.ts). Shared by every record reader.
+import { MAX_SAFE } from '../numbers/safe-fraction.js';
+import type { PlainRecord } from './plain-data.js';
+
+/** Per-metric check before a plain number is trusted: a count is a non-negative safe integer. */
+export const COUNT = 0;
+/** A duration: a non-negative number. */
+export const NON_NEGATIVE = 1;
+/** Any other unit: any finite number a data file may write. */
+export const ANY = 2;
+
+/** The metrics a rule reads, in slot order: record key, slot offset (2 x slot), check. */
+export interface ReadPlan {
+  readonly names: readonly string[];
+  readonly offsets: readonly number[];
+  readonly checks: readonly number[];
+}
+
+/**
+ * Writes a record's values of a plan into `slots` from `at`; false when a value needs the full
+ * typing. Made per rule from its own function literal (record-readers.generated.ts).
+ */
+export type RecordReader = (record: PlainRecord, slots: Float64Array, at: number) => boolean;
+
+/** The smallest and first too large magnitude whose shortest decimal parseDecimal accepts (exponent within 60). */
+const TINY = 1e-60;
+const HUGE = 1e61;
+
+/**
+ * Writes `x` at `slots[o]`, its denominator at `slots[o + 1]`: a missing value as NaN (the fast
+ * path gives up where it is read), an integer as n/1, any other double with den 0 ("the value is
+ * the shortest decimal of this double", numbers/safe-fraction.ts). False when the value needs the
+ * full typing: a string or other non-number, a fraction of a count, a negative count or duration,
+ * NaN, Infinity, or a magnitude whose shortest decimal has an exponent beyond 60.
+ */
+export function admit(x: unknown, check: number, slots: Float64Array, o: number): boolean {
+  if (typeof x !== 'number') return admitMissing(x, slots, o);
+  // Most values are non-negative int32: one truncation and a sign test (-0 passes, as 0). This
+  // function is inlined once per metric read into the caller's loop, whose inlining budget
+  // counts its bytecode: the rare cases are calls, the double case is not (a double passed to a
+  // call that is not inlined is boxed, an allocation per read).
+  if ((x | 0) !== x || x < 0) {
+    if (check === COUNT) return admitCount(x, slots, o);
+    const size = x >= 0 ? x : check === ANY ? -x : NaN;
+    // NaN and Infinity fail here, and so do magnitudes whose shortest decimal a data file could
+    // not write (an exponent beyond 60: String(x) as 1e-61 or 1e+61), which typing refuses.
+    if (!(size >= TINY && size < HUGE)) return false;
+    // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
+    slots[o + 1] = size <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
+  } else {
+    slots[o + 1] = 1;
+  }
+  slots[o] = x;
+  return true;
+}
+
+/** Not a number: missing (NaN, read as no value by the fast path) or the full typing. */
+function admitMissing(x: unknown, slots: Float64Array, o: number): boolean {
+  if (x !== undefined) return false;
+  slots[o] = NaN;
+  slots[o + 1] = 1;
+  return true;
+}
+
+/** A count that is not a non-negative int32: a non-negative safe integer, else the full typing. */
+function admitCount(x: number, slots: Float64Array, o: number): boolean {
+  if (!(Number.isInteger(x) && x >= 0 && x <= MAX_SAFE)) return false;
+  slots[o] = x;
+  slots[o + 1] = 1;
+  return true;
+}
+
+/** The plan's metrics from index `from` on (the readers unroll the first few). */
+export function admitRest(record: PlainRecord, plan: ReadPlan, from: number, slots: Float64Array, at: number): boolean {
+  const { names, offsets, checks } = plan;
+  for (let i = from; i < names.length; i++) {
+    if (!admit(record[names[i] as string], checks[i] as number, slots, at + (offsets[i] as number))) return false;
+  }
+  return true;
+}
