@@ -153,7 +153,8 @@ export async function readTextWithEngine(load: () => Promise<TextEngine>, path: 
     const key = `${id}\u0000${period}`;
     const into = groups.get(key);
     if (into === undefined) {
-      groups.set(key, { id, period, rows: g.rows, accs: g.accumulators.map((a) => ({ ...a })) });
+      // The engine's accumulators are this read's own: merged into in place, never copied.
+      groups.set(key, { id, period, rows: g.rows, accs: [...g.accumulators] });
       continue;
     }
     // Two raw spellings of one contract, or the months of a quarter: add up (distinct counts do not).

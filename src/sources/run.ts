@@ -328,8 +328,19 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
     }
     return m;
   };
+  // Each definition's aggregates as (source state, index), found once per definition.
   const indexOf = new Map<string, number>();
   for (const [name, st] of states) st.aggregates.forEach((a, i) => indexOf.set(`${name}\u0000${a.key}`, i));
+  type Ref = { readonly a: Aggregate; readonly st: SourceState | undefined; readonly i: number | undefined };
+  const refsOf = new Map<object, readonly Ref[]>();
+  const refs = (def: { readonly aggregates: readonly Aggregate[] }): readonly Ref[] => {
+    let r = refsOf.get(def);
+    if (r === undefined) {
+      r = def.aggregates.map((a) => ({ a, st: states.get(a.source), i: indexOf.get(`${a.source}\u0000${a.key}`) }));
+      refsOf.set(def, r);
+    }
+    return r;
+  };
   for (const c of request.contracts) {
     const id = c.id.value;
     if (failed.has(id)) continue;
@@ -345,30 +356,31 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
       const key = `${id}\u0000${period}`;
       for (const { metric, def } of defs) {
         if (record.has(metric)) continue;
-        const parts = def.aggregates.map((a) => {
-          const g = states.get(a.source)?.groups.get(key);
-          const i = indexOf.get(`${a.source}\u0000${a.key}`);
-          if (g === undefined || i === undefined) return undefined;
+        // The definition's aggregates for this contract and period (any missing: no value).
+        const parts: (Rational | undefined)[] = [];
+        const aggregates: AggregateProvenance[] = [];
+        for (const { a, st, i } of refs(def)) {
+          const g = st?.groups.get(key);
+          if (g === undefined || i === undefined) break;
           const m = madeFor(g);
           const acc = g.accs[i] as Accumulator;
-          let value = m.values[i];
-          if (value === null) value = m.values[i] = aggregateValue(acc, a);
-          const provenance = (m.provenance[i] ??= { aggregate: a.text, source: a.source, rows: acc.rows, inputs: m.inputs });
-          return { value, provenance };
-        });
-        if (parts.some((p) => p === undefined)) continue;
-        const value = evaluateDefinition(def.expr, parts.map((p) => p?.value));
+          let v = m.values[i];
+          if (v === null) v = m.values[i] = aggregateValue(acc, a);
+          parts.push(v);
+          aggregates.push((m.provenance[i] ??= { aggregate: a.text, source: a.source, rows: acc.rows, inputs: m.inputs }));
+        }
+        if (parts.length < def.aggregates.length) continue;
+        const value = evaluateDefinition(def.expr, parts);
         if (value === undefined) continue;
-        const provenance: ValueProvenance = {
-          metric,
-          definition: def.text,
-          aggregates: parts.flatMap((p) => (p === undefined ? [] : [p.provenance])),
-        };
+        const provenance: ValueProvenance = { metric, definition: def.text, aggregates };
         record.set(metric, { value, span: def.span, provenance });
       }
       if (record.size > 0) periods.set(period, record);
     }
     values.set(id, periods);
+    // This contract's groups are done (another version of it makes its own again): the memo
+    // dies young instead of being carried through every collection to the end.
+    made.clear();
   }
   return { values, inputs, queries, diagnostics: shared, failed, warnings };
 }

@@ -16,7 +16,10 @@ function count(v: SqlCell): number {
 /** Exact decimal text from the database (`1.2E+3` is refused: aggregates are cast to text). */
 function decimal(v: SqlCell): Decimal | undefined {
   if (v === null || v === undefined) return undefined;
-  const d = parseDecimalText(String(v).trim());
+  // DuckDB writes DECIMAL(18,6) sums with six decimals: trailing zeros dropped, a rational of
+  // `1234` or `12.5` is made without reducing 1234000000/10^6 (the same value, fewer BigInt steps).
+  const text = String(v).trim();
+  const d = parseDecimalText(text.includes('.') ? text.replace(/\.?0+$/, '') : text);
   if (d === undefined) throw new Error(`the database returned "${String(v)}" where an exact decimal was expected`);
   return d;
 }
