@@ -1,7 +1,8 @@
 // Sources, reading large exports beside an engine: a file's bytes, chunk by chunk -> whether every
 // line is plain enough that DuckDB's typed CSV read gives exactly the cells attain's reader gives
-// (no quote, as many cells as the header, each number and date cell in one strict spelling), and
-// how many rows are blank. Anything else sends the file to attain's reader, which says what it is.
+// (no quote, as many cells as the header, each number and date cell in one strict spelling, no
+// row of blank-looking cells), and how many rows are blank. Anything else sends the file to
+// attain's reader, which says what it is.
 
 /** How the cells of a column must be spelled for DuckDB's typed read to be attain's reading. */
 export type CellShape = 'text' | 'date' | 'count' | 'number';
@@ -151,6 +152,9 @@ export function lineChecker(plan: LinePlan): LineChecker {
     // Cells before the text run, forward; each ends at a delimiter or, the last one, at the end.
     // (The scanners are written out here, not called: this runs for every line of a large file.)
     let p = s;
+    // Whether a number or date cell holds something (else the text cells decide: a row of blank
+    // text cells is a blank row to attain, which trims them, and a row to DuckDB).
+    let filled = false;
     for (let c = 0; c < gapStart; c++) {
       const shape = shapes[c] as number;
       let i = p;
@@ -168,6 +172,7 @@ export function lineChecker(plan: LinePlan): LineChecker {
         if (i < 0) return false;
       }
       if (i < e && b[i] !== d) return false;
+      if (shape !== TEXT && i > p) filled = true;
       if (c === width - 1) return i === e;
       if (i === e) return false;
       p = i + 1;
@@ -190,12 +195,13 @@ export function lineChecker(plan: LinePlan): LineChecker {
         i = numberStart(b, r, p, d);
       }
       if (i < p || b[i] !== d) return false;
+      if (shape !== TEXT && r - i > 1) filled = true;
       r = i;
     }
     // The text run between: exactly as many delimiters as it has cells less one.
     let delimiters = 0;
     for (let k = p; k < r; k++) if (b[k] === d) delimiters++;
-    return delimiters === gapEnd - gapStart - 1;
+    return delimiters === gapEnd - gapStart - 1 && (filled || visible(b, s, e, d));
   };
 
   /** Lines of `b` from `s` that end in it; returns where the unfinished last line starts. */
@@ -273,6 +279,19 @@ export function lineChecker(plan: LinePlan): LineChecker {
       return { plain, blankRows, emptyLines };
     },
   };
+}
+
+/**
+ * Whether a line holds a byte JavaScript's trim keeps (not a delimiter, not an ASCII blank, not
+ * part of a non-ASCII character, which may be a Unicode blank): false sends a line of blank-looking
+ * cells to attain's reader.
+ */
+function visible(b: Buffer, s: number, e: number, d: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = b[k] as number;
+    if (c !== d && c !== 0x20 && (c < 0x09 || c > 0x0d) && c < 0x80) return true;
+  }
+  return false;
 }
 
 function startsWith(b: Buffer, s: number, e: number, prefix: Buffer): boolean {

@@ -177,6 +177,12 @@ describe('a large text export through DuckDB', () => {
     expect(r.engine.inputs[0]?.skipped).toEqual({ blank: 1 });
   });
 
+  it.each([[',  ,,,,,'], [', , , , , , '], ['\t,,,,,,'], [',\u00a0,,,,,']])('leaves a row of blank-looking cells %j (a blank row to attain) to attain', async (line) => {
+    const r = await both(`${HEADER}\n2026-01-05,a,site,10,12.50,18.2,1\n${line}\n`);
+    expect(r.answered).toBe(false);
+    expect(canonical(r.engine)).toBe(canonical(r.attain));
+  });
+
   it('leaves a file with quoted cells to attain', async () => {
     const r = await both(`${HEADER}\n2026-01-05,a,"si,te",10,12.50,18.2,1\n`);
     expect(r.answered).toBe(false);
