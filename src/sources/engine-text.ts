@@ -8,7 +8,7 @@ import { mergeAccumulators, type Accumulator } from './aggregate.js';
 import type { TextEngine } from './engines/engine.js';
 import type { Aggregate, SourceDecl } from './model.js';
 import { scanFile } from './read/file-scan.js';
-import type { CellShape, LinePlan } from './read/line-check.js';
+import { cellShape, type CellShape, type LinePlan } from './read/line-check.js';
 import { readTextHeader, type SkipReason, type TextHeader } from './read/text-source.js';
 import { whereColumns } from './run-support.js';
 import { textEligible } from './sql/text-query.js';
@@ -80,10 +80,7 @@ function readHead(path: string): string | undefined {
 /** How each cell of the file must be spelled (read/line-check.ts); columns not declared are text. */
 function linePlan(header: TextHeader, source: SourceDecl): LinePlan {
   const shapes: CellShape[] = Array.from({ length: header.width }, () => 'text');
-  for (const [name, i] of header.columns) {
-    const type = source.columns.get(name)?.type;
-    shapes[i] = type === undefined || type === 'text' ? 'text' : type === 'date' ? 'date' : type === 'count' ? 'count' : 'number';
-  }
+  for (const [name, i] of header.columns) shapes[i] = cellShape(source.columns.get(name)?.type);
   const comment = source.format.comment;
   return { delimiter: Buffer.from(header.delimiter)[0] as number, shapes, ...(comment === undefined || comment === '' ? {} : { comment: Buffer.from(comment) }) };
 }

@@ -73,11 +73,18 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 const DUCKDB_EXTENSIONS = new Set(['.parquet']);
 
+/** One (contract, period) of a source: accumulators by aggregate index, the rows and inputs seen. */
+interface GroupState {
+  readonly accs: Accumulator[];
+  rows: number;
+  readonly inputs: Set<string>;
+}
+
 interface SourceState {
   readonly source: SourceDecl;
   readonly aggregates: Aggregate[];
   /** `${contract}\0${period}` -> accumulators (by aggregate index) and the rows and inputs seen. */
-  readonly groups: Map<string, { accs: Accumulator[]; rows: number; inputs: Set<string> }>;
+  readonly groups: Map<string, GroupState>;
   readonly seenText: Map<string, Set<string>>;
   failed: boolean;
 }
@@ -182,8 +189,12 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         let outside = 0;
         let undated = 0;
         const before = findings.length;
+        // A row's contract: the source's fixed one, the file path's, or the raw cell's.
+        const rule = st.source.contract;
+        const contractOf = (raw: string): string | undefined =>
+          rule.kind === 'value' ? resolveContract(rule.value) : rule.kind === 'path' ? (pathContract === undefined ? undefined : resolveContract(pathContract)) : resolveContract(raw);
         const sink = (row: DataRow): void => {
-          const id = st.source.contract.kind === 'value' ? resolveContract(st.source.contract.value) : st.source.contract.kind === 'path' ? (pathContract === undefined ? undefined : resolveContract(pathContract)) : resolveContract(row.contract ?? '');
+          const id = contractOf(row.contract ?? '');
           if (id === undefined) {
             other++;
             return;
@@ -210,7 +221,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
           aggregates: st.aggregates,
           needed,
           files: files.length,
-          resolve: (raw) => resolveContract(st.source.contract.kind === 'value' ? st.source.contract.value : st.source.contract.kind === 'path' ? (pathContract ?? '\u0000') : raw),
+          resolve: contractOf,
           periodOf: (id, month) => wantPeriod(id, `${month}-01`),
         };
         const viaEngine =
@@ -313,14 +324,13 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   }
   // An aggregate's value and a group's sorted inputs are made once per group, however many
   // metrics read them (sessions, bounce_rate and avg_time_on_site all read sum(sessions)).
-  type Group = SourceState['groups'] extends Map<string, infer G> ? G : never;
   interface Made {
     values: (Rational | undefined | null)[];
     inputs: readonly string[];
     provenance: (AggregateProvenance | undefined)[];
   }
-  const made = new Map<Group, Made>();
-  const madeFor = (g: Group): Made => {
+  const made = new Map<GroupState, Made>();
+  const madeFor = (g: GroupState): Made => {
     let m = made.get(g);
     if (m === undefined) {
       m = { values: g.accs.map(() => null), inputs: [...g.inputs].sort(), provenance: [] };
@@ -329,14 +339,15 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
     return m;
   };
   // Each definition's aggregates as (source state, index), found once per definition.
-  const indexOf = new Map<string, number>();
-  for (const [name, st] of states) st.aggregates.forEach((a, i) => indexOf.set(`${name}\u0000${a.key}`, i));
-  type Ref = { readonly a: Aggregate; readonly st: SourceState | undefined; readonly i: number | undefined };
+  type Ref = { readonly a: Aggregate; readonly st: SourceState | undefined; readonly i: number };
   const refsOf = new Map<object, readonly Ref[]>();
   const refs = (def: { readonly aggregates: readonly Aggregate[] }): readonly Ref[] => {
     let r = refsOf.get(def);
     if (r === undefined) {
-      r = def.aggregates.map((a) => ({ a, st: states.get(a.source), i: indexOf.get(`${a.source}\u0000${a.key}`) }));
+      r = def.aggregates.map((a) => {
+        const st = states.get(a.source);
+        return { a, st, i: st?.aggregates.findIndex((x) => x.key === a.key) ?? -1 };
+      });
       refsOf.set(def, r);
     }
     return r;
@@ -361,7 +372,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         const aggregates: AggregateProvenance[] = [];
         for (const { a, st, i } of refs(def)) {
           const g = st?.groups.get(key);
-          if (g === undefined || i === undefined) break;
+          if (g === undefined || i < 0) break;
           const m = madeFor(g);
           const acc = g.accs[i] as Accumulator;
           let v = m.values[i];

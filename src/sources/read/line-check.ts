@@ -4,8 +4,15 @@
 // row of blank-looking cells), and how many rows are blank. Anything else sends the file to
 // attain's reader, which says what it is.
 
+import type { ColumnType } from '../model.js';
+
 /** How the cells of a column must be spelled for DuckDB's typed read to be attain's reading. */
 export type CellShape = 'text' | 'date' | 'count' | 'number';
+
+/** The shape of a declared column's cells (a column not declared, or text, is text). */
+export function cellShape(type: ColumnType | undefined): CellShape {
+  return type === undefined || type === 'text' ? 'text' : type === 'date' ? 'date' : type === 'count' ? 'count' : 'number';
+}
 
 export interface LinePlan {
   /** The delimiter's byte. */

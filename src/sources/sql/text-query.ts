@@ -5,6 +5,7 @@
 // percent without its representation is counted. The caller reads the file row by row, and
 // reports where, when the check or the query fails or counts any.
 import type { Aggregate, ColumnDecl, SourceDecl } from '../model.js';
+import { cellShape } from '../read/line-check.js';
 import type { TextHeader } from '../read/text-source.js';
 import { sqlString } from './dialect.js';
 import { DUCKDB } from './duckdb.js';
@@ -47,11 +48,12 @@ const q = (name: string): string => DUCKDB.ident(name);
 /** The query over one file whose header `header` read (columns by cell index). */
 export function buildTextQuery(source: SourceDecl, aggregates: readonly Aggregate[], path: string, header: TextHeader, textColumns: readonly string[]): TextQuery {
   // Cells are read typed: DuckDB's CSV reader casts them as CAST does. That the cells are spelled
-  // so that the cast is attain's reading is what the caller's line check proves (read/line-check.ts).
+  // so that the cast is attain's reading is what the caller's line check proves, by the same shapes
+  // (read/line-check.ts).
   const typeOf = new Map<number, string>();
   for (const [name, i] of header.columns) {
-    const type = (source.columns.get(name) as ColumnDecl).type;
-    typeOf.set(i, type === 'text' ? 'VARCHAR' : type === 'date' ? 'DATE' : `DECIMAL(18,${TEXT_SCALE})`);
+    const shape = cellShape(source.columns.get(name)?.type);
+    if (shape !== 'text') typeOf.set(i, shape === 'date' ? 'DATE' : `DECIMAL(18,${TEXT_SCALE})`);
   }
   const raw = (i: number): string => `c${i}`;
   const types = Array.from({ length: header.width }, (_, i) => `'${raw(i)}': '${typeOf.get(i) ?? 'VARCHAR'}'`).join(', ');
