@@ -39,9 +39,14 @@ export const TEMP_PREFIX = '.attain-tmp-';
  * On any failure the temp file is removed and the error rethrown; `path` is then untouched.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = NODE_FS): Promise<void> {
+  await viaTemp(path, fs, (temp) => fs.writeFile(temp, content));
+}
+
+/** `write` fills a fresh temp file beside `path`, which is then renamed over `path`; on any failure it is removed. */
+async function viaTemp(path: string, fs: Pick<AtomicFs, 'rename' | 'unlink'>, write: (temp: string) => Promise<void>): Promise<void> {
   const temp = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
   try {
-    await fs.writeFile(temp, content);
+    await write(temp);
     await fs.rename(temp, path);
   } catch (e) {
     await fs.unlink(temp).catch(() => undefined);
@@ -60,8 +65,7 @@ const PIECE_BUFFER = 64 * 1024;
  * docs/performance.md, Monthly run). A piece longer than the buffer is written in slices.
  */
 export async function writeTextAtomic(path: string, pieces: Iterable<string>): Promise<void> {
-  const temp = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
-  try {
+  await viaTemp(path, NODE_FS, async (temp) => {
     const handle = await open(temp, 'wx', 0o644);
     try {
       const buf = Buffer.allocUnsafeSlow(PIECE_BUFFER);
@@ -87,11 +91,7 @@ export async function writeTextAtomic(path: string, pieces: Iterable<string>): P
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
+  });
 }
 
 function isHighSurrogate(c: number): boolean {
