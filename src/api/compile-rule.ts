@@ -16,7 +16,7 @@ import { checkContractFile } from '../check/check-file.js';
 import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
-import { ANY, COUNT, NON_NEGATIVE, type ReadPlan } from './record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, fillCountDens, type ReadPlan } from './record-admit.js';
 import { takeRuleMakers } from './record-reader.js';
 import type { RuleValue } from './rule-parts.js';
 
@@ -92,6 +92,8 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   const span: Span = { file: `${path} record`, start: 0, end: 0 };
   // The fast slots (compile/fast-slots.ts): num, den per metric for the record, then for `previous`.
   const slots = new Float64Array(4 * count);
+  fillCountDens(plan, slots, 0);
+  fillCountDens(plan, slots, 2 * count);
   const frame = createFrame({
     period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
     metrics: [], previousPeriod: undefined, previous: undefined, fast: slots, fastAt: 0, fastPreviousAt: 2 * count,

@@ -35,24 +35,74 @@ const HUGE = 1e61;
  * NaN, Infinity, or a magnitude whose shortest decimal has an exponent beyond 60.
  */
 export function admit(x: unknown, check: number, slots: Float64Array, o: number): boolean {
+  return admitterOf(check)(x, slots, o);
+}
+
+/** `admit` for one check: what a reader calls per metric (x, slots, o). */
+export type Admitter = (x: unknown, slots: Float64Array, o: number) => boolean;
+
+// One small function per check rather than one with a branch per check: a reader inlines its
+// metrics' admitters into the caller's loop, and V8's inlining budget (bytecode size, summed
+// over everything inlined into one optimized function) counts every branch of an inlined
+// function, taken or not. A count's common case is a few bytes; the rare cases are calls (a
+// double passed to a call that is not inlined is boxed, so a duration's or a rate's double
+// case stays inline).
+
+/**
+ * A count: an integer from 0 to 2^32 - 1 inline (-0 passes, as 0); a larger safe integer by a
+ * call. A count's den is always 1: it is written once, by fillCountDens, not per read.
+ */
+export function admitCount(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x === 'number' && x >>> 0 === x) {
+    slots[o] = x;
+    return true;
+  }
+  return admitCountRare(x, slots, o);
+}
+
+/** Writes den 1 for the plan's counts from `at` (before any read; admitCount leaves it). */
+export function fillCountDens(plan: ReadPlan, slots: Float64Array, at: number): void {
+  plan.checks.forEach((check, i) => {
+    if (check === COUNT) slots[at + (plan.offsets[i] as number) + 1] = 1;
+  });
+}
+
+/** A duration: a non-negative number; a double other than an integer has den 0. */
+export function admitNonNegative(x: unknown, slots: Float64Array, o: number): boolean {
   if (typeof x !== 'number') return admitMissing(x, slots, o);
-  // Most values are non-negative int32: one truncation and a sign test (-0 passes, as 0). This
-  // function is inlined once per metric read into the caller's loop, whose inlining budget
-  // counts its bytecode: the rare cases are calls, the double case is not (a double passed to a
-  // call that is not inlined is boxed, an allocation per read).
-  if ((x | 0) !== x || x < 0) {
-    if (check === COUNT) return admitCount(x, slots, o);
-    const size = x >= 0 ? x : check === ANY ? -x : NaN;
-    // NaN and Infinity fail here, and so do magnitudes whose shortest decimal a data file could
-    // not write (an exponent beyond 60: String(x) as 1e-61 or 1e+61), which typing refuses.
+  if ((x | 0) !== x) {
+    // NaN, Infinity, negatives and magnitudes whose shortest decimal has an exponent beyond
+    // 60 (String(x) as 1e-61 or 1e+61, which typing refuses) fail here.
+    if (!(x >= TINY && x < HUGE)) return false;
+    slots[o + 1] = x <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
+  } else {
+    if (x < 0) return false;
+    slots[o + 1] = 1;
+  }
+  slots[o] = x;
+  return true;
+}
+
+/** Any other unit: any finite number within the magnitudes a data file may write. */
+export function admitAny(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x !== 'number') return admitMissing(x, slots, o);
+  if ((x | 0) !== x) {
+    const size = x < 0 ? -x : x;
     if (!(size >= TINY && size < HUGE)) return false;
-    // Den 0: "the value is the shortest decimal of this double" (numbers/safe-fraction.ts).
     slots[o + 1] = size <= MAX_SAFE && Math.trunc(x) === x ? 1 : 0;
   } else {
     slots[o + 1] = 1;
   }
   slots[o] = x;
   return true;
+}
+
+/** The admitter of each check (COUNT, NON_NEGATIVE, ANY). */
+const ADMITTERS: readonly Admitter[] = [admitCount, admitNonNegative, admitAny];
+
+/** The admitter of a check (what a generated reader calls for one metric). */
+export function admitterOf(check: number): Admitter {
+  return ADMITTERS[check] ?? admitAny;
 }
 
 /** Not a number: missing (NaN, read as no value by the fast path) or the full typing. */
@@ -63,8 +113,9 @@ function admitMissing(x: unknown, slots: Float64Array, o: number): boolean {
   return true;
 }
 
-/** A count that is not a non-negative int32: a non-negative safe integer, else the full typing. */
-function admitCount(x: number, slots: Float64Array, o: number): boolean {
+/** A count that is not a non-negative int32: a non-negative safe integer, missing, else the full typing. */
+function admitCountRare(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x !== 'number') return admitMissing(x, slots, o);
   if (!(Number.isInteger(x) && x >= 0 && x <= MAX_SAFE)) return false;
   slots[o] = x;
   slots[o + 1] = 1;

@@ -2,13 +2,15 @@
 // values -> fast slot pairs (num, den) or a refusal; the generated readers are current.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ANY, COUNT, NON_NEGATIVE, admit, type ReadPlan } from '../../../src/api/record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, admit, fillCountDens, type ReadPlan } from '../../../src/api/record-admit.js';
 import { takeRuleMakers } from '../../../src/api/record-reader.js';
 import { RECORD_READERS } from '../../../src/api/record-readers.generated.js';
 
 /** The pair admit writes for x under a check, or 'refused'. */
 function admitted(x: unknown, check: number): [number, number] | 'refused' {
   const slots = new Float64Array(2).fill(7);
+  // A count's den is written once before any read (fillCountDens), not by admit.
+  if (check === COUNT) slots[1] = 1;
   return admit(x, check, slots, 0) ? [slots[0] as number, slots[1] as number] : 'refused';
 }
 
@@ -63,6 +65,7 @@ describe('takeRuleMakers', () => {
       for (let k = 0; k < RECORD_READERS.length; k++) {
         const { read } = takeRuleMakers(plan(n));
         const slots = new Float64Array(2 + 2 * n).fill(7);
+        fillCountDens(plan(n), slots, 2);
         const record = Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, 10 + i]));
         expect(read(record, slots, 2)).toBe(true);
         expect([...slots]).toEqual([7, 7, ...Array.from({ length: n }, (_, i) => [10 + i, 1]).flat()]);
