@@ -16,7 +16,7 @@ import { checkContractFile } from '../check/check-file.js';
 import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
-import { ANY, COUNT, NON_NEGATIVE, fillCountDens, type ReadPlan } from './record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, PERCENT, fillCountDens, type ReadPlan } from './record-admit.js';
 import { takeRuleMakers } from './record-reader.js';
 import type { RuleValue } from './rule-parts.js';
 
@@ -82,7 +82,7 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     offsets: used.map((slot) => 2 * slot),
     checks: used.map((slot) => {
       const unit = (metrics[slot] as MetricDecl).unit.value;
-      return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
+      return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : unit === 'percent' ? PERCENT : ANY;
     }),
   };
   const { read, makeEvaluate } = takeRuleMakers(plan);

@@ -9,6 +9,8 @@ export const COUNT = 0;
 export const NON_NEGATIVE = 1;
 /** Any other unit: any finite number a data file may write. */
 export const ANY = 2;
+/** A percent: as ANY, at most 1 (a plain number above 1 is the error E060, data/type-value.ts). */
+export const PERCENT = 3;
 
 /** The metrics a rule reads, in slot order: record key, slot offset (2 x slot), check. */
 export interface ReadPlan {
@@ -97,8 +99,18 @@ export function admitAny(x: unknown, slots: Float64Array, o: number): boolean {
   return true;
 }
 
-/** The admitter of each check (COUNT, NON_NEGATIVE, ANY). */
-const ADMITTERS: readonly Admitter[] = [admitCount, admitNonNegative, admitAny];
+/**
+ * A percent: as admitAny, refusing a number above 1 (typing's E060). A double above 1 has a
+ * shortest decimal above 1 and one at most 1 has one at most 1 (rounding is monotone and 1 is a
+ * double), so the double decides.
+ */
+export function admitPercent(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x === 'number' && x > 1) return false;
+  return admitAny(x, slots, o);
+}
+
+/** The admitter of each check (COUNT, NON_NEGATIVE, ANY, PERCENT). */
+const ADMITTERS: readonly Admitter[] = [admitCount, admitNonNegative, admitAny, admitPercent];
 
 /** The admitter of a check (what a generated reader calls for one metric). */
 export function admitterOf(check: number): Admitter {

@@ -48,6 +48,10 @@ const CASES = [
   ['numeric', 'count', num],
   ['boolean', 'count', bool],
   ['boolean', 'duration', bool],
+  // A percent above 1 as a plain number is refused by typing (E060); money takes any number.
+  ['numeric', 'percent', num],
+  ['boolean', 'percent', bool],
+  ['boolean', 'money', bool],
 ] as const;
 
 describe('rule.evaluate (fast path) = rule.check (exact rationals)', () => {

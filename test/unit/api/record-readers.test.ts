@@ -2,7 +2,7 @@
 // values -> fast slot pairs (num, den) or a refusal; the generated readers are current.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ANY, COUNT, NON_NEGATIVE, admit, fillCountDens, type ReadPlan } from '../../../src/api/record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, PERCENT, admit, fillCountDens, type ReadPlan } from '../../../src/api/record-admit.js';
 import { takeRuleMakers } from '../../../src/api/record-reader.js';
 import { RECORD_READERS } from '../../../src/api/record-readers.generated.js';
 
@@ -46,6 +46,14 @@ describe('admit', () => {
       expect(admitted(-0.5, check)).toBe('refused');
     }
     for (const x of [NaN, Infinity, -Infinity, 1e61, 5e-324, '0.2', null, true, {}]) expect(admitted(x, ANY)).toBe('refused');
+  });
+
+  it('refuses a percent above 1 (typing says E060), takes one up to 1', () => {
+    expect(admitted(1.5, PERCENT)).toBe('refused');
+    expect(admitted(1.0000000000000002, PERCENT)).toBe('refused');
+    expect(admitted(1, PERCENT)).toEqual([1, 1]);
+    expect(admitted(0.12345678901234568, PERCENT)).toEqual([0.12345678901234568, 0]);
+    expect(admitted(-2, PERCENT)).toEqual([-2, 1]);
   });
 
   it('writes a missing value as NaN/1', () => {
