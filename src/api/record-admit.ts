@@ -69,8 +69,46 @@ export function fillCountDens(plan: ReadPlan, slots: Float64Array, at: number): 
   });
 }
 
+// A duration's, a rate's or an amount's admitter tests the common case inline: a magnitude from
+// 1e-60 to below 2^53 - 1, an integer (den 1) or not (den 0, the double's shortest decimal).
+// Zero, larger integers, the refusals and missing values are calls to the complete version.
+
 /** A duration: a non-negative number; a double other than an integer has den 0. */
 export function admitNonNegative(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x === 'number' && x >= TINY && x < MAX_SAFE) {
+    slots[o] = x;
+    slots[o + 1] = Math.trunc(x) === x ? 1 : 0;
+    return true;
+  }
+  return admitNonNegativeRest(x, slots, o);
+}
+
+/** Any other unit: any finite number within the magnitudes a data file may write. */
+export function admitAny(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x === 'number' && ((x >= TINY && x < MAX_SAFE) || (x <= -TINY && x > -MAX_SAFE))) {
+    slots[o] = x;
+    slots[o + 1] = Math.trunc(x) === x ? 1 : 0;
+    return true;
+  }
+  return admitAnyRest(x, slots, o);
+}
+
+/**
+ * A percent: as admitAny, refusing a number above 1 (typing's E060). A double above 1 has a
+ * shortest decimal above 1 and one at most 1 has one at most 1 (rounding is monotone and 1 is a
+ * double), so the double decides. Inline: a rate from 1e-60 to below 1, never an integer.
+ */
+export function admitPercent(x: unknown, slots: Float64Array, o: number): boolean {
+  if (typeof x === 'number' && x >= TINY && x < 1) {
+    slots[o] = x;
+    slots[o + 1] = 0;
+    return true;
+  }
+  return admitPercentRest(x, slots, o);
+}
+
+/** admitNonNegative complete: zero and integers to 2^53 - 1 as n/1, refusals, missing. */
+function admitNonNegativeRest(x: unknown, slots: Float64Array, o: number): boolean {
   if (typeof x !== 'number') return admitMissing(x, slots, o);
   if ((x | 0) !== x) {
     // NaN, Infinity, negatives and magnitudes whose shortest decimal has an exponent beyond
@@ -85,8 +123,8 @@ export function admitNonNegative(x: unknown, slots: Float64Array, o: number): bo
   return true;
 }
 
-/** Any other unit: any finite number within the magnitudes a data file may write. */
-export function admitAny(x: unknown, slots: Float64Array, o: number): boolean {
+/** admitAny complete. */
+function admitAnyRest(x: unknown, slots: Float64Array, o: number): boolean {
   if (typeof x !== 'number') return admitMissing(x, slots, o);
   if ((x | 0) !== x) {
     const size = x < 0 ? -x : x;
@@ -99,14 +137,10 @@ export function admitAny(x: unknown, slots: Float64Array, o: number): boolean {
   return true;
 }
 
-/**
- * A percent: as admitAny, refusing a number above 1 (typing's E060). A double above 1 has a
- * shortest decimal above 1 and one at most 1 has one at most 1 (rounding is monotone and 1 is a
- * double), so the double decides.
- */
-export function admitPercent(x: unknown, slots: Float64Array, o: number): boolean {
+/** admitPercent complete. */
+function admitPercentRest(x: unknown, slots: Float64Array, o: number): boolean {
   if (typeof x === 'number' && x > 1) return false;
-  return admitAny(x, slots, o);
+  return admitAnyRest(x, slots, o);
 }
 
 /** The admitter of each check (COUNT, NON_NEGATIVE, ANY, PERCENT). */

@@ -15,6 +15,8 @@ const value: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(-0, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 32 + 0.5, 2 ** 53 - 1, -(2 ** 53) + 1, 1e60, 1e61, 1e-60),
   // Whole numbers beyond 2^53 whose shortest decimal is not their binary value (String(2 ** 60) ends in 000).
   fc.constantFrom(2 ** 60, 123456789012345680000, 2 ** 70, 9007199254740994),
+  // Either side of 1 (a percent above 1 is refused by typing) and of the readers' inline ranges.
+  fc.constantFrom(1.5, 1.0000000000000002, 0.9999999999999999, 4503599627370495.5, 1e-60, -1e-60),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 0, max: 1, noNaN: true }),

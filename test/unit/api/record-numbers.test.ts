@@ -9,7 +9,7 @@ const span = { file: 'record', start: 0, end: 0 };
 const plan: ReadPlan = { names: ['n', 'd', 'p', 'x'], offsets: [0, 2, 4, 8], checks: [COUNT, NON_NEGATIVE, PERCENT, ANY] };
 
 /** The typed values as decimal text per slot ('-' when missing), or 'typing'. */
-function read(record: Record<string, unknown>): string[] | 'typing' {
+function read(record: Record<string, number | string>): string[] | 'typing' {
   const values = typedNumbers(record, plan, 5, span);
   return values === undefined ? 'typing' : values.map((v) => (v === undefined ? '-' : toDecimalString(v.value, 30)));
 }
