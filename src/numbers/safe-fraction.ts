@@ -217,30 +217,6 @@ export function apply(code: number, an: number, ad: number, bn: number, bd: numb
   }
 }
 
-/** A step of two fast values (num, den each): num returned, den in the register (or 1/0). */
-export type Step = (an: number, ad: number, bn: number, bd: number) => number;
-
-/**
- * The function of one code of `apply`, for a closure that keeps it as a constant: V8 inlines it
- * without `apply`'s switch, whose every case would count against the caller's inlining budget.
- */
-export function stepOf(code: number): Step {
-  switch (code) {
-    case ADD:
-      return addFractions;
-    case SUB:
-      return subFractions;
-    case MUL:
-      return mulFractions;
-    case DIV:
-      return divFractions;
-    default: {
-      const accept = code - CMP;
-      return (an, ad, bn, bd) => compareFractions(an, ad, bn, bd, accept);
-    }
-  }
-}
-
 /**
  * 1 when `(an/ad) / (bn/bd) op cn/cd`, without forming the quotient: with q = (an*bd) / (ad*bn),
  * compare an*bd*cd with cn*ad*bn, the sides swapped when ad*bn is negative. NaN when bn is zero
