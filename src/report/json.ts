@@ -7,6 +7,7 @@ import type { Evaluation, SourcesInputs } from './evaluation.js';
 import type { EvaluationJson } from './evaluation-json.js';
 import { kpiExplanationText } from './explain-sentence.js';
 import { adjustmentLabel, lineDetailText } from './line-detail.js';
+import { identityMemo, type IdentityMemo } from './identity-memo.js';
 
 function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
@@ -24,13 +25,26 @@ function weightText(k: ProgramKpi): string | null {
   return text;
 }
 
+/** Unit prices as text by minor digits: a price written in the contract is one object on every evaluation. */
+const priceTexts = new Map<number, IdentityMemo<Rational>>();
+
+function unitPriceTexts(digits: number): IdentityMemo<Rational> {
+  let memo = priceTexts.get(digits);
+  if (memo === undefined) {
+    memo = identityMemo<Rational>(8);
+    priceTexts.set(digits, memo);
+  }
+  return memo;
+}
+
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
 export function evaluationToJson(e: Evaluation): EvaluationJson {
   const { result, invoice } = e;
   const contract = result.program.contract;
   const digits = invoice.minorDigits;
-  const money = (r: Rational | undefined): string | null =>
-    r === undefined ? null : formatRationalMoney(r, digits);
+  const prices = unitPriceTexts(digits);
+  const priceText = (p: Rational): string => formatRationalMoney(p, digits);
+  const money = (r: Rational | undefined): string | null => (r === undefined ? null : prices.text(r, priceText));
   const json: EvaluationJsonDraft = {
     contract: contract.id.value,
     version: contract.version.value,

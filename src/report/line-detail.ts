@@ -9,6 +9,7 @@ import { compareRationals, toDecimalString, ZERO } from '../numbers/rational.js'
 import type { Rational } from '../numbers/rational.js';
 import { formatDecimal, formatMoneyText } from './locale/format.js';
 import { translator, type Translate } from './locale/messages.js';
+import { identityMemo } from './identity-memo.js';
 
 /** What the line's amounts are written in: the invoice's currency and its minor digits. */
 export interface LineMoney {
@@ -44,13 +45,16 @@ function writer(m: LineMoney, locale: LocaleId): Writer {
 
 function makeWriter(m: LineMoney, locale: LocaleId): Writer {
   const bare = (r: Rational): string => formatDecimal(formatExact(r, m.minorDigits), locale);
+  const moneyText = (r: Rational): string => formatMoneyText(formatExact(r, m.minorDigits), m.currency, locale);
+  // Prices and fixed amounts are constants of the contract: one object on every evaluation.
+  const moneyTexts = identityMemo<Rational>(8);
   // formatMoneyText of an empty number is the locale's space and sign: `' RUB'`, `' ₽'`.
   return {
     locale,
     t: translator(locale),
     num: (r) => formatDecimal(toDecimalString(r), locale),
     bare,
-    money: (r) => formatMoneyText(formatExact(r, m.minorDigits), m.currency, locale),
+    money: (r) => moneyTexts.text(r, moneyText),
     currency: formatMoneyText('', m.currency, locale),
   };
 }
