@@ -10,7 +10,7 @@ import { checkContractFile } from '../check/check-file.js';
 import { bindSources, evaluateBound } from '../pipeline/evaluate-contract.js';
 import type { EvaluationJson } from '../report/evaluation-json.js';
 import { evaluationToJson } from '../report/json.js';
-import { dataFileText, isWellFormed, plainData, type EvaluateInput } from './plain-data.js';
+import { dataFileText, plainData, type EvaluateInput } from './plain-data.js';
 
 export interface CompileContractOptions {
   /** Where the text came from: every diagnostic of the contract names it. Default `contract.yaml`. */
@@ -63,10 +63,12 @@ function makeProgram(source: SourceFile, checked: CheckedContract, compiled: Com
 
   const evaluate = (input: EvaluateInput): StageResult<EvaluationJson> => {
     const period = typeof input?.period === 'string' ? input.period : undefined;
-    if (!isWellFormed(input)) return viaText(dataText(input), period);
     // Bound straight from the objects; anything to report is reported by the text path instead,
-    // whose spans point into `text` (the same findings, located).
-    const { text, periods } = plainData(id, input, nowhere);
+    // whose spans point into `text` (the same findings, located). Input that is not well-formed
+    // (plainData undefined) takes the text path at once.
+    const plain = plainData(id, input, nowhere);
+    if (plain === undefined) return viaText(dataText(input), period);
+    const { text, periods } = plain;
     const dataSha256 = sha256Hex(text);
     const bound = bindData(contract, periods, dataSha256);
     if (bound.value === undefined || bound.diagnostics.length > 0) return viaText(text, period);

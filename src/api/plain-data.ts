@@ -77,29 +77,54 @@ function quote(name: string): string {
   return q;
 }
 
+/** What plainData makes of a well-formed input: the data file text and the raw periods. */
+export interface PlainData {
+  readonly text: string;
+  readonly periods: RawPeriod[];
+}
+
 /**
- * Well-formed input -> its raw periods (every span at `span`) and dataFileText's text, built
- * together: each number is written as text once (String(n), as JSON.stringify writes it) and
- * that text is both the raw value's source and what the digest covers.
+ * Input -> its raw periods (every span at `span`) and dataFileText's text, built together in one
+ * walk that also checks the shape isWellFormed checks: undefined exactly when the input is not
+ * well-formed (it then goes through the data file text, to be reported with located findings).
+ * Each number is written as text once (as JSON.stringify writes it) and that text is both the raw
+ * value's source and what the digest covers.
  */
-export function plainData(id: string, input: EvaluateInput, span: Span): { readonly text: string; readonly periods: RawPeriod[] } {
+export function plainData(id: string, input: EvaluateInput, span: Span): PlainData | undefined {
+  if (typeof input !== 'object' || input === null || typeof input.period !== 'string' || !isObject(input.data)) return undefined;
+  const history: unknown = input.history;
+  if (history !== undefined && !isObject(history)) return undefined;
   const periods: RawPeriod[] = [];
+  // periodsOf's object, keys in its order (an object orders integer-like keys first, as there).
   const all = periodsOf(input);
+  // The one history record periodsOf leaves out (the period evaluated wins a clash) is checked too.
+  if (history !== undefined && Object.prototype.propertyIsEnumerable.call(history, input.period) && !isRecord((history as Record<string, unknown>)[input.period])) return undefined;
   let text = `{\n  "contract": ${JSON.stringify(id)},\n  "periods": {`;
   let firstPeriod = true;
   for (const period of Object.keys(all)) {
-    const record = all[period] as PlainRecord;
+    const record: unknown = all[period];
+    if (!isObject(record)) return undefined;
     const values = new Map<string, RawValue>();
     text += `${firstPeriod ? '' : ','}\n    ${quote(period)}: {`;
     firstPeriod = false;
     let first = true;
     for (const key of Object.keys(record)) {
-      const v = record[key] as number | string;
-      // JSON.stringify of a finite number is String(n) by definition (ToString), and V8's JSON
-      // writer makes a double's digits about twice as fast as String() (docs/performance.md).
-      const source = typeof v === 'number' ? JSON.stringify(v) : v;
+      const v = (record as Record<string, unknown>)[key];
+      let source: string;
+      let written: string;
+      if (typeof v === 'number') {
+        // Only finite numbers and strings are read without a located finding (as isRecord).
+        if (!Number.isFinite(v)) return undefined;
+        // JSON.stringify of a finite number is String(n) by definition (ToString), and V8's JSON
+        // writer makes a double's digits about twice as fast as String() (docs/performance.md).
+        source = JSON.stringify(v);
+        written = source;
+      } else if (typeof v === 'string') {
+        source = v;
+        written = JSON.stringify(v);
+      } else return undefined;
       values.set(key, { value: v, source, span, keySpan: span });
-      text += `${first ? '' : ','}\n      ${quote(key)}: ${typeof v === 'number' ? source : JSON.stringify(v)}`;
+      text += `${first ? '' : ','}\n      ${quote(key)}: ${written}`;
       first = false;
     }
     text += first ? '}' : '\n    }';
@@ -107,4 +132,9 @@ export function plainData(id: string, input: EvaluateInput, span: Span): { reado
   }
   text += firstPeriod ? '}\n}\n' : '\n  }\n}\n';
   return { text, periods };
+}
+
+/** An object that is neither null nor an array (what a record and `history` must be). */
+function isObject(r: unknown): r is object {
+  return typeof r === 'object' && r !== null && !Array.isArray(r);
 }

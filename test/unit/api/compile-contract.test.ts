@@ -107,6 +107,6 @@ describe('plainData', () => {
       { period: '2026-10', data: {} },
       { period: '2026-10', data: { 'a "quoted"\nkey': '17.5%', '12': 0.1, b: -0, c: 1e21, d: 5e-7 }, history: { '2026-09': {}, '2026-08': { x: 1 } } },
     ];
-    for (const input of inputs) expect(plainData('acme "smm"', input, span).text).toBe(dataFileText('acme "smm"', input));
+    for (const input of inputs) expect(plainData('acme "smm"', input, span)?.text).toBe(dataFileText('acme "smm"', input));
   });
 });
