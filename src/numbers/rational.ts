@@ -283,6 +283,9 @@ const SMALL_NUMBER = 2 ** 49;
 function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
   let whole = Math.floor(n / d);
   let rest = n - whole * d;
+  if (rest !== 0 && maxDigits > 0 && maxDigits < POW10.length && d * (POW10[maxDigits] as number) <= ONE_STEP_LIMIT) {
+    return oneStepDecimalString(whole, rest, d, maxDigits, negative);
+  }
   // The fraction digits as text (char codes 48-57), built as they come.
   let digits = '';
   while (rest !== 0 && digits.length < maxDigits) {
@@ -309,6 +312,44 @@ function smallDecimalString(n: number, d: number, maxDigits: number, negative: b
     digits = digits.slice(0, end);
   }
   const text = digits.length > 0 ? `${whole}.${digits}` : String(whole);
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+/** 10^0 .. 10^15, exact doubles. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** rest x 10^k below this (2^52) is exact, and so is each step of oneStepDecimalString. */
+const ONE_STEP_LIMIT = 2 ** 52;
+
+/**
+ * smallDecimalString's digits when d x 10^maxDigits <= 2^52 (ratios of a report: small
+ * denominators): all fraction digits in one division rather than one per digit. With
+ * rest < d, scaled = rest x 10^maxDigits <= 2^52 is exact; Math.floor(scaled / d) is the exact
+ * quotient q (a non-integer quotient is at least 1/d from an integer, and the division's error is
+ * at most scaled / d x 2^-53 <= 1/(2d)); q x d <= scaled and the remainder are exact. The same
+ * half-even rounding on the remainder (q's parity is its last digit's), then trailing zeros cut.
+ */
+function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits: number, negative: boolean): string {
+  const scaled = rest * (POW10[maxDigits] as number);
+  let q = Math.floor(scaled / d);
+  const r = scaled - q * d;
+  let size = maxDigits;
+  if (r * 2 > d || (r * 2 === d && q % 2 === 1)) {
+    q += 1;
+    if (q === POW10[maxDigits]) {
+      // Rounded up through all nines: the next whole number, no fraction digits.
+      whole += 1;
+      q = 0;
+    }
+  }
+  let text: string;
+  if (q === 0) text = String(whole);
+  else {
+    while (q % 10 === 0) {
+      q /= 10;
+      size--;
+    }
+    text = `${whole}.${String(q).padStart(size, '0')}`;
+  }
   return negative && text !== '0' ? '-' + text : text;
 }
 

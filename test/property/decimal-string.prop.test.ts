@@ -72,3 +72,30 @@ describe('toDecimalString', () => {
     expect(() => decimalStringOf(2 ** 49, 1, 2)).toThrow(TypeError);
   });
 });
+
+describe('toDecimalString in one step (small denominators, all digits in one division)', () => {
+  it('equals the BigInt long division for denominators whose 10^digits multiple stays below 2^52', () => {
+    const den = fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.bigInt({ min: 1n, max: 2n ** 30n }), fc.constantFrom(3n, 7n, 8n, 16n, 400n, 4503n));
+    const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 4n }), fc.bigInt({ min: 0n, max: 2n ** 49n - 1n }));
+    fc.assert(
+      fc.property(num, den, fc.boolean(), fc.integer({ min: 0, max: 16 }), (n, d, neg, digits) => {
+        const r = new Fraction(neg ? -n : n, d);
+        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
+        expect(toPercentDecimalString(r, digits)).toBe(toDecimalString(r.mul(100), digits));
+      }),
+      { seed: 20261210, numRuns: 5000 },
+    );
+  });
+
+  it('rounds half-even on an exact half, and up through all nines into the whole part', () => {
+    // 1/8 at 2 digits: 0.125 -> 0.12 (even); 3/8 -> 0.38; 0.9999995 at 6 digits -> 1; 19.995 at 2 -> 20.
+    expect(toDecimalString(new Fraction(1, 8), 2)).toBe('0.12');
+    expect(toDecimalString(new Fraction(3, 8), 2)).toBe('0.38');
+    expect(toDecimalString(new Fraction(9999995, 10000000), 6)).toBe('1');
+    expect(toDecimalString(new Fraction(-3999, 200), 2)).toBe('-20');
+    expect(toDecimalString(new Fraction(1, 3), 12)).toBe('0.333333333333');
+    expect(toDecimalString(new Fraction(2, 3), 12)).toBe('0.666666666667');
+    expect(toDecimalString(new Fraction(1, 1024), 12)).toBe('0.0009765625');
+    expect(toDecimalString(new Fraction(-1, 10 ** 13), 12)).toBe('0');
+  });
+});
