@@ -283,8 +283,13 @@ const SMALL_NUMBER = 2 ** 49;
 function smallDecimalString(n: number, d: number, maxDigits: number, negative: boolean): string {
   let whole = Math.floor(n / d);
   let rest = n - whole * d;
-  if (rest !== 0 && maxDigits > 0 && maxDigits < POW10.length && d * (POW10[maxDigits] as number) <= ONE_STEP_LIMIT) {
-    return oneStepDecimalString(whole, rest, d, maxDigits, negative);
+  if (rest !== 0 && maxDigits > 0) {
+    if (maxDigits < POW10.length && d * (POW10[maxDigits] as number) <= ONE_STEP_LIMIT) return oneStepDecimalString(whole, rest, d, maxDigits, negative);
+    // Several digits per division when d leaves room for at least two (d <= 2^52 / 100).
+    if (d * 100 <= ONE_STEP_LIMIT) {
+      const text = chunkedDecimalString(whole, rest, d, maxDigits, negative);
+      if (text !== undefined) return text;
+    }
   }
   // The fraction digits as text (char codes 48-57), built as they come.
   let digits = '';
@@ -350,6 +355,43 @@ function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits:
     }
     text = `${whole}.${String(q).padStart(size, '0')}`;
   }
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+/**
+ * smallDecimalString's digits k at a time, k the most with d x 10^k <= 2^52 (each step exact as
+ * in oneStepDecimalString): the leading chunks whole, the last one (the remaining digits) rounded
+ * half-even on its remainder. Undefined when that rounding carries out of the last chunk (all its
+ * digits nines): the digit loop handles the carry.
+ */
+function chunkedDecimalString(whole: number, rest: number, d: number, maxDigits: number, negative: boolean): string | undefined {
+  let k = 2;
+  while (k < POW10.length - 1 && d * (POW10[k + 1] as number) <= ONE_STEP_LIMIT) k++;
+  let digits = '';
+  let left = maxDigits;
+  while (left > k) {
+    const scaled = rest * (POW10[k] as number);
+    const q = Math.floor(scaled / d);
+    rest = scaled - q * d;
+    digits += String(q).padStart(k, '0');
+    left -= k;
+    if (rest === 0) return withFraction(whole, digits, negative);
+  }
+  const scaled = rest * (POW10[left] as number);
+  let q = Math.floor(scaled / d);
+  const r = scaled - q * d;
+  if (r * 2 > d || (r * 2 === d && q % 2 === 1)) {
+    q += 1;
+    if (q === POW10[left]) return undefined;
+  }
+  return withFraction(whole, digits + String(q).padStart(left, '0'), negative);
+}
+
+/** `whole.digits` without the digits' trailing zeros (`whole` alone when none are left), signed. */
+function withFraction(whole: number, digits: string, negative: boolean): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  const text = end > 0 ? `${whole}.${digits.slice(0, end)}` : String(whole);
   return negative && text !== '0' ? '-' + text : text;
 }
 

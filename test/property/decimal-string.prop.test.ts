@@ -87,6 +87,22 @@ describe('toDecimalString in one step (small denominators, all digits in one div
     );
   });
 
+  it('equals the BigInt long division for denominators that take a few digits per division', () => {
+    // d from 10^4 to 2^49: chunks of 2 to 11 digits, the last chunk rounded (or carried by the loop).
+    const den = fc.oneof(fc.bigInt({ min: 4000n, max: 10n ** 7n }), fc.bigInt({ min: 10n ** 7n, max: 2n ** 49n - 1n }), fc.constantFrom(9999n, 30011n, 45035996273n, 450359962737n));
+    const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 49n - 1n }));
+    fc.assert(
+      fc.property(num, den, fc.boolean(), fc.integer({ min: 0, max: 20 }), (n, d, neg, digits) => {
+        const r = new Fraction(neg ? -n : n, d);
+        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
+      }),
+      { seed: 20261211, numRuns: 5000 },
+    );
+    // A last chunk of nines that rounds up: the digit loop carries it (0.0099999999995 at 12 digits -> 0.01).
+    expect(toDecimalString(new Fraction(99999999995n, 10n ** 13n), 12)).toBe('0.01');
+    expect(toDecimalString(new Fraction(1n, 30011n), 12)).toBe(reference(1n, 30011n, 12));
+  });
+
   it('rounds half-even on an exact half, and up through all nines into the whole part', () => {
     // 1/8 at 2 digits: 0.125 -> 0.12 (even); 3/8 -> 0.38; 0.9999995 at 6 digits -> 1; 19.995 at 2 -> 20.
     expect(toDecimalString(new Fraction(1, 8), 2)).toBe('0.12');
