@@ -77,6 +77,26 @@ export function roundToMinorRational(amount: Rational, digits: number, mode: Rou
 }
 
 /**
+ * roundToMinor(minorToRational(minor, digits) x factor, digits, mode) without building either
+ * Rational: in minor units the product is minor x factor.n / factor.d exactly (the 10^digits of
+ * both sides cancel), rounded on its magnitude as roundToMinorRational does. A tax on whole minor
+ * units (base x rate) is this, once per rate and invoice.
+ */
+export function roundMinorTimes(minor: bigint, factor: Rational, mode: RoundingMode): bigint {
+  const negative = (minor < 0n) !== (factor.s < 0n) && minor !== 0n && factor.n !== 0n;
+  const num = (minor < 0n ? -minor : minor) * factor.n;
+  const den = factor.d;
+  const quotient = num / den;
+  const twiceRemainder = (num % den) * 2n;
+  let magnitude = quotient;
+  if (twiceRemainder > den) magnitude = quotient + 1n;
+  else if (twiceRemainder === den) {
+    magnitude = mode === 'half-up' || quotient % 2n === 1n ? quotient + 1n : quotient;
+  }
+  return negative ? -magnitude : magnitude;
+}
+
+/**
  * roundToMinor on safe integers num/den (den > 0, both at most 2^53 - 1): `%` on doubles is exact,
  * num - rem is an integer no larger than num (exact) and divisible by den, so the quotient is
  * exact; 2 x rem < 2^54 is exact; the result is at most 2^53, a double, so BigInt() is exact.

@@ -3,7 +3,7 @@
 import type { Contract, TaxDecl } from '../contract/model.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import type { Invoice } from '../evaluate/results.js';
-import { minorToRational, roundToMinor, type RoundingMode } from '../numbers/money.js';
+import { minorToRational, roundMinorTimes, roundToMinor, type RoundingMode } from '../numbers/money.js';
 import { addRationals, divRationals, mulRationals, ONE, parseDecimal, ZERO, type Rational } from '../numbers/rational.js';
 import { shareAdjustment } from './allocate.js';
 import type { TaxAmount, TaxedInvoice } from './taxed-invoice.js';
@@ -99,7 +99,7 @@ export function computeTaxes(
   for (const r of tax.rates) {
     const rate = rateValue.get(r.id) ?? ZERO;
     if (!inclusive) {
-      const amount = exclusiveTax(taxable, r.id, rate, tax.rounding === 'line', digits, mode);
+      const amount = exclusiveTax(taxable, r.id, rate, tax.rounding === 'line', mode);
       taxes.push({ id: r.id, label: r.label, rate: r.rate.value, base: amount.base, amount: amount.tax });
       taxSum += amount.tax;
       continue;
@@ -130,15 +130,16 @@ export function computeTaxes(
  * rate (the sum of the lines' exact taxes, by distributivity), rounded once; with `rounding: line`
  * each line's base x rate is rounded and the results summed.
  */
-function exclusiveTax(taxable: readonly TaxLine[], id: string, rate: Rational, perLine: boolean, digits: number, mode: RoundingMode): { base: bigint; tax: bigint } {
+function exclusiveTax(taxable: readonly TaxLine[], id: string, rate: Rational, perLine: boolean, mode: RoundingMode): { base: bigint; tax: bigint } {
   let base = 0n;
   let lineRounded = 0n;
   for (const l of taxable) {
     if (!l.rates.includes(id)) continue;
     base += l.amount;
-    if (perLine) lineRounded += roundToMinor(mulRationals(minorToRational(l.amount, digits), rate), digits, mode);
+    if (perLine) lineRounded += roundMinorTimes(l.amount, rate, mode);
   }
-  return { base, tax: perLine ? lineRounded : roundToMinor(mulRationals(minorToRational(base, digits), rate), digits, mode) };
+  // base x rate in minor units on bigints (no Rational per rate and invoice): the same rounding.
+  return { base, tax: perLine ? lineRounded : roundMinorTimes(base, rate, mode) };
 }
 
 function sumRates(ids: readonly string[], rates: ReadonlyMap<string, Rational>): Rational {

@@ -107,3 +107,28 @@ describe('formatting minor units', () => {
     );
   });
 });
+
+describe('roundMinorTimes (a tax on whole minor units)', () => {
+  it('is roundToMinorRational of minorToRational(minor) x factor, in both modes, any signs and digits', async () => {
+    const { minorToRational, roundMinorTimes, roundToMinorRational } = await import('../../src/numbers/money.js');
+    const minor = fc.oneof(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }));
+    const part = fc.oneof(fc.bigInt({ min: 0n, max: 100n }), fc.bigInt({ min: 0n, max: 2n ** 60n }));
+    fc.assert(
+      fc.property(minor, part, part.filter((d) => d > 0n), fc.boolean(), fc.integer({ min: 0, max: 4 }), fc.constantFrom('half-even' as const, 'half-up' as const), (m, n, d, neg, digits, mode) => {
+        const factor = new Fraction(neg ? -n : n, d);
+        expect(roundMinorTimes(m, factor, mode)).toBe(roundToMinorRational(minorToRational(m, digits).mul(factor), digits, mode));
+      }),
+      { seed: 20261212, numRuns: 4000 },
+    );
+  });
+
+  it('rounds exact ties by the mode: 25 x 1/2 -> 12 (half-even) or 13 (half-up), -25 x 1/2 -> -12 / -13', async () => {
+    const { roundMinorTimes } = await import('../../src/numbers/money.js');
+    const half = new Fraction(1, 2);
+    expect(roundMinorTimes(25n, half, 'half-even')).toBe(12n);
+    expect(roundMinorTimes(25n, half, 'half-up')).toBe(13n);
+    expect(roundMinorTimes(-25n, half, 'half-even')).toBe(-12n);
+    expect(roundMinorTimes(-25n, half, 'half-up')).toBe(-13n);
+    expect(roundMinorTimes(10600000n, new Fraction(22, 100), 'half-even')).toBe(2332000n);
+  });
+});
