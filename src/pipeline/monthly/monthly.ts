@@ -486,13 +486,14 @@ async function aggregateForRun(
     // Only what aggregation reads is kept while the other contracts are checked.
     return [aggregationView(c, j.contractFile)];
   });
-  let aggregated;
+  // Each contract's values go to the spool as soon as they are made: the run never holds them all.
+  const refs = new Map<string, SpoolRef>();
+  let result;
   try {
-    aggregated = await aggregateSources(read.value, contracts, period);
+    result = await aggregateSources(read.value, contracts, period, (id, values) => refs.set(id, spoolValues(values, spool)));
   } finally {
     await closeEngines();
   }
-  const { result, refs } = spoolValues(aggregated, spool);
   const diagnostics = [...read.diagnostics, ...result.diagnostics];
   const located = [...diagnostics, ...[...result.failed.values()].flat(), ...[...result.warnings.values()].flat()];
   await addLocatedFiles(located, files);

@@ -4,11 +4,11 @@ import type { Contract, MetricDecl, Spanned } from '../../contract/model.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { rational } from '../../numbers/rational.js';
-import type { SourcedValue, SourcesResult } from '../../sources/run.js';
+import type { ContractValues, SourcedValue, SourcesResult } from '../../sources/run.js';
 import type { Spool, SpoolRef } from './spool.js';
 
 /** One contract's values as the sources run gives them. */
-export type ContractValues = ReadonlyMap<string, ReadonlyMap<string, SourcedValue>>;
+export type { ContractValues };
 
 /** A period's values as JSON: `[period, [[metric, "n/d", span, provenance], ...]]`. */
 type PackedPeriod = [string, [string, string, Span, SourcedValue['provenance']][]];
@@ -40,14 +40,9 @@ export function resultFor(result: SourcesResult, id: string, packed: string | un
   return { ...result, values };
 }
 
-/**
- * Move every contract's values into the spool: the run's result without them (what stays in
- * the heap, and what each worker is sent once) and, per contract id, where its values wait.
- */
-export function spoolValues(result: SourcesResult, spool: Spool): { result: SourcesResult; refs: ReadonlyMap<string, SpoolRef> } {
-  const refs = new Map<string, SpoolRef>();
-  for (const [id, values] of result.values) refs.set(id, spool.putText(packContractValues(values)));
-  return { result: { ...result, values: new Map() }, refs };
+/** One contract's values moved to the spool (packed as by `packContractValues`): where they wait. */
+export function spoolValues(values: ContractValues, spool: Spool): SpoolRef {
+  return spool.putText(packContractValues(values));
 }
 
 /**

@@ -35,12 +35,9 @@ describe('packed contract values', () => {
     );
   });
 
-  it('leave the heap: the run result keeps none, each contract reads its own back', () => {
+  it('leave the heap: each contract\'s values wait in the spool and come back as its own', () => {
     const result: SourcesResult = {
-      values: new Map([
-        ['a', new Map([['2026-10', new Map([['leads', value(7, 2, 'leads')]])]])],
-        ['b', new Map([['2026-10', new Map([['leads', value(3, 1, 'leads')]])]])],
-      ]),
+      values: new Map(),
       inputs: [{ source: 'crm', path: 'exports/crm.csv', sha256: 'ab', rows: 2, skipped: {} }],
       queries: [],
       diagnostics: [],
@@ -49,15 +46,14 @@ describe('packed contract values', () => {
     };
     const spool = openSpool();
     try {
-      const spooled = spoolValues(result, spool);
-      expect(spooled.result.values.size).toBe(0);
-      expect(spooled.result.inputs).toEqual(result.inputs);
-      const ref = spooled.refs.get('b');
-      expect(ref).toBeDefined();
-      const forB = resultFor(spooled.result, 'b', ref === undefined ? undefined : spool.getText(ref));
+      const refA = spoolValues(new Map([['2026-10', new Map([['leads', value(7, 2, 'leads')]])]]), spool);
+      const refB = spoolValues(new Map([['2026-10', new Map([['leads', value(3, 1, 'leads')]])]]), spool);
+      const forB = resultFor(result, 'b', spool.getText(refB));
       expect([...forB.values.keys()]).toEqual(['b']);
+      expect(forB.inputs).toEqual(result.inputs);
       expect(forB.values.get('b')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('3');
-      expect(resultFor(spooled.result, 'c', undefined).values.size).toBe(0);
+      expect(resultFor(result, 'a', spool.getText(refA)).values.get('a')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('7/2');
+      expect(resultFor(result, 'c', undefined).values.size).toBe(0);
     } finally {
       spool.close();
     }
