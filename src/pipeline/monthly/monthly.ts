@@ -26,7 +26,8 @@ import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 import { planRun } from './plan.js';
 import { SpooledText, heldFile, type Spool, type SpoolRef } from './spool.js';
-import { aggregationView, spoolValues } from './sourced-values.js';
+import { spoolValues } from './sourced-values.js';
+import { aggregationView, sharedTexts } from './aggregation-view.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -476,6 +477,7 @@ async function aggregateForRun(
   const files = new Map<string, SourceFile>([[path, read.file]]);
   if (read.value === undefined) return { valuesAt: [], diagnostics: read.diagnostics, files };
   const ids: (string | undefined)[] = [];
+  const share = sharedTexts();
   const contracts = jobs.flatMap((j) => {
     ids.push(undefined);
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
@@ -484,7 +486,7 @@ async function aggregateForRun(
     if (c === undefined) return [];
     ids[ids.length - 1] = c.id.value;
     // Only what aggregation reads is kept while the other contracts are checked.
-    return [aggregationView(c, j.contractFile)];
+    return [aggregationView(c, j.contractFile, share)];
   });
   // Each contract's values go to the spool as soon as they are made: the run never holds them all.
   const refs = new Map<string, SpoolRef>();

@@ -1,8 +1,6 @@
 // Pipeline for `attain invoice --sources`: one contract's aggregated values (period -> metric ->
 // exact value, span, provenance) <-> bytes that wait in the run's spool until the contract's turn.
-import type { Contract, MetricDecl, Spanned } from '../../contract/model.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
-import type { SourceFile } from '../../diagnostics/source.js';
 import { rational } from '../../numbers/rational.js';
 import type { ContractValues, SourcedValue, SourcesResult } from '../../sources/run.js';
 import type { Spool, SpoolRef } from './spool.js';
@@ -43,32 +41,4 @@ export function resultFor(result: SourcesResult, id: string, packed: string | un
 /** One contract's values moved to the spool (packed as by `packContractValues`): where they wait. */
 export function spoolValues(values: ContractValues, spool: Spool): SpoolRef {
   return spool.putText(packContractValues(values));
-}
-
-/**
- * What aggregation reads of a contract (its id, period kind, currency and metrics: the sources
- * run and the unit check read nothing else), without its KPIs, payments, tests or text, every
- * span naming the file by one shared string (a parse result unpacked from the spool has its own
- * copy of the path in each span). The aggregation of a run is given every contract at once:
- * whole checked models, about 3 KB each even without their text, set the run's peak memory.
- */
-export function aggregationView(c: Contract, file: SourceFile): Contract {
-  const at = (s: Span): Span => ({ file: file.path, start: s.start, end: s.end });
-  const spanned = <T>(x: Spanned<T>): Spanned<T> => ({ value: x.value, span: at(x.span) });
-  const metrics = new Map<string, MetricDecl>();
-  for (const [name, m] of c.metrics) metrics.set(name, { name: m.name, nameSpan: at(m.nameSpan), unit: spanned(m.unit) });
-  return {
-    file,
-    id: spanned(c.id),
-    version: spanned(c.version),
-    currency: spanned(c.currency),
-    period: spanned(c.period),
-    effective: { from: spanned(c.effective.from), ...(c.effective.until === undefined ? {} : { until: spanned(c.effective.until) }) },
-    rounding: spanned(c.rounding),
-    metrics,
-    defines: new Map(),
-    kpis: new Map(),
-    payments: [],
-    tests: [],
-  };
 }

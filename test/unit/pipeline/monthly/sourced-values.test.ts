@@ -1,14 +1,11 @@
 // A --sources run's aggregated values wait in the spool per contract: packed and unpacked they are
-// the same exact values, spans and provenance; the contract view aggregation gets keeps what it reads.
-import { readFileSync } from 'node:fs';
+// the same exact values, spans and provenance, and each contract reads its own back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../../../../src/contract/load-contract.js';
-import { createSourceFile } from '../../../../src/diagnostics/source.js';
 import { fromSafeIntegers } from '../../../../src/numbers/rational.js';
 import type { SourcedValue, SourcesResult } from '../../../../src/sources/run.js';
 import { openSpool } from '../../../../src/pipeline/monthly/spool.js';
-import { aggregationView, packContractValues, resultFor, spoolValues, unpackContractValues, type ContractValues } from '../../../../src/pipeline/monthly/sourced-values.js';
+import { packContractValues, resultFor, spoolValues, unpackContractValues, type ContractValues } from '../../../../src/pipeline/monthly/sourced-values.js';
 
 function value(n: number, d: number, metric: string): SourcedValue {
   return {
@@ -57,23 +54,5 @@ describe('packed contract values', () => {
     } finally {
       spool.close();
     }
-  });
-});
-
-describe('the contract view aggregation is given', () => {
-  it('keeps id, period, currency and metrics with their spans, and drops the rest', () => {
-    const path = 'contracts/acme-smm.yaml';
-    const file = createSourceFile(path, readFileSync(path, 'utf8'));
-    const c = loadContract(file).value;
-    expect(c).toBeDefined();
-    if (c === undefined) return;
-    const view = aggregationView(c, file);
-    expect(view.id).toEqual(c.id);
-    expect(view.period).toEqual(c.period);
-    expect(view.currency).toEqual(c.currency);
-    expect([...view.metrics]).toEqual([...c.metrics].map(([k, m]) => [k, { name: m.name, nameSpan: m.nameSpan, unit: m.unit }]));
-    expect(view.kpis.size).toBe(0);
-    expect(view.payments).toEqual([]);
-    expect(c.kpis.size).toBeGreaterThan(0);
   });
 });
