@@ -15,7 +15,7 @@ import { entryBook } from './entry-book.js';
 import { openJournal, type Journal } from './journal.js';
 import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
 import { evaluateStream } from './monthly-pool.js';
-import { gatherMonthlyInputs, missingInput, parsedOf } from './monthly-inputs.js';
+import { gatherMonthlyInputs, missingInput, parsedOf, shapedJob } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
 import { locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
 import type { ContractJob, MonthlyInputs } from './monthly-inputs.js';
@@ -207,11 +207,11 @@ async function prepareGathered(opts: MonthlyRunOptions, previous: Manifest | und
       ? gathered.jobs
       : gathered.jobs.map((j, i): ContractJob => {
           const ref = sourced?.valuesAt[i];
-          return {
+          return shapedJob({
             ...j,
             inputsSha256: withSources(j.inputsSha256, run),
             ...(ref === undefined ? {} : { sourcedValues: new SpooledText(gathered.spool, ref) }),
-          };
+          });
         });
   const runDiagnostics = [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])];
   const plan = planRun(previous, jobs, period, opts.force === true, out);
