@@ -13,7 +13,7 @@ import { accumulate, matches, mergeAccumulators, newAccumulator, type Accumulato
 import { checkColumns, definitionFor } from './check.js';
 import type { SqlAnswer, SqlRequest, TextEngine } from './engines/engine.js';
 import { ENGINE_TEXT_BYTES, engineTextWanted, readTextWithEngine, type EngineTextContext } from './engine-text.js';
-import { makeValues, type ContractValues, type SourceState, type ValuesSink } from './make-values.js';
+import { inputsWith, makeValues, type ContractValues, type SourceState, type ValuesSink } from './make-values.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
 import type { InputProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
@@ -110,6 +110,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   const inputs: InputProvenance[] = [];
   const queries: string[] = [];
   const base = dirname(sources.file.path);
+  const withInput = inputsWith(new Map());
   for (const st of states.values()) {
     const users = request.contracts.filter((c) => !failed.has(c.id.value) && [...c.metrics.keys()].some((m) => definitionFor(sources, c.id.value, m)?.aggregates.some((a) => a.source === st.source.name) === true));
     const findings: Diagnostic[] = [];
@@ -128,11 +129,11 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
       const key = `${id}\u0000${period}`;
       let g = st.groups.get(key);
       if (g === undefined) {
-        g = { accs: st.aggregates.map(() => newAccumulator()), rows: 0, inputs: new Set() };
+        g = { accs: st.aggregates.map(() => newAccumulator()), rows: 0, inputs: [] };
         st.groups.set(key, g);
       }
       g.rows++;
-      g.inputs.add(path);
+      g.inputs = withInput(g.inputs, path);
       st.aggregates.forEach((a, i) => {
         if (a.where === undefined || matches(a.where, row.values)) accumulate(g.accs[i] as Accumulator, a, row.values, row.date);
       });
@@ -220,11 +221,11 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
             contractsHere.add(g.id);
             const into = st.groups.get(key);
             if (into === undefined) {
-              st.groups.set(key, { accs: g.accs, rows: g.rows, inputs: new Set([shown]) });
+              st.groups.set(key, { accs: g.accs, rows: g.rows, inputs: withInput([], shown) });
               continue;
             }
             into.rows += g.rows;
-            into.inputs.add(shown);
+            into.inputs = withInput(into.inputs, shown);
             mergeAccumulators(into.accs, g.accs, st.aggregates);
           }
         }
@@ -376,7 +377,7 @@ async function runSql(
         if (wanted !== undefined && !wanted.has(g.period)) continue;
         rows += g.rows;
         const shown = batch.files.length > 0 ? batch.files.map((f) => relative(cwd, f) || f) : label;
-        st.groups.set(`${id}\u0000${g.period}`, { accs: [...g.accumulators], rows: g.rows, inputs: new Set(shown) });
+        st.groups.set(`${id}\u0000${g.period}`, { accs: [...g.accumulators], rows: g.rows, inputs: [...new Set(shown)] });
       }
     }
   }

@@ -1,5 +1,5 @@
 // A sources run that hands out each contract's values as they are made (`onValues`) gives exactly
-// the values, in the same order, that the run returns without it; versions of one id come together.
+// the values, in order, that it returns without it (versions of one id together); a group's inputs are shared arrays.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { Contract } from '../../../src/contract/model.js';
 import { createSourceFile } from '../../../src/diagnostics/source.js';
 import { LAZY_ENGINES } from '../../../src/sources/engines/lazy.js';
 import { loadSourcesFile } from '../../../src/sources/load-sources.js';
+import { inputsWith } from '../../../src/sources/make-values.js';
 import { runSources, type ContractValues, type SourcesResult } from '../../../src/sources/run.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'attain-make-values-'));
@@ -78,5 +79,18 @@ describe('a sources run with onValues', () => {
     expect(a?.get('2026-01')?.get('cpl')?.value.toFraction()).toBe('241/6');
     // cpl over no leads has no value; visits has.
     expect([...(a?.get('2026-02')?.keys() ?? [])]).toEqual(['visits']);
+  });
+});
+
+describe('a group\'s inputs', () => {
+  it('keep the order first seen, each once, never changing an array that groups share', () => {
+    const withInput = inputsWith(new Map());
+    const a = withInput([], 'a.csv');
+    expect(withInput([], 'a.csv')).toBe(a);
+    expect(withInput(a, 'a.csv')).toBe(a);
+    const ab = withInput(a, 'b.csv');
+    expect(ab).toEqual(['a.csv', 'b.csv']);
+    expect(a).toEqual(['a.csv']);
+    expect(withInput(withInput(ab, 'a.csv'), 'c.csv')).toEqual(['a.csv', 'b.csv', 'c.csv']);
   });
 });
