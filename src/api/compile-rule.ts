@@ -10,13 +10,14 @@ import { isNoData, type Value } from '../language/values.js';
 import { isCompiledTree, type CompiledNode } from '../compile/compile-expression.js';
 import { compileProgram } from '../compile/compile-program.js';
 import { compileFast, lastDen, type FastFn } from '../compile/fast-number.js';
-import { createFrame } from '../compile/frame.js';
+import { createFrame, type Frame } from '../compile/frame.js';
+import { typedNumbers } from './record-numbers.js';
 import { ZERO, fromSafeIntegers, isRational, parseDecimal, toDecimalString, type Rational } from '../numbers/rational.js';
 import { checkContractFile } from '../check/check-file.js';
 import { rawValueOf, type PlainRecord } from './plain-data.js';
 import { ruleContract, toExpressionDiagnostic } from './rule-contract.js';
 import { decimalPlaces } from '../numbers/decimal-places.js';
-import { ANY, COUNT, NON_NEGATIVE, type ReadPlan } from './record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, PERCENT, fillCountDens, type ReadPlan } from './record-admit.js';
 import { takeRuleMakers } from './record-reader.js';
 import type { RuleValue } from './rule-parts.js';
 
@@ -82,7 +83,7 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     offsets: used.map((slot) => 2 * slot),
     checks: used.map((slot) => {
       const unit = (metrics[slot] as MetricDecl).unit.value;
-      return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : ANY;
+      return unit === 'count' ? COUNT : unit === 'duration' ? NON_NEGATIVE : unit === 'percent' ? PERCENT : ANY;
     }),
   };
   const { read, makeEvaluate } = takeRuleMakers(plan);
@@ -92,6 +93,8 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
   const span: Span = { file: `${path} record`, start: 0, end: 0 };
   // The fast slots (compile/fast-slots.ts): num, den per metric for the record, then for `previous`.
   const slots = new Float64Array(4 * count);
+  fillCountDens(plan, slots, 0);
+  fillCountDens(plan, slots, 2 * count);
   const frame = createFrame({
     period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
     metrics: [], previousPeriod: undefined, previous: undefined, fast: slots, fastAt: 0, fastPreviousAt: 2 * count,
@@ -109,21 +112,38 @@ function makeRule(node: CompiledNode, metrics: readonly MetricDecl[], currency: 
     }
   };
 
+  const frameOf = (current: readonly (DataValue | undefined)[], before: readonly (DataValue | undefined)[] | undefined): Frame =>
+    createFrame({
+      period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
+      metrics: current, previousPeriod: before === undefined ? undefined : 'the previous record', previous: before,
+      fast: slots, fastAt: 0, fastPreviousAt: 2 * count, defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
+    });
+
   const full = (record: PlainRecord, previous: PlainRecord | undefined): RuleCheck => {
     const diagnostics: Diagnostic[] = [];
     const current = typed(record, metrics, used, currency, span, diagnostics);
     const before = previous === undefined || !readsPrevious ? undefined : typed(previous, metrics, used, currency, span, diagnostics);
     if (hasErrors(diagnostics)) return { value: null, diagnostics };
-    const f = createFrame({
-      period: 'the record', periodIndex: 0, periodMonth: 0, periodIndexValue: ZERO, periodMonthValue: ZERO, periodYearValue: ZERO, periodDaysValue: ZERO, periodSpan: undefined,
-      metrics: current, previousPeriod: before === undefined ? undefined : 'the previous record', previous: before,
-      fast: slots, fastAt: 0, fastPreviousAt: 2 * count, defines: [], kpiMet: [], kpiAttainment: [], kpiStatus: [], score: ZERO,
-    });
-    const v = slow(f);
+    const v = slow(frameOf(current, before));
     return isNoData(v) ? { value: null, diagnostics, reason: v.reason } : { value: fromValue(v), diagnostics };
   };
 
-  const slowly = (record: PlainRecord, previous?: PlainRecord): RuleValue => full(record ?? {}, previous).value;
+  // Records of plain numbers the fast path gave up on (a zero divisor, a product beyond 2^53, a
+  // count beyond 2^53): the rational closures on values read as typing reads them, without its
+  // text parsing and findings (there are none for such values). Undefined: typing is needed.
+  const quickly = (record: PlainRecord, previous: PlainRecord | undefined): RuleValue | undefined => {
+    const current = typedNumbers(record, plan, count, span);
+    if (current === undefined) return undefined;
+    const before = previous === undefined || !readsPrevious ? undefined : typedNumbers(previous, plan, count, span);
+    if (before === undefined && previous !== undefined && readsPrevious) return undefined;
+    const v = slow(frameOf(current, before));
+    return isNoData(v) ? null : fromValue(v);
+  };
+
+  const slowly = (record: PlainRecord, previous?: PlainRecord): RuleValue => {
+    const quick = quickly(record, previous);
+    return quick !== undefined ? quick : full(record ?? {}, previous).value;
+  };
   // `previous` into its slots when the expression reads it; false when it needs the full typing.
   const readPrevious = (previous: PlainRecord | undefined): boolean => {
     if (previous === undefined) {

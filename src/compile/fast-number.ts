@@ -16,6 +16,7 @@ import {
   ACCEPT, ADD, CMP, DIV, MAX_SAFE_BIG, SUB, MUL, apply, compareFractions, compareQuotient, fraction, fromParts, growthOf, lastDen,
 } from '../numbers/safe-fraction.js';
 import type { CompiledNode } from './compiled-node.js';
+import { metricStepConstant, metricStepMetric, stepMetric } from './fast-number-steps.js';
 
 /** A fast closure: the numerator (the denominator in the register, lastDen), 1/0 for booleans, NaN when it gives up. */
 export type FastFn = (f: Frame) => number;
@@ -66,6 +67,8 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
   if (a?.kind === 'metric' && b?.kind === 'metric') {
     const i = a.at;
     const j = b.at;
+    const step = metricStepMetric(code, i, j);
+    if (step !== undefined) return step;
     return (f) => {
       const s = f.fast;
       const o = f.fastAt;
@@ -76,6 +79,8 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
     const i = a.at;
     const { n, d } = b;
     if (code >= CMP) return metricAgainstConstant(code - CMP, i, n, d);
+    const step = metricStepConstant(code, i, n, d);
+    if (step !== undefined) return step;
     return (f) => {
       const s = f.fast;
       const o = f.fastAt + i;
@@ -92,6 +97,8 @@ function binary(code: number, left: CompiledNode, right: CompiledNode, sub: Sub)
   }
   if (b?.kind === 'metric') {
     const j = b.at;
+    const step = stepMetric(code, x, j);
+    if (step !== undefined) return step;
     return (f) => {
       const xn = x(f);
       const xd = lastDen();

@@ -76,22 +76,28 @@ export const MUL = 2;
 export const DIV = 3;
 export const CMP = 4;
 
+// The functions a fast closure calls per step (compareFractions, addFractions, subFractions,
+// compareQuotient) test their common case in a few bytes and call a function for the rest:
+// V8 inlines them into the caller's loop only while the bytecode it has inlined stays within a
+// budget, which counts every branch of an inlined function, taken or not.
+
 /**
  * 1 when `xn/xd op yn/yd` (accept: an ACCEPT mask), 0 when not, by cross-multiplication; NaN
  * when a product does not fit. A den of 0 on one side goes to compareApprox; on both, the doubles
  * are compared as they are (equal doubles have the same shortest decimal).
  */
 export function compareFractions(xn: number, xd: number, yn: number, yd: number, accept: number): number {
-  let l = xn;
-  let r = yn;
-  if (xd !== yd) {
-    if (xd === 0 || yd === 0) return compareApprox(xn, xd, yn, yd, accept);
-    l = xn * yd;
-    r = yn * xd;
-    if (!(l <= MAX_SAFE && l >= -MAX_SAFE && r <= MAX_SAFE && r >= -MAX_SAFE)) return NaN;
-  } else if (!(l === l && r === r)) {
-    return NaN;
-  }
+  if (xd === yd && xn === xn && yn === yn) return (accept >> (xn < yn ? 0 : xn === yn ? 1 : 2)) & 1;
+  return compareUnlike(xn, xd, yn, yd, accept);
+}
+
+/** compareFractions with unlike denominators, or a missing side. */
+function compareUnlike(xn: number, xd: number, yn: number, yd: number, accept: number): number {
+  if (xd === yd) return NaN;
+  if (xd === 0 || yd === 0) return compareApprox(xn, xd, yn, yd, accept);
+  const l = xn * yd;
+  const r = yn * xd;
+  if (!(l <= MAX_SAFE && l >= -MAX_SAFE && r <= MAX_SAFE && r >= -MAX_SAFE)) return NaN;
   return (accept >> (l < r ? 0 : l === r ? 1 : 2)) & 1;
 }
 
@@ -136,11 +142,22 @@ export function shortDecimal(x: number): number {
 
 /** num of a + b; den in the register. */
 export function addFractions(an: number, ad: number, bn: number, bd: number): number {
-  if (ad === 0 || bd === 0) return exactly(ADD, an, ad, bn, bd);
-  if (ad === bd) {
+  if (ad === bd && ad !== 0) {
     den = ad;
-    return safeOrNaN(an + bn);
+    const n = an + bn;
+    return n <= MAX_SAFE && n >= -MAX_SAFE ? n : NaN;
   }
+  return addUnlike(an, ad, bn, bd);
+}
+
+/** num of a - b; den in the register. */
+export function subFractions(an: number, ad: number, bn: number, bd: number): number {
+  return addFractions(an, ad, -bn, bd);
+}
+
+/** addFractions with unlike denominators, or a den-0 operand. */
+function addUnlike(an: number, ad: number, bn: number, bd: number): number {
+  if (ad === 0 || bd === 0) return exactly(ADD, an, ad, bn, bd);
   const d = ad * bd;
   const n = an * bd + bn * ad;
   // Each product is checked too: the sum of two inexact products could land in range.
@@ -190,7 +207,7 @@ export function apply(code: number, an: number, ad: number, bn: number, bd: numb
     case ADD:
       return addFractions(an, ad, bn, bd);
     case SUB:
-      return addFractions(an, ad, -bn, bd);
+      return subFractions(an, ad, bn, bd);
     case MUL:
       return mulFractions(an, ad, bn, bd);
     case DIV:
@@ -203,9 +220,20 @@ export function apply(code: number, an: number, ad: number, bn: number, bd: numb
 /**
  * 1 when `(an/ad) / (bn/bd) op cn/cd`, without forming the quotient: with q = (an*bd) / (ad*bn),
  * compare an*bd*cd with cn*ad*bn, the sides swapped when ad*bn is negative. NaN when bn is zero
- * or missing, or a product does not fit.
+ * or missing, or a product does not fit. Inline: integers over a positive integer (a count over
+ * a count against an exact constant), where q = an / bn and the test is an*cd against cn*bn.
  */
 export function compareQuotient(an: number, ad: number, bn: number, bd: number, cn: number, cd: number, accept: number): number {
+  if (ad === 1 && bd === 1 && bn > 0 && cd > 0) {
+    const l = an * cd;
+    const r = cn * bn;
+    if (l <= MAX_SAFE && l >= -MAX_SAFE && r <= MAX_SAFE && r >= -MAX_SAFE) return (accept >> (l < r ? 0 : l === r ? 1 : 2)) & 1;
+  }
+  return compareQuotientRest(an, ad, bn, bd, cn, cd, accept);
+}
+
+/** compareQuotient's other cases (and a product of the inline case that did not fit). */
+function compareQuotientRest(an: number, ad: number, bn: number, bd: number, cn: number, cd: number, accept: number): number {
   if (bn === 0 || bn !== bn) return NaN;
   if (ad === 0 || bd === 0) {
     const qn = exactly(DIV, an, ad, bn, bd);

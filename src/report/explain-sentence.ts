@@ -81,8 +81,17 @@ export function explainNodeText(e: ExplainNode, locale: LocaleId = 'en'): string
       return `${explainSideText(e.left, locale)} ${e.op} ${explainSideText(e.right, locale)} ${paren(e.outcome, locale)}`;
     case 'between':
       return `${explainSideText(e.value, locale)} between ${explainSideText(e.low, locale)} and ${explainSideText(e.high, locale)} ${paren(e.outcome, locale)}`;
-    case 'logical':
-      return e.operands.map((o) => (o.kind === 'logical' ? `(${explainNodeText(o, locale)})` : explainNodeText(o, locale))).join(` ${e.op} `);
+    case 'logical': {
+      // A loop rather than map + join: no array per sentence (one per KPI per evaluation).
+      const joint = e.op === 'and' ? ' and ' : ' or ';
+      let text = '';
+      for (let i = 0; i < e.operands.length; i++) {
+        const o = e.operands[i] as ExplainNode;
+        const part = o.kind === 'logical' ? `(${explainNodeText(o, locale)})` : explainNodeText(o, locale);
+        text = i === 0 ? part : text + joint + part;
+      }
+      return text;
+    }
     case 'not':
       return `not (${explainNodeText(e.operand, locale)})`;
     case 'condition':

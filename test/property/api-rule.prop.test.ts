@@ -13,6 +13,10 @@ const value: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 1, -1, 0.1, 0.2, 0.3, 0.175, 20, 0.12345678901234568, 0.19999999999999998, 0.2000000000000001, 1 / 3, 2 ** 53, 2 ** 53 + 2, 1e21, 5e-324),
   // Where the readers' int32 test and the safe-integer range part (record-admit.ts), and -0.
   fc.constantFrom(-0, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 32, 2 ** 32 + 0.5, 2 ** 53 - 1, -(2 ** 53) + 1, 1e60, 1e61, 1e-60),
+  // Whole numbers beyond 2^53 whose shortest decimal is not their binary value (String(2 ** 60) ends in 000).
+  fc.constantFrom(2 ** 60, 123456789012345680000, 2 ** 70, 9007199254740994),
+  // Either side of 1 (a percent above 1 is refused by typing) and of the readers' inline ranges.
+  fc.constantFrom(1.5, 1.0000000000000002, 0.9999999999999999, 4503599627370495.5, 1e-60, -1e-60),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 0, max: 1, noNaN: true }),
@@ -48,6 +52,10 @@ const CASES = [
   ['numeric', 'count', num],
   ['boolean', 'count', bool],
   ['boolean', 'duration', bool],
+  // A percent above 1 as a plain number is refused by typing (E060); money takes any number.
+  ['numeric', 'percent', num],
+  ['boolean', 'percent', bool],
+  ['boolean', 'money', bool],
 ] as const;
 
 describe('rule.evaluate (fast path) = rule.check (exact rationals)', () => {

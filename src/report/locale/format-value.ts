@@ -49,27 +49,32 @@ export function formatQuantityText(r: Rational, type: ValueType, locale: LocaleI
 const NUMBER_N = 2n ** 49n;
 const NUMBER_D = 2n ** 36n;
 
+/** The unit words of durations in one locale (`d`, `h`, `min`, `s`), looked up once. */
+interface UnitWords {
+  readonly d: string;
+  readonly h: string;
+  readonly min: string;
+  readonly s: string;
+}
+
+const unitWords = new Map<LocaleId, UnitWords>();
+
+function wordsOf(locale: LocaleId): UnitWords {
+  let w = unitWords.get(locale);
+  if (w === undefined) {
+    const t = translator(locale);
+    w = { d: t('explain.unit.d'), h: t('explain.unit.h'), min: t('explain.unit.min'), s: t('explain.unit.s') };
+    unitWords.set(locale, w);
+  }
+  return w;
+}
+
 /** Seconds as a compound duration: 135 -> `2 min 15 s`, 5400 -> `1 h 30 min`, 0 -> `0 s`. */
 function formatDurationText(seconds: Rational, locale: LocaleId): string {
-  const t = translator(locale);
   const negative = seconds.s < 0n && seconds.n !== 0n;
+  if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) return smallDurationText(Number(seconds.n), Number(seconds.d), negative, locale);
+  const t = translator(locale);
   const parts: string[] = [];
-  if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) {
-    // The same steps on numbers: n % (d x size) and the quotient are exact on safe integers.
-    let n = Number(seconds.n);
-    const d = Number(seconds.d);
-    for (const [unit, size] of DURATION_UNITS) {
-      const m = d * Number(size);
-      const rest = n % m;
-      const whole = (n - rest) / m;
-      if (whole > 0) {
-        parts.push(`${formatDecimal(String(whole), locale)} ${t(unit)}`);
-        n = rest;
-      }
-    }
-    if (n !== 0 || parts.length === 0) parts.push(`${formatDecimal(decimalStringOf(n, d, DISPLAY_DIGITS), locale)} ${t('explain.unit.s')}`);
-    return (negative ? '-' : '') + parts.join(' ');
-  }
   let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
   for (const [unit, size] of DURATION_UNITS) {
     const whole = rest.n / (rest.d * size);
@@ -81,3 +86,31 @@ function formatDurationText(seconds: Rational, locale: LocaleId): string {
   if (rest.n !== 0n || parts.length === 0) parts.push(`${formatDecimal(toDecimalString(rest, DISPLAY_DIGITS), locale)} ${t('explain.unit.s')}`);
   return (negative ? '-' : '') + parts.join(' ');
 }
+
+/**
+ * formatDurationText of n/d seconds (n < 2^49, d < 2^36) on numbers: n % (d x size) and the
+ * quotient are exact on safe integers. The same text as the bigint steps, without an array.
+ */
+function smallDurationText(n: number, d: number, negative: boolean, locale: LocaleId): string {
+  const w = wordsOf(locale);
+  let text = '';
+  let rest = n;
+  for (let i = 0; i < SMALL_UNITS.length; i++) {
+    const m = d * (SMALL_UNITS[i] as number);
+    const left = rest % m;
+    const whole = (rest - left) / m;
+    if (whole > 0) {
+      const part = `${formatDecimal(String(whole), locale)} ${i === 0 ? w.d : i === 1 ? w.h : w.min}`;
+      text = text === '' ? part : `${text} ${part}`;
+      rest = left;
+    }
+  }
+  if (rest !== 0 || text === '') {
+    const part = `${formatDecimal(decimalStringOf(rest, d, DISPLAY_DIGITS), locale)} ${w.s}`;
+    text = text === '' ? part : `${text} ${part}`;
+  }
+  return negative ? `-${text}` : text;
+}
+
+/** DURATION_UNITS' sizes as numbers (days, hours, minutes). */
+const SMALL_UNITS: readonly number[] = DURATION_UNITS.map(([, size]) => Number(size));

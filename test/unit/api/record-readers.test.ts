@@ -2,13 +2,15 @@
 // values -> fast slot pairs (num, den) or a refusal; the generated readers are current.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ANY, COUNT, NON_NEGATIVE, admit, type ReadPlan } from '../../../src/api/record-admit.js';
+import { ANY, COUNT, NON_NEGATIVE, PERCENT, admit, fillCountDens, type ReadPlan } from '../../../src/api/record-admit.js';
 import { takeRuleMakers } from '../../../src/api/record-reader.js';
 import { RECORD_READERS } from '../../../src/api/record-readers.generated.js';
 
 /** The pair admit writes for x under a check, or 'refused'. */
 function admitted(x: unknown, check: number): [number, number] | 'refused' {
   const slots = new Float64Array(2).fill(7);
+  // A count's den is written once before any read (fillCountDens), not by admit.
+  if (check === COUNT) slots[1] = 1;
   return admit(x, check, slots, 0) ? [slots[0] as number, slots[1] as number] : 'refused';
 }
 
@@ -46,6 +48,14 @@ describe('admit', () => {
     for (const x of [NaN, Infinity, -Infinity, 1e61, 5e-324, '0.2', null, true, {}]) expect(admitted(x, ANY)).toBe('refused');
   });
 
+  it('refuses a percent above 1 (typing says E060), takes one up to 1', () => {
+    expect(admitted(1.5, PERCENT)).toBe('refused');
+    expect(admitted(1.0000000000000002, PERCENT)).toBe('refused');
+    expect(admitted(1, PERCENT)).toEqual([1, 1]);
+    expect(admitted(0.12345678901234568, PERCENT)).toEqual([0.12345678901234568, 0]);
+    expect(admitted(-2, PERCENT)).toEqual([-2, 1]);
+  });
+
   it('writes a missing value as NaN/1', () => {
     expect(admitted(undefined, COUNT)).toEqual([NaN, 1]);
   });
@@ -63,6 +73,7 @@ describe('takeRuleMakers', () => {
       for (let k = 0; k < RECORD_READERS.length; k++) {
         const { read } = takeRuleMakers(plan(n));
         const slots = new Float64Array(2 + 2 * n).fill(7);
+        fillCountDens(plan(n), slots, 2);
         const record = Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, 10 + i]));
         expect(read(record, slots, 2)).toBe(true);
         expect([...slots]).toEqual([7, 7, ...Array.from({ length: n }, (_, i) => [10 + i, 1]).flat()]);
