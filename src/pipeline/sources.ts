@@ -15,7 +15,7 @@ import { checkForContract } from './sources-units.js';
 import { LAZY_ENGINES } from '../sources/engines/lazy.js';
 import { loadSourcesFile } from '../sources/load-sources.js';
 import type { SourcesFile } from '../sources/model.js';
-import { runSources, type SourcedValue, type SourcesResult } from '../sources/run.js';
+import { runSources, type SourcedValue, type SourcesResult, type ValuesSink } from '../sources/run.js';
 import { bindData } from '../data/bind.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import type { RawDataSet, RawPeriod } from '../data/metric-data.js';
@@ -39,8 +39,11 @@ export function periodsFor(contract: Contract, period: string | undefined): Read
   return new Set(before === undefined ? [period] : [before, period]);
 }
 
-/** Aggregate the sources for these contracts. */
-export async function aggregateSources(sources: SourcesFile, contracts: readonly Contract[], period: string | undefined): Promise<SourcesResult> {
+/**
+ * Aggregate the sources for these contracts. With `onValues`, each contract's values go there
+ * as soon as they are made and the result's `values` stays empty (runSources' `onValues`).
+ */
+export async function aggregateSources(sources: SourcesFile, contracts: readonly Contract[], period: string | undefined, onValues?: ValuesSink): Promise<SourcesResult> {
   const periods = new Map<string, ReadonlySet<string>>();
   for (const c of contracts) {
     const p = periodsFor(c, period);
@@ -53,7 +56,8 @@ export async function aggregateSources(sources: SourcesFile, contracts: readonly
     const found = checkForContract(sources, c);
     if (hasErrors(found)) refused.set(c.id.value, found);
   }
-  const result = await runSources({ sources, contracts: contracts.filter((c) => !refused.has(c.id.value)), ...(period === undefined ? {} : { periods }) }, LAZY_ENGINES);
+  const request = { sources, contracts: contracts.filter((c) => !refused.has(c.id.value)), ...(period === undefined ? {} : { periods }), ...(onValues === undefined ? {} : { onValues }) };
+  const result = await runSources(request, LAZY_ENGINES);
   if (refused.size === 0) return result;
   const failed = new Map(result.failed);
   for (const [id, d] of refused) failed.set(id, [...(failed.get(id) ?? []), ...d]);

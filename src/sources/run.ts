@@ -9,14 +9,13 @@ import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { createSourceFile } from '../diagnostics/source.js';
 import type { Contract, PeriodKind } from '../contract/model.js';
-import type { Rational } from '../numbers/rational.js';
-import { accumulate, aggregateValue, matches, mergeAccumulators, newAccumulator, type Accumulator } from './aggregate.js';
+import { accumulate, matches, mergeAccumulators, newAccumulator, type Accumulator } from './aggregate.js';
 import { checkColumns, definitionFor } from './check.js';
 import type { SqlAnswer, SqlRequest, TextEngine } from './engines/engine.js';
 import { ENGINE_TEXT_BYTES, engineTextWanted, readTextWithEngine, type EngineTextContext } from './engine-text.js';
-import { evaluateDefinition } from './evaluate-definition.js';
+import { inputsWith, makeValues, type ContractValues, type SourceState, type ValuesSink } from './make-values.js';
 import type { Aggregate, SourceDecl, SourcesFile } from './model.js';
-import type { AggregateProvenance, InputProvenance, ValueProvenance } from './provenance.js';
+import type { InputProvenance } from './provenance.js';
 import { contractsFromPath, expandGlob } from './read/glob.js';
 import { readJsonSource } from './read/json-source.js';
 import { filePieces } from './read/file-pieces.js';
@@ -37,17 +36,17 @@ export interface SourcesRequest {
    * (default ENGINE_TEXT_BYTES); the values, counts and findings are the same either way.
    */
   readonly engineTextBytes?: number;
-}
-
-export interface SourcedValue {
-  readonly value: Rational;
-  readonly span: Span;
-  readonly provenance: ValueProvenance;
+  /**
+   * When given, each contract id's values are handed here as soon as they are made (in the
+   * order the ids first appear in `contracts`) and the result's `values` stays empty: a caller
+   * that stores them elsewhere (the monthly run's spool) never holds every contract's at once.
+   */
+  readonly onValues?: ValuesSink;
 }
 
 export interface SourcesResult {
-  /** contract id -> period -> metric -> value (contracts that failed are absent). */
-  readonly values: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, SourcedValue>>>;
+  /** contract id -> period -> metric -> value (contracts that failed are absent; empty with `onValues`). */
+  readonly values: ReadonlyMap<string, ContractValues>;
   readonly inputs: readonly InputProvenance[];
   readonly queries: readonly string[];
   /** Findings that concern every contract (the sources file itself). */
@@ -72,22 +71,6 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 /** Read by attain too: numbers from their text (DuckDB's JSON reader would make them doubles). */
 const JSON_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 const DUCKDB_EXTENSIONS = new Set(['.parquet']);
-
-/** One (contract, period) of a source: accumulators by aggregate index, the rows and inputs seen. */
-interface GroupState {
-  readonly accs: Accumulator[];
-  rows: number;
-  readonly inputs: Set<string>;
-}
-
-interface SourceState {
-  readonly source: SourceDecl;
-  readonly aggregates: Aggregate[];
-  /** `${contract}\0${period}` -> accumulators (by aggregate index) and the rows and inputs seen. */
-  readonly groups: Map<string, GroupState>;
-  readonly seenText: Map<string, Set<string>>;
-  failed: boolean;
-}
 
 /** Run the sources for the request's contracts. */
 export async function runSources(request: SourcesRequest, engines: Engines): Promise<SourcesResult> {
@@ -127,6 +110,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
   const inputs: InputProvenance[] = [];
   const queries: string[] = [];
   const base = dirname(sources.file.path);
+  const withInput = inputsWith(new Map());
   for (const st of states.values()) {
     const users = request.contracts.filter((c) => !failed.has(c.id.value) && [...c.metrics.keys()].some((m) => definitionFor(sources, c.id.value, m)?.aggregates.some((a) => a.source === st.source.name) === true));
     const findings: Diagnostic[] = [];
@@ -145,11 +129,11 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
       const key = `${id}\u0000${period}`;
       let g = st.groups.get(key);
       if (g === undefined) {
-        g = { accs: st.aggregates.map(() => newAccumulator()), rows: 0, inputs: new Set() };
+        g = { accs: st.aggregates.map(() => newAccumulator()), rows: 0, inputs: [] };
         st.groups.set(key, g);
       }
       g.rows++;
-      g.inputs.add(path);
+      g.inputs = withInput(g.inputs, path);
       st.aggregates.forEach((a, i) => {
         if (a.where === undefined || matches(a.where, row.values)) accumulate(g.accs[i] as Accumulator, a, row.values, row.date);
       });
@@ -237,11 +221,11 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
             contractsHere.add(g.id);
             const into = st.groups.get(key);
             if (into === undefined) {
-              st.groups.set(key, { accs: g.accs, rows: g.rows, inputs: new Set([shown]) });
+              st.groups.set(key, { accs: g.accs, rows: g.rows, inputs: withInput([], shown) });
               continue;
             }
             into.rows += g.rows;
-            into.inputs.add(shown);
+            into.inputs = withInput(into.inputs, shown);
             mergeAccumulators(into.accs, g.accs, st.aggregates);
           }
         }
@@ -310,89 +294,8 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
     for (const c of users) fail(c.id.value, dedupe(findings));
   }
 
-  const values = new Map<string, Map<string, Map<string, SourcedValue>>>();
-  // contract id -> the periods any source holds for it (one pass over the groups, not one per contract).
-  const periodsOf = new Map<string, Set<string>>();
-  for (const st of states.values()) {
-    for (const key of st.groups.keys()) {
-      const cut = key.indexOf('\u0000');
-      const id = key.slice(0, cut);
-      const set = periodsOf.get(id) ?? new Set<string>();
-      periodsOf.set(id, set);
-      set.add(key.slice(cut + 1));
-    }
-  }
-  // An aggregate's value and a group's sorted inputs are made once per group, however many
-  // metrics read them (sessions, bounce_rate and avg_time_on_site all read sum(sessions)).
-  interface Made {
-    values: (Rational | undefined | null)[];
-    inputs: readonly string[];
-    provenance: (AggregateProvenance | undefined)[];
-  }
-  const made = new Map<GroupState, Made>();
-  const madeFor = (g: GroupState): Made => {
-    let m = made.get(g);
-    if (m === undefined) {
-      m = { values: g.accs.map(() => null), inputs: [...g.inputs].sort(), provenance: [] };
-      made.set(g, m);
-    }
-    return m;
-  };
-  // Each definition's aggregates as (source state, index), found once per definition.
-  type Ref = { readonly a: Aggregate; readonly st: SourceState | undefined; readonly i: number };
-  const refsOf = new Map<object, readonly Ref[]>();
-  const refs = (def: { readonly aggregates: readonly Aggregate[] }): readonly Ref[] => {
-    let r = refsOf.get(def);
-    if (r === undefined) {
-      r = def.aggregates.map((a) => {
-        const st = states.get(a.source);
-        return { a, st, i: st?.aggregates.findIndex((x) => x.key === a.key) ?? -1 };
-      });
-      refsOf.set(def, r);
-    }
-    return r;
-  };
-  for (const c of request.contracts) {
-    const id = c.id.value;
-    if (failed.has(id)) continue;
-    const defs = [...c.metrics.keys()].flatMap((metric) => {
-      const def = definitionFor(sources, id, metric);
-      return def === undefined ? [] : [{ metric, def }];
-    });
-    // Several contracts may share an id (the versions of one contract, as `attain diff` asks):
-    // each period's record holds the metrics any of them defines, each value computed once.
-    const periods = values.get(id) ?? new Map<string, Map<string, SourcedValue>>();
-    for (const period of [...(periodsOf.get(id) ?? [])].sort()) {
-      const record = periods.get(period) ?? new Map<string, SourcedValue>();
-      const key = `${id}\u0000${period}`;
-      for (const { metric, def } of defs) {
-        if (record.has(metric)) continue;
-        // The definition's aggregates for this contract and period (any missing: no value).
-        const parts: (Rational | undefined)[] = [];
-        const aggregates: AggregateProvenance[] = [];
-        for (const { a, st, i } of refs(def)) {
-          const g = st?.groups.get(key);
-          if (g === undefined || i < 0) break;
-          const m = madeFor(g);
-          const acc = g.accs[i] as Accumulator;
-          let v = m.values[i];
-          if (v === null) v = m.values[i] = aggregateValue(acc, a);
-          parts.push(v);
-          aggregates.push((m.provenance[i] ??= { aggregate: a.text, source: a.source, rows: acc.rows, inputs: m.inputs }));
-        }
-        if (parts.length < def.aggregates.length) continue;
-        const value = evaluateDefinition(def.expr, parts);
-        if (value === undefined) continue;
-        const provenance: ValueProvenance = { metric, definition: def.text, aggregates };
-        record.set(metric, { value, span: def.span, provenance });
-      }
-      if (record.size > 0) periods.set(period, record);
-    }
-    values.set(id, periods);
-    // This contract's groups are done (another version of it makes its own again): the memo
-    // dies young instead of being carried through every collection to the end.
-    made.clear();
-  }
+  const values = new Map<string, ContractValues>();
+  makeValues(sources, request.contracts, states, failed, request.onValues ?? ((id, v) => values.set(id, v)));
   return { values, inputs, queries, diagnostics: shared, failed, warnings };
 }
 
@@ -474,7 +377,7 @@ async function runSql(
         if (wanted !== undefined && !wanted.has(g.period)) continue;
         rows += g.rows;
         const shown = batch.files.length > 0 ? batch.files.map((f) => relative(cwd, f) || f) : label;
-        st.groups.set(`${id}\u0000${g.period}`, { accs: [...g.accumulators], rows: g.rows, inputs: new Set(shown) });
+        st.groups.set(`${id}\u0000${g.period}`, { accs: [...g.accumulators], rows: g.rows, inputs: [...new Set(shown)] });
       }
     }
   }
@@ -493,3 +396,4 @@ async function runSql(
 }
 
 export type { SkipReason };
+export type { ContractValues, SourcedValue, ValuesSink } from './make-values.js';

@@ -15,7 +15,7 @@ import { entryBook } from './entry-book.js';
 import { openJournal, type Journal } from './journal.js';
 import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
 import { evaluateStream } from './monthly-pool.js';
-import { gatherMonthlyInputs, missingInput, parsedOf } from './monthly-inputs.js';
+import { gatherMonthlyInputs, missingInput, parsedOf, shapedJob } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
 import { locateDiagnostic, runPeriodKind, type ContractOutcome, type DocumentRenderOptions, type SourcedRun } from './monthly-run.js';
 import type { ContractJob, MonthlyInputs } from './monthly-inputs.js';
@@ -26,7 +26,8 @@ import { aggregateSources, readSourcesFile } from '../sources.js';
 import { closeEngines } from '../../sources/engines/lazy.js';
 import { planRun } from './plan.js';
 import { SpooledText, heldFile, type Spool, type SpoolRef } from './spool.js';
-import { aggregationView, spoolValues } from './sourced-values.js';
+import { spoolValues } from './sourced-values.js';
+import { aggregationView, sharedTexts } from './aggregation-view.js';
 
 export interface MonthlyRunOptions {
   readonly contracts: string;
@@ -206,11 +207,11 @@ async function prepareGathered(opts: MonthlyRunOptions, previous: Manifest | und
       ? gathered.jobs
       : gathered.jobs.map((j, i): ContractJob => {
           const ref = sourced?.valuesAt[i];
-          return {
+          return shapedJob({
             ...j,
             inputsSha256: withSources(j.inputsSha256, run),
             ...(ref === undefined ? {} : { sourcedValues: new SpooledText(gathered.spool, ref) }),
-          };
+          });
         });
   const runDiagnostics = [...gathered.diagnostics, ...(sourced?.diagnostics ?? [])];
   const plan = planRun(previous, jobs, period, opts.force === true, out);
@@ -476,6 +477,7 @@ async function aggregateForRun(
   const files = new Map<string, SourceFile>([[path, read.file]]);
   if (read.value === undefined) return { valuesAt: [], diagnostics: read.diagnostics, files };
   const ids: (string | undefined)[] = [];
+  const share = sharedTexts();
   const contracts = jobs.flatMap((j) => {
     ids.push(undefined);
     if (j.contractFile === undefined || j.periodKind !== runPeriodKind(period)) return [];
@@ -484,15 +486,16 @@ async function aggregateForRun(
     if (c === undefined) return [];
     ids[ids.length - 1] = c.id.value;
     // Only what aggregation reads is kept while the other contracts are checked.
-    return [aggregationView(c, j.contractFile)];
+    return [aggregationView(c, j.contractFile, share)];
   });
-  let aggregated;
+  // Each contract's values go to the spool as soon as they are made: the run never holds them all.
+  const refs = new Map<string, SpoolRef>();
+  let result;
   try {
-    aggregated = await aggregateSources(read.value, contracts, period);
+    result = await aggregateSources(read.value, contracts, period, (id, values) => refs.set(id, spoolValues(values, spool)));
   } finally {
     await closeEngines();
   }
-  const { result, refs } = spoolValues(aggregated, spool);
   const diagnostics = [...read.diagnostics, ...result.diagnostics];
   const located = [...diagnostics, ...[...result.failed.values()].flat(), ...[...result.warnings.values()].flat()];
   await addLocatedFiles(located, files);

@@ -1,14 +1,12 @@
 // Pipeline for `attain invoice --sources`: one contract's aggregated values (period -> metric ->
 // exact value, span, provenance) <-> bytes that wait in the run's spool until the contract's turn.
-import type { Contract, MetricDecl, Spanned } from '../../contract/model.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
-import type { SourceFile } from '../../diagnostics/source.js';
 import { rational } from '../../numbers/rational.js';
-import type { SourcedValue, SourcesResult } from '../../sources/run.js';
+import type { ContractValues, SourcedValue, SourcesResult } from '../../sources/run.js';
 import type { Spool, SpoolRef } from './spool.js';
 
 /** One contract's values as the sources run gives them. */
-export type ContractValues = ReadonlyMap<string, ReadonlyMap<string, SourcedValue>>;
+export type { ContractValues };
 
 /** A period's values as JSON: `[period, [[metric, "n/d", span, provenance], ...]]`. */
 type PackedPeriod = [string, [string, string, Span, SourcedValue['provenance']][]];
@@ -40,40 +38,7 @@ export function resultFor(result: SourcesResult, id: string, packed: string | un
   return { ...result, values };
 }
 
-/**
- * Move every contract's values into the spool: the run's result without them (what stays in
- * the heap, and what each worker is sent once) and, per contract id, where its values wait.
- */
-export function spoolValues(result: SourcesResult, spool: Spool): { result: SourcesResult; refs: ReadonlyMap<string, SpoolRef> } {
-  const refs = new Map<string, SpoolRef>();
-  for (const [id, values] of result.values) refs.set(id, spool.putText(packContractValues(values)));
-  return { result: { ...result, values: new Map() }, refs };
-}
-
-/**
- * What aggregation reads of a contract (its id, period kind, currency and metrics: the sources
- * run and the unit check read nothing else), without its KPIs, payments, tests or text, every
- * span naming the file by one shared string (a parse result unpacked from the spool has its own
- * copy of the path in each span). The aggregation of a run is given every contract at once:
- * whole checked models, about 3 KB each even without their text, set the run's peak memory.
- */
-export function aggregationView(c: Contract, file: SourceFile): Contract {
-  const at = (s: Span): Span => ({ file: file.path, start: s.start, end: s.end });
-  const spanned = <T>(x: Spanned<T>): Spanned<T> => ({ value: x.value, span: at(x.span) });
-  const metrics = new Map<string, MetricDecl>();
-  for (const [name, m] of c.metrics) metrics.set(name, { name: m.name, nameSpan: at(m.nameSpan), unit: spanned(m.unit) });
-  return {
-    file,
-    id: spanned(c.id),
-    version: spanned(c.version),
-    currency: spanned(c.currency),
-    period: spanned(c.period),
-    effective: { from: spanned(c.effective.from), ...(c.effective.until === undefined ? {} : { until: spanned(c.effective.until) }) },
-    rounding: spanned(c.rounding),
-    metrics,
-    defines: new Map(),
-    kpis: new Map(),
-    payments: [],
-    tests: [],
-  };
+/** One contract's values moved to the spool (packed as by `packContractValues`): where they wait. */
+export function spoolValues(values: ContractValues, spool: Spool): SpoolRef {
+  return spool.putText(packContractValues(values));
 }

@@ -1,10 +1,11 @@
 // The monthly run's inputs: a data directory holding more than metric data (a contract kept
-// beside its data, expected invoices) gives one W062 note, and those files are not read as data.
+// beside its data, expected invoices) gives one W062 note, and those files are not read as data;
+// a job rebuilt in the one fixed shape keeps every field.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gatherMonthlyInputs } from '../../../../src/pipeline/monthly/monthly-inputs.js';
+import { gatherMonthlyInputs, shapedJob, type ContractJob } from '../../../../src/pipeline/monthly/monthly-inputs.js';
 
 let work: string;
 beforeEach(() => {
@@ -31,5 +32,31 @@ describe('gatherMonthlyInputs', () => {
     const inputs = await gatherMonthlyInputs(join(work, 'contracts'), join(work, 'data'), '2026-10');
     if (!('jobs' in inputs)) throw new Error('usage error');
     expect(inputs.diagnostics).toEqual([]);
+  });
+});
+
+describe('shapedJob', () => {
+  it('keeps every field of a job, present or absent', () => {
+    const file = { path: 'c.yaml', text: 'x', lineStarts: [0], sha256: 'ab' };
+    const full: Required<ContractJob> = {
+      id: 'c',
+      contractPath: 'c.yaml',
+      contractFile: file,
+      client: 'Client',
+      currency: 'RUB',
+      periodKind: 'month',
+      dataFiles: [file],
+      parsed: { contract: new Uint8Array([1]), data: [] },
+      dataPath: 'data',
+      diagnostics: [],
+      versions: { start: '2026-01', from: '2026-01', files: ['c.yaml'] },
+      inputsSha256: 'cd',
+      sourcedValues: { text: '[]' },
+    };
+    expect(shapedJob(full)).toEqual(full);
+    expect(Object.keys(shapedJob(full)).sort()).toEqual(Object.keys(full).sort());
+    const bare: ContractJob = { id: 'c', contractPath: 'c.yaml', dataFiles: [], dataPath: '', diagnostics: [], inputsSha256: '' };
+    expect(shapedJob(bare)).toEqual(bare);
+    expect(Object.keys(shapedJob(bare)).sort()).toEqual(Object.keys(bare).sort());
   });
 });

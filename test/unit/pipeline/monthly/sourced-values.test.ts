@@ -1,14 +1,11 @@
 // A --sources run's aggregated values wait in the spool per contract: packed and unpacked they are
-// the same exact values, spans and provenance; the contract view aggregation gets keeps what it reads.
-import { readFileSync } from 'node:fs';
+// the same exact values, spans and provenance, and each contract reads its own back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../../../../src/contract/load-contract.js';
-import { createSourceFile } from '../../../../src/diagnostics/source.js';
 import { fromSafeIntegers } from '../../../../src/numbers/rational.js';
 import type { SourcedValue, SourcesResult } from '../../../../src/sources/run.js';
 import { openSpool } from '../../../../src/pipeline/monthly/spool.js';
-import { aggregationView, packContractValues, resultFor, spoolValues, unpackContractValues, type ContractValues } from '../../../../src/pipeline/monthly/sourced-values.js';
+import { packContractValues, resultFor, spoolValues, unpackContractValues, type ContractValues } from '../../../../src/pipeline/monthly/sourced-values.js';
 
 function value(n: number, d: number, metric: string): SourcedValue {
   return {
@@ -35,12 +32,9 @@ describe('packed contract values', () => {
     );
   });
 
-  it('leave the heap: the run result keeps none, each contract reads its own back', () => {
+  it('leave the heap: each contract\'s values wait in the spool and come back as its own', () => {
     const result: SourcesResult = {
-      values: new Map([
-        ['a', new Map([['2026-10', new Map([['leads', value(7, 2, 'leads')]])]])],
-        ['b', new Map([['2026-10', new Map([['leads', value(3, 1, 'leads')]])]])],
-      ]),
+      values: new Map(),
       inputs: [{ source: 'crm', path: 'exports/crm.csv', sha256: 'ab', rows: 2, skipped: {} }],
       queries: [],
       diagnostics: [],
@@ -49,35 +43,16 @@ describe('packed contract values', () => {
     };
     const spool = openSpool();
     try {
-      const spooled = spoolValues(result, spool);
-      expect(spooled.result.values.size).toBe(0);
-      expect(spooled.result.inputs).toEqual(result.inputs);
-      const ref = spooled.refs.get('b');
-      expect(ref).toBeDefined();
-      const forB = resultFor(spooled.result, 'b', ref === undefined ? undefined : spool.getText(ref));
+      const refA = spoolValues(new Map([['2026-10', new Map([['leads', value(7, 2, 'leads')]])]]), spool);
+      const refB = spoolValues(new Map([['2026-10', new Map([['leads', value(3, 1, 'leads')]])]]), spool);
+      const forB = resultFor(result, 'b', spool.getText(refB));
       expect([...forB.values.keys()]).toEqual(['b']);
+      expect(forB.inputs).toEqual(result.inputs);
       expect(forB.values.get('b')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('3');
-      expect(resultFor(spooled.result, 'c', undefined).values.size).toBe(0);
+      expect(resultFor(result, 'a', spool.getText(refA)).values.get('a')?.get('2026-10')?.get('leads')?.value.toFraction()).toBe('7/2');
+      expect(resultFor(result, 'c', undefined).values.size).toBe(0);
     } finally {
       spool.close();
     }
-  });
-});
-
-describe('the contract view aggregation is given', () => {
-  it('keeps id, period, currency and metrics with their spans, and drops the rest', () => {
-    const path = 'contracts/acme-smm.yaml';
-    const file = createSourceFile(path, readFileSync(path, 'utf8'));
-    const c = loadContract(file).value;
-    expect(c).toBeDefined();
-    if (c === undefined) return;
-    const view = aggregationView(c, file);
-    expect(view.id).toEqual(c.id);
-    expect(view.period).toEqual(c.period);
-    expect(view.currency).toEqual(c.currency);
-    expect([...view.metrics]).toEqual([...c.metrics].map(([k, m]) => [k, { name: m.name, nameSpan: m.nameSpan, unit: m.unit }]));
-    expect(view.kpis.size).toBe(0);
-    expect(view.payments).toEqual([]);
-    expect(c.kpis.size).toBeGreaterThan(0);
   });
 });
