@@ -39,17 +39,8 @@ export function dataFileText(id: string, input: EvaluateInput): string {
   return `${JSON.stringify({ contract: id, periods: periodsOf(input) }, null, 2)}\n`;
 }
 
-/** True when the input has the shape of EvaluateInput (anything else goes through the text path). */
-export function isWellFormed(input: EvaluateInput): boolean {
-  if (typeof input !== 'object' || input === null || typeof input.period !== 'string') return false;
-  if (!isRecord(input.data)) return false;
-  if (input.history === undefined) return true;
-  if (typeof input.history !== 'object' || input.history === null || Array.isArray(input.history)) return false;
-  return Object.values(input.history).every(isRecord);
-}
-
 function isRecord(r: unknown): r is PlainRecord {
-  if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+  if (!isObject(r)) return false;
   for (const v of Object.values(r as Record<string, unknown>)) {
     // Only finite numbers and strings are read without a located finding; the rest (NaN, null,
     // booleans, nested objects) go through the data file text to get one.
@@ -85,8 +76,9 @@ export interface PlainData {
 
 /**
  * Input -> its raw periods (every span at `span`) and dataFileText's text, built together in one
- * walk that also checks the shape isWellFormed checks: undefined exactly when the input is not
- * well-formed (it then goes through the data file text, to be reported with located findings).
+ * walk that also checks the input's shape: undefined exactly when it is not well-formed (a
+ * `period` string, `data` and every `history` record objects whose values are finite numbers or
+ * strings); such input goes through the data file text, to be reported with located findings.
  * Each number is written as text once (as JSON.stringify writes it) and that text is both the raw
  * value's source and what the digest covers.
  */

@@ -1,10 +1,25 @@
-// Tests for api/plain-data.ts: plainData's one walk checks the shape isWellFormed checks (no value
-// exactly when the input is not well-formed) and writes the text dataFileText writes.
+// Tests for api/plain-data.ts: plainData's one walk checks the input's shape (no value exactly
+// when the input is not well-formed, as `wellFormed` below states it) and writes the text
+// dataFileText writes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dataFileText, isWellFormed, plainData, type EvaluateInput } from '../../../src/api/plain-data.js';
+import { dataFileText, plainData, type EvaluateInput } from '../../../src/api/plain-data.js';
 
 const span = { file: 'data.json', start: 0, end: 0 };
+
+/** The shape plainData takes, stated plainly: what the library evaluates without the text path. */
+function wellFormed(input: EvaluateInput): boolean {
+  if (typeof input !== 'object' || input === null || typeof input.period !== 'string') return false;
+  if (!isRecord(input.data)) return false;
+  if (input.history === undefined) return true;
+  if (typeof input.history !== 'object' || input.history === null || Array.isArray(input.history)) return false;
+  return Object.values(input.history).every(isRecord);
+}
+
+function isRecord(r: unknown): boolean {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+  return Object.values(r as Record<string, unknown>).every((v) => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string'));
+}
 
 /** Values a record may hold, well-formed or not (NaN, null, nested objects, arrays, undefined). */
 const value = fc.oneof(
@@ -25,7 +40,7 @@ describe('plainData', () => {
       fc.property(input, (raw) => {
         const x = raw as EvaluateInput;
         const plain = plainData('acme-smm', x, span);
-        expect(plain === undefined).toBe(!isWellFormed(x));
+        expect(plain === undefined).toBe(!wellFormed(x));
         if (plain !== undefined) {
           expect(plain.text).toBe(dataFileText('acme-smm', x));
           // One raw period per period of the text, each value's source as written there.
@@ -40,7 +55,7 @@ describe('plainData', () => {
 
   it('checks the history record the period evaluated replaces', () => {
     const bad = { period: '2026-10', data: { a: 1 }, history: { '2026-10': { a: null } } } as unknown as EvaluateInput;
-    expect(isWellFormed(bad)).toBe(false);
+    expect(wellFormed(bad)).toBe(false);
     expect(plainData('c', bad, span)).toBeUndefined();
   });
 });
