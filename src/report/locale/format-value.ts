@@ -11,11 +11,11 @@ import { translator } from './messages.js';
 /** Fraction digits shown for values whose decimal expansion does not terminate. */
 const DISPLAY_DIGITS = 4;
 
-/** Each unit with its message key (written out: a key built per call is hashed on every lookup). */
-const DURATION_UNITS: readonly (readonly ['explain.unit.d' | 'explain.unit.h' | 'explain.unit.min', bigint])[] = [
-  ['explain.unit.d', 86400n],
-  ['explain.unit.h', 3600n],
-  ['explain.unit.min', 60n],
+/** The units a duration is taken apart into, largest first: its word (UnitWords) and size in seconds. */
+const DURATION_UNITS: readonly { readonly word: 'd' | 'h' | 'min'; readonly size: bigint; readonly seconds: number }[] = [
+  { word: 'd', size: 86400n, seconds: 86400 },
+  { word: 'h', size: 3600n, seconds: 3600 },
+  { word: 'min', size: 60n, seconds: 60 },
 ];
 
 /**
@@ -73,17 +73,17 @@ function wordsOf(locale: LocaleId): UnitWords {
 function formatDurationText(seconds: Rational, locale: LocaleId): string {
   const negative = seconds.s < 0n && seconds.n !== 0n;
   if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) return smallDurationText(Number(seconds.n), Number(seconds.d), negative, locale);
-  const t = translator(locale);
+  const w = wordsOf(locale);
   const parts: string[] = [];
   let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
-  for (const [unit, size] of DURATION_UNITS) {
+  for (const { word, size } of DURATION_UNITS) {
     const whole = rest.n / (rest.d * size);
     if (whole > 0n) {
-      parts.push(`${formatDecimal(whole.toString(), locale)} ${t(unit)}`);
+      parts.push(`${formatDecimal(whole.toString(), locale)} ${w[word]}`);
       rest = subRationals(rest, rational(whole * size));
     }
   }
-  if (rest.n !== 0n || parts.length === 0) parts.push(`${formatDecimal(toDecimalString(rest, DISPLAY_DIGITS), locale)} ${t('explain.unit.s')}`);
+  if (rest.n !== 0n || parts.length === 0) parts.push(`${formatDecimal(toDecimalString(rest, DISPLAY_DIGITS), locale)} ${w.s}`);
   return (negative ? '-' : '') + parts.join(' ');
 }
 
@@ -95,12 +95,12 @@ function smallDurationText(n: number, d: number, negative: boolean, locale: Loca
   const w = wordsOf(locale);
   let text = '';
   let rest = n;
-  for (let i = 0; i < SMALL_UNITS.length; i++) {
-    const m = d * (SMALL_UNITS[i] as number);
+  for (const { word, seconds } of DURATION_UNITS) {
+    const m = d * seconds;
     const left = rest % m;
     const whole = (rest - left) / m;
     if (whole > 0) {
-      const part = `${formatDecimal(String(whole), locale)} ${i === 0 ? w.d : i === 1 ? w.h : w.min}`;
+      const part = `${formatDecimal(String(whole), locale)} ${w[word]}`;
       text = text === '' ? part : `${text} ${part}`;
       rest = left;
     }
@@ -111,6 +111,3 @@ function smallDurationText(n: number, d: number, negative: boolean, locale: Loca
   }
   return negative ? `-${text}` : text;
 }
-
-/** DURATION_UNITS' sizes as numbers (days, hours, minutes). */
-const SMALL_UNITS: readonly number[] = DURATION_UNITS.map(([, size]) => Number(size));
