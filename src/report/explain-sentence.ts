@@ -65,16 +65,11 @@ const OUTCOME_KEYS = { met: 'explain.outcome.met', missed: 'explain.outcome.miss
 /** `(met)` per locale and outcome, made once. */
 const parens = new Map<LocaleId, Readonly<Record<Outcome, string>>>();
 
-/** `en`'s words, the JSON's (every evaluation writes them): no map lookup. */
-let enParens: Readonly<Record<Outcome, string>> | undefined;
-
 function paren(o: Outcome, locale: LocaleId): string {
-  if (locale === 'en' && enParens !== undefined) return enParens[o];
   let words = parens.get(locale);
   if (words === undefined) {
     words = { met: `(${outcomeWord('met', locale)})`, missed: `(${outcomeWord('missed', locale)})`, 'no-data': `(${outcomeWord('no-data', locale)})` };
     parens.set(locale, words);
-    if (locale === 'en') enParens = words;
   }
   return words[o];
 }
