@@ -20,7 +20,6 @@ export interface ValueProvenance {
   /** The definition as written in sources.yaml. */
   readonly definition: string;
   readonly aggregates: readonly AggregateProvenance[];
-  /** Rows of this contract and period skipped nowhere else counted: rows of other contracts and periods. */
 }
 
 /** One aggregate a value was computed from (shared by the values of one contract and period that read it). */
