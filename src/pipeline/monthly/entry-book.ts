@@ -1,6 +1,6 @@
 // Pipeline for `attain invoice`: the run's manifest entries (one per contract on disk) kept as
 // JSON text in the run's spool, not in the heap -> the entries back, one at a time, in id order.
-import { entryFromJson, entryToJson, manifestPieces, type Manifest, type ManifestEntry } from './manifest.js';
+import { byCodeUnits, entryFromJson, entryToJson, manifestPieces, type Manifest, type ManifestEntry } from './manifest.js';
 import type { Spool, SpoolRef } from './spool.js';
 
 /**
@@ -19,10 +19,6 @@ export interface EntryBook {
   readonly ids: () => string[];
   /** The manifest text, in pieces, with `head`'s period, finalized flag and sources. */
   readonly pieces: (head: Omit<Manifest, 'contracts'>) => Iterable<string>;
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A book holding `entries` to begin with. */

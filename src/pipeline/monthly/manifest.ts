@@ -4,6 +4,11 @@ import type { SummaryRow } from '../../report/summary.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
+/** The manifest's order of contract ids (and the run's of ids and paths): by UTF-16 code units, as `<` compares, whatever the locale. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A correction written for an issued contract (`<out>/<contract>/corrections/<name>.{json,md}`). */
 export interface CorrectionRecord {
   readonly name: string;
@@ -155,7 +160,7 @@ export function currentInputs(e: ManifestEntry): string {
 /** Replace (or add) one entry, keeping the order by contract id. */
 export function withEntry(m: Manifest, entry: ManifestEntry): Manifest {
   const rest = m.contracts.filter((c) => c.contract !== entry.contract);
-  const contracts = [...rest, entry].sort((a, b) => (a.contract < b.contract ? -1 : a.contract > b.contract ? 1 : 0));
+  const contracts = [...rest, entry].sort((a, b) => byCodeUnits(a.contract, b.contract));
   return { ...m, contracts };
 }
 

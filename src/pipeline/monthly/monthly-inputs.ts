@@ -18,6 +18,7 @@ import { loadDataFile, type LoadedDataFile } from '../evaluate-contract.js';
 import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
 import { heldFile, openSpool, spooledFile, type Spool, type SpoolRef } from './spool.js';
+import { byCodeUnits } from './manifest.js';
 
 /** One contract of the monthly run. */
 export interface ContractJob {
@@ -82,10 +83,6 @@ export interface MonthlyInputs {
 /** Why the run cannot start (exit 2). */
 export interface InputsUsageError {
   readonly usage: string;
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

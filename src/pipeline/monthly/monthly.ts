@@ -13,7 +13,7 @@ import { writeQueue } from '../../workspace/write-queue.js';
 import { addCorrection, digestFiles, replaceContract, type OutputWriter } from './contract-state.js';
 import { entryBook } from './entry-book.js';
 import { openJournal, type Journal } from './journal.js';
-import type { Manifest, ManifestEntry, ManifestSources } from './manifest.js';
+import { byCodeUnits, type Manifest, type ManifestEntry, type ManifestSources } from './manifest.js';
 import { evaluateStream } from './monthly-pool.js';
 import { gatherMonthlyInputs, missingInput, parsedOf, shapedJob } from './monthly-inputs.js';
 import { ATOMIC_WRITER, STAGE_WRITER, checkpoint, ensureOutDir, openOutput, overlapProblem, writeSummary } from './monthly-output.js';
@@ -371,10 +371,6 @@ async function commitRun(opts: MonthlyRunOptions, p: Prepared, writer: OutputWri
     kept: p.slots.length - total,
     corrections: written,
   };
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** An outcome with findings: the files they point at stay for rendering (the job itself is gone). */
