@@ -1,11 +1,12 @@
 // Stage 7 (evaluatePeriod): why a target came out as it did, as plain data (ExplainNode): every
 // comparison with the exact values of both sides, their display types and source text, and the
 // outcome. The sentences (`bounce_rate 17.5% <= 20% (met)`) are written in report/explain-sentence.ts.
+// The shape of a node's explanation is planned once (explain-plan.ts); values are filled per call.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Value } from '../language/values.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
 import type { Frame } from '../compile/frame.js';
-import { scalar } from '../language/value-types.js';
+import { displayTypes, explainPlanOf, type ExplainPlan, type SidePlan } from './explain-plan.js';
 import type { ValueType } from '../language/value-types.js';
 
 export type Outcome = 'met' | 'missed' | 'no-data';
@@ -42,15 +43,39 @@ export function outcomeOf(v: Value): Outcome {
   return v === true ? 'met' : v === false ? 'missed' : 'no-data';
 }
 
-/** The percent type of explanations, one object (types are read-only). */
-const PERCENT: ValueType = scalar('percent');
+/**
+ * Explain a boolean compiled node in `frame`. `text` is the file text the spans point into;
+ * `value` is the node's value when the caller has it already (a KPI's target), so it is not
+ * evaluated a second time. The shape comes from the node's plan (explain-plan.ts, made once);
+ * only the values and outcomes are this evaluation's. Equal to explainNodeReference.
+ */
+export function explainNode(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
+  return fill(explainPlanOf(node, text), node, frame, value);
+}
 
-/** Percent wins: when either side of a comparison is a percent, both are shown as percent. */
-function displayTypes(a: ValueType, b: ValueType): [ValueType, ValueType] {
-  if (a.kind === 'scalar' && b.kind === 'scalar' && (a.flavor === 'percent' || b.flavor === 'percent')) {
-    return [PERCENT, PERCENT];
+function readSide(p: SidePlan, frame: Frame): ExplainSide {
+  return p.kind === 'constant' ? p.side : { text: p.text, span: p.span, value: p.node.fn(frame), type: p.type };
+}
+
+/** A plan with this evaluation's values (object literals in the keys' documented order). */
+function fill(p: ExplainPlan, node: CompiledNode, frame: Frame, value?: Value): ExplainNode {
+  const own = value ?? node.fn(frame);
+  const outcome = outcomeOf(own);
+  switch (p.kind) {
+    case 'comparison':
+      return { kind: 'comparison', op: p.op, left: readSide(p.left, frame), right: readSide(p.right, frame), outcome };
+    case 'between':
+      return { kind: 'between', value: readSide(p.value, frame), low: readSide(p.low, frame), high: readSide(p.high, frame), outcome };
+    case 'logical': {
+      const operands: ExplainNode[] = [];
+      for (const o of p.operands) operands.push(fill(o.plan, o.node, frame));
+      return { kind: 'logical', op: p.op, operands, outcome };
+    }
+    case 'not':
+      return { kind: 'not', operand: fill(p.operand.plan, p.operand.node, frame), outcome };
+    case 'condition':
+      return { kind: 'condition', text: p.text, span: p.span, value: own, type: p.type, outcome };
   }
-  return [a, b];
 }
 
 function side(node: CompiledNode, type: ValueType, frame: Frame, text: string): ExplainSide {
@@ -60,11 +85,10 @@ function side(node: CompiledNode, type: ValueType, frame: Frame, text: string): 
 }
 
 /**
- * Explain a boolean compiled node in `frame`. `text` is the file text the spans point into;
- * `value` is the node's value when the caller has it already (a KPI's target), so it is not
- * evaluated a second time.
+ * explainNode worked out from the compiled node on every call, without a plan: the reference the
+ * planned path must equal (test/property/explanation.prop.test.ts). @internal
  */
-export function explainNode(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
+export function explainNodeReference(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
   const t = node.typed;
   const own = value ?? node.fn(frame);
   const outcome = outcomeOf(own);
@@ -80,13 +104,13 @@ export function explainNode(node: CompiledNode, frame: Frame, text: string, valu
   if (t.kind === 'Logical') {
     const operands: ExplainNode[] = [];
     for (const c of node.children) {
-      const e = explainNode(c, frame, text);
+      const e = explainNodeReference(c, frame, text);
       if (e.kind === 'logical' && e.op === t.op) operands.push(...e.operands);
       else operands.push(e);
     }
     return { kind: 'logical', op: t.op, operands, outcome };
   }
-  if (t.kind === 'Not' && c0 !== undefined) return { kind: 'not', operand: explainNode(c0, frame, text), outcome };
+  if (t.kind === 'Not' && c0 !== undefined) return { kind: 'not', operand: explainNodeReference(c0, frame, text), outcome };
   const span = t.expr.span;
   return { kind: 'condition', text: text.slice(span.start, span.end), span, value: own, type: t.type, outcome };
 }

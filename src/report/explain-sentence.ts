@@ -8,6 +8,7 @@ import type { Value } from '../language/values.js';
 import type { ValueType } from '../language/value-types.js';
 import { formatValueText } from './locale/format-value.js';
 import { translator } from './locale/messages.js';
+import { localeSentences, plannedSidesText, type LocaleSentences } from './sentence-plan.js';
 
 /** A value of an explanation in its display unit (`17.5%`, `2 min 15 s`, `no data (...)`). */
 export function explainValueText(value: Value, type: ValueType, locale: LocaleId = 'en'): string {
@@ -74,8 +75,44 @@ function paren(o: Outcome, locale: LocaleId): string {
   return words[o];
 }
 
-/** The one-line sentence of an explanation tree. */
+/**
+ * The one-line sentence of an explanation tree. Comparisons are written by their plan
+ * (sentence-plan.ts: made once per compiled comparison and locale); the text is that of
+ * explainNodeTextReference.
+ */
 export function explainNodeText(e: ExplainNode, locale: LocaleId = 'en'): string {
+  return nodeText(e, localeSentences(locale));
+}
+
+function nodeText(e: ExplainNode, l: LocaleSentences): string {
+  switch (e.kind) {
+    case 'comparison':
+    case 'between':
+      return plannedSidesText(e, l) ?? explainNodeTextReference(e, l.locale);
+    case 'logical': {
+      const joint = e.op === 'and' ? ' and ' : ' or ';
+      let text = '';
+      for (let i = 0; i < e.operands.length; i++) {
+        const o = e.operands[i] as ExplainNode;
+        const part = o.kind === 'logical' ? `(${nodeText(o, l)})` : nodeText(o, l);
+        text = i === 0 ? part : text + joint + part;
+      }
+      return text;
+    }
+    case 'not':
+      return `not (${nodeText(e.operand, l)})`;
+    case 'condition':
+      return typeof e.value === 'boolean' ? `${e.text} ${l.paren[e.outcome]}` : `${e.text} ${explainValueText(e.value, e.type, l.locale)}`;
+    case 'opaque':
+      return `${opaqueText(e)} ${l.paren[e.outcome]}`;
+  }
+}
+
+/**
+ * The sentence of an explanation tree written node by node from the data, with no plan: the
+ * reference explainNodeText must equal (test/property/explain-sentence.prop.test.ts). @internal
+ */
+export function explainNodeTextReference(e: ExplainNode, locale: LocaleId = 'en'): string {
   switch (e.kind) {
     case 'comparison':
       return `${explainSideText(e.left, locale)} ${e.op} ${explainSideText(e.right, locale)} ${paren(e.outcome, locale)}`;
@@ -87,13 +124,13 @@ export function explainNodeText(e: ExplainNode, locale: LocaleId = 'en'): string
       let text = '';
       for (let i = 0; i < e.operands.length; i++) {
         const o = e.operands[i] as ExplainNode;
-        const part = o.kind === 'logical' ? `(${explainNodeText(o, locale)})` : explainNodeText(o, locale);
+        const part = o.kind === 'logical' ? `(${explainNodeTextReference(o, locale)})` : explainNodeTextReference(o, locale);
         text = i === 0 ? part : text + joint + part;
       }
       return text;
     }
     case 'not':
-      return `not (${explainNodeText(e.operand, locale)})`;
+      return `not (${explainNodeTextReference(e.operand, locale)})`;
     case 'condition':
       return typeof e.value === 'boolean' ? `${e.text} ${paren(e.outcome, locale)}` : `${e.text} ${explainValueText(e.value, e.type, locale)}`;
     case 'opaque':

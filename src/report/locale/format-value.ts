@@ -5,7 +5,8 @@ import type { LocaleId } from '../../contract/model.js';
 import { isNoData, type Value } from '../../language/values.js';
 import type { ValueType } from '../../language/value-types.js';
 import { decimalStringOf, mulRationals, rational, subRationals, toDecimalString, toPercentDecimalString, type Rational } from '../../numbers/rational.js';
-import { formatDecimal, formatMoneyText, formatPercentText } from './format.js';
+import { FORMAT_TABLE } from './format-table.js';
+import { decimalWriter, formatDecimal, formatMoneyText, formatPercentText, type DecimalWriter } from './format.js';
 import { translator } from './messages.js';
 
 /** Fraction digits shown for values whose decimal expansion does not terminate. */
@@ -45,6 +46,36 @@ export function formatQuantityText(r: Rational, type: ValueType, locale: LocaleI
   }
 }
 
+/** A function that writes an exact quantity of one type in one locale (see quantityWriter). */
+export type QuantityWriter = (r: Rational) => string;
+
+/**
+ * formatQuantityText for one type and locale, resolved once: `quantityWriter(t, l)(r) ===
+ * formatQuantityText(r, t, l)`. The type's branch, the locale's separators, `%` and currency sign
+ * are looked up here rather than per value (explanation sentences are written per evaluation).
+ */
+export function quantityWriter(type: ValueType, locale: LocaleId): QuantityWriter {
+  const decimal = decimalWriter(locale);
+  const f = FORMAT_TABLE[locale];
+  switch (type.kind) {
+    case 'scalar': {
+      if (type.flavor !== 'percent') return (r) => decimal(toDecimalString(r, DISPLAY_DIGITS));
+      const suffix = `${f.percentSpace}%`;
+      return (r) => decimal(toPercentDecimalString(r, DISPLAY_DIGITS - 2)) + suffix;
+    }
+    case 'duration': {
+      const words = wordsOf(locale);
+      return (r) => durationText(r, words, decimal);
+    }
+    case 'money': {
+      const suffix = f.currencySpace + (f.symbols[type.currency] ?? type.currency);
+      return (r) => decimal(toDecimalString(r, DISPLAY_DIGITS)) + suffix;
+    }
+    default:
+      return (r) => decimal(toDecimalString(r, DISPLAY_DIGITS));
+  }
+}
+
 /** Below these, |seconds| = n/d is taken apart on numbers: n < 2^49, d x 86400 < 2^53 (exact). */
 const NUMBER_N = 2n ** 49n;
 const NUMBER_D = 2n ** 36n;
@@ -71,19 +102,23 @@ function wordsOf(locale: LocaleId): UnitWords {
 
 /** Seconds as a compound duration: 135 -> `2 min 15 s`, 5400 -> `1 h 30 min`, 0 -> `0 s`. */
 function formatDurationText(seconds: Rational, locale: LocaleId): string {
+  return durationText(seconds, wordsOf(locale), decimalWriter(locale));
+}
+
+/** formatDurationText with the locale's unit words and number writer resolved. */
+function durationText(seconds: Rational, w: UnitWords, decimal: DecimalWriter): string {
   const negative = seconds.s < 0n && seconds.n !== 0n;
-  if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) return smallDurationText(Number(seconds.n), Number(seconds.d), negative, locale);
-  const w = wordsOf(locale);
+  if (seconds.n < NUMBER_N && seconds.d < NUMBER_D) return smallDurationText(Number(seconds.n), Number(seconds.d), negative, w, decimal);
   const parts: string[] = [];
   let rest = negative ? mulRationals(seconds, rational(-1)) : seconds;
   for (const { word, size } of DURATION_UNITS) {
     const whole = rest.n / (rest.d * size);
     if (whole > 0n) {
-      parts.push(`${formatDecimal(whole.toString(), locale)} ${w[word]}`);
+      parts.push(`${decimal(whole.toString())} ${w[word]}`);
       rest = subRationals(rest, rational(whole * size));
     }
   }
-  if (rest.n !== 0n || parts.length === 0) parts.push(`${formatDecimal(toDecimalString(rest, DISPLAY_DIGITS), locale)} ${w.s}`);
+  if (rest.n !== 0n || parts.length === 0) parts.push(`${decimal(toDecimalString(rest, DISPLAY_DIGITS))} ${w.s}`);
   return (negative ? '-' : '') + parts.join(' ');
 }
 
@@ -91,8 +126,7 @@ function formatDurationText(seconds: Rational, locale: LocaleId): string {
  * formatDurationText of n/d seconds (n < 2^49, d < 2^36) on numbers: n % (d x size) and the
  * quotient are exact on safe integers. The same text as the bigint steps, without an array.
  */
-function smallDurationText(n: number, d: number, negative: boolean, locale: LocaleId): string {
-  const w = wordsOf(locale);
+function smallDurationText(n: number, d: number, negative: boolean, w: UnitWords, decimal: DecimalWriter): string {
   let text = '';
   let rest = n;
   for (const { word, seconds } of DURATION_UNITS) {
@@ -100,13 +134,13 @@ function smallDurationText(n: number, d: number, negative: boolean, locale: Loca
     const left = rest % m;
     const whole = (rest - left) / m;
     if (whole > 0) {
-      const part = `${formatDecimal(String(whole), locale)} ${w[word]}`;
+      const part = `${decimal(String(whole))} ${w[word]}`;
       text = text === '' ? part : `${text} ${part}`;
       rest = left;
     }
   }
   if (rest !== 0 || text === '') {
-    const part = `${formatDecimal(decimalStringOf(rest, d, DISPLAY_DIGITS), locale)} ${w.s}`;
+    const part = `${decimal(decimalStringOf(rest, d, DISPLAY_DIGITS))} ${w.s}`;
     text = text === '' ? part : `${text} ${part}`;
   }
   return negative ? `-${text}` : text;

@@ -23,6 +23,30 @@ export function formatDecimal(text: string, locale: LocaleId): string {
   return `${negative ? '-' : ''}${grouped}${frac === undefined ? '' : f.decimal + frac}`;
 }
 
+/** A function that writes decimal strings as formatDecimal does in one locale. */
+export type DecimalWriter = (text: string) => string;
+
+/** The text as given: a locale with no grouping and a '.' decimal (en). */
+const asGiven: DecimalWriter = (text) => text;
+
+/** The writers per locale, made once (see decimalWriter). */
+const decimalWriters = new Map<LocaleId, DecimalWriter>();
+
+/**
+ * formatDecimal for one locale, resolved once: for text with at most one '.' (every decimal
+ * string numbers/rational.ts writes), `decimalWriter(l)(t) === formatDecimal(t, l)`. In `en` that
+ * is the text itself, so a sentence written per evaluation skips the table lookup and the scan.
+ */
+export function decimalWriter(locale: LocaleId): DecimalWriter {
+  let w = decimalWriters.get(locale);
+  if (w === undefined) {
+    const f = FORMAT_TABLE[locale];
+    w = f.group === '' && f.decimal === '.' ? asGiven : (text) => formatDecimal(text, locale);
+    decimalWriters.set(locale, w);
+  }
+  return w;
+}
+
 /**
  * Money from its exact decimal string (already at the currency's minor digits, as formatMinor
  * gives it): `150 000,00 ₽` in ru-RU, `101500.00 RUB` in en (attain's classic form).
