@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../../../src/language/format-value.js';
 import { DURATION, money, scalar, type ValueType } from '../../../../src/language/value-types.js';
 import { divRationals, rational } from '../../../../src/numbers/rational.js';
-import { formatValueText } from '../../../../src/report/locale/format-value.js';
+import { formatQuantityText, formatValueText, quantityWriter } from '../../../../src/report/locale/format-value.js';
+import { LOCALES } from '../../../../src/report/locale/messages.js';
 
 const TYPES: ValueType[] = [scalar('percent'), scalar('ratio'), scalar('count'), money('RUB'), DURATION];
 
@@ -40,5 +41,19 @@ describe('formatValueText', () => {
     expect(formatValueText(v('30000'), money('RUB'), 'ru-RU')).toBe('30\u00a0000\u00a0₽');
     expect(formatValueText(v('30000'), money('EUR'), 'fr-FR')).toBe('30\u202f000\u00a0€');
     expect(formatValueText(v('1234.5'), scalar('ratio'), 'sr-Latn-RS')).toBe('1.234,5');
+  });
+});
+
+describe('quantityWriter', () => {
+  it('writes what formatQuantityText writes, for every type, locale and value (both duration paths)', () => {
+    const types: ValueType[] = [...TYPES, money('EUR'), money('XYZ'), scalar('number')];
+    const part = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 60n }));
+    fc.assert(
+      fc.property(part, part.map((d) => d + 1n), fc.boolean(), fc.constantFrom(...types), fc.constantFrom(...LOCALES), (n, d, neg, type, locale) => {
+        const r = divRationals(rational(neg ? -n : n), rational(d));
+        expect(quantityWriter(type, locale)(r)).toBe(formatQuantityText(r, type, locale));
+      }),
+      { seed: 20261205, numRuns: 1000 },
+    );
   });
 });
