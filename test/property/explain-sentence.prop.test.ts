@@ -7,6 +7,7 @@ import type { DataRecord } from '../helpers/engine.js';
 import { isCompiledTree } from '../../src/compile/compile-expression.js';
 import type { Program } from '../../src/compile/program.js';
 import type { Contract } from '../../src/contract/model.js';
+import { asFrame } from '../../src/compile/frame.js';
 import { evaluatePeriod } from '../../src/evaluate/evaluate-period.js';
 import { explainNode, explainNodeReference } from '../../src/evaluate/explanation.js';
 import { explainNodeText, explainNodeTextReference, kpiExplanationText } from '../../src/report/explain-sentence.js';
@@ -86,8 +87,9 @@ describe('planned explanations', () => {
           const result = r.kpis[i];
           if (!isCompiledTree(kpi.target) || result === undefined || result.explanation.kind !== 'target') return;
           const node = kpi.target.node;
-          const e = explainNode(node, r.context, text);
-          expect(e).toEqual(explainNodeReference(node, r.context, text));
+          const frame = asFrame(r.context);
+          const e = explainNode(node, frame, text);
+          expect(e).toEqual(explainNodeReference(node, frame, text));
           expect(result.explanation.target).toEqual(e);
           for (const locale of LOCALES) {
             expect(explainNodeText(e, locale)).toBe(explainNodeTextReference(e, locale));

@@ -5,6 +5,7 @@ import { check, series } from '../../helpers/engine.js';
 import { isCompiledTree, type CompiledNode } from '../../../src/compile/compile-expression.js';
 import type { Program } from '../../../src/compile/program.js';
 import type { Contract } from '../../../src/contract/model.js';
+import { asFrame } from '../../../src/compile/frame.js';
 import { evaluatePeriod } from '../../../src/evaluate/evaluate-period.js';
 import { explainPlanOf } from '../../../src/evaluate/explain-plan.js';
 import { explainNode } from '../../../src/evaluate/explanation.js';
@@ -65,7 +66,7 @@ describe('explainPlanOf', () => {
       right: { kind: 'constant', side: { type: { kind: 'scalar', flavor: 'percent' } } },
     });
     const frames = ['0.5', '0.7'].map((v) => evaluatePeriod(program, series(contract, { '2026-10': { a: '1', b: '1', c: '1', share: v } }), '2026-10').value?.context);
-    const [x, y] = frames.map((f) => (f === undefined ? undefined : explainNode(node, f, text)));
+    const [x, y] = frames.map((f) => (f === undefined ? undefined : explainNode(node, asFrame(f), text)));
     if (x?.kind !== 'comparison' || y?.kind !== 'comparison') throw new Error('expected comparisons');
     expect(x.right).toBe(y.right);
     expect([x.outcome, y.outcome]).toEqual(['missed', 'met']);
