@@ -35,16 +35,36 @@ const decimalWriters = new Map<LocaleId, DecimalWriter>();
 /**
  * formatDecimal for one locale, resolved once: for text with at most one '.' (every decimal
  * string numbers/rational.ts writes), `decimalWriter(l)(t) === formatDecimal(t, l)`. In `en` that
- * is the text itself, so a sentence written per evaluation skips the table lookup and the scan.
+ * is the text itself; elsewhere the digits are copied in groups without the split and the arrays,
+ * since a sentence is written per evaluation.
  */
 export function decimalWriter(locale: LocaleId): DecimalWriter {
   let w = decimalWriters.get(locale);
   if (w === undefined) {
     const f = FORMAT_TABLE[locale];
-    w = f.group === '' && f.decimal === '.' ? asGiven : (text) => formatDecimal(text, locale);
+    w = f.group === '' && f.decimal === '.' ? asGiven : groupedWriter(f.group, f.decimal);
     decimalWriters.set(locale, w);
   }
   return w;
+}
+
+/** formatDecimal's text with these separators, for text with at most one '.'. */
+function groupedWriter(group: string, decimal: string): DecimalWriter {
+  return (text) => {
+    const start = text.charCodeAt(0) === 45 ? 1 : 0;
+    const dot = text.indexOf('.', start);
+    const end = dot === -1 ? text.length : dot;
+    const size = end - start;
+    let out = start === 1 ? '-' : '';
+    if (group === '' || size <= 3) out += text.slice(start, end);
+    else {
+      // The first group is what is left over by threes, as formatDecimal groups from the right.
+      const first = start + (size % 3 || 3);
+      out += text.slice(start, first);
+      for (let i = first; i < end; i += 3) out += group + text.slice(i, i + 3);
+    }
+    return dot === -1 ? out : out + decimal + text.slice(dot + 1);
+  };
 }
 
 /**

@@ -21,5 +21,6 @@ describe('decimalWriter', () => {
     expect(decimalWriter('ru-RU')).toBe(decimalWriter('ru-RU'));
     expect(decimalWriter('en')('-1234567.5')).toBe('-1234567.5');
     expect(decimalWriter('fr-FR')('-1234567.5')).toBe('-1\u202f234\u202f567,5');
+    for (const t of ['', '-', '0', '-0.5', '.5', '123', '1234', '-123456.789']) expect(decimalWriter('sr-Latn-RS')(t)).toBe(formatDecimal(t, 'sr-Latn-RS'));
   });
 });
