@@ -123,16 +123,18 @@ function durationText(seconds: Rational, w: UnitWords, decimal: DecimalWriter): 
 }
 
 /**
- * formatDurationText of n/d seconds (n < 2^49, d < 2^36) on numbers: n % (d x size) and the
- * quotient are exact on safe integers. The same text as the bigint steps, without an array.
+ * formatDurationText of n/d seconds (n < 2^49, d < 2^36) on numbers: the quotient by d x size
+ * and the remainder are exact on safe integers. The same text as the bigint steps, without an array.
  */
 function smallDurationText(n: number, d: number, negative: boolean, w: UnitWords, decimal: DecimalWriter): string {
   let text = '';
   let rest = n;
   for (const { word, seconds } of DURATION_UNITS) {
     const m = d * seconds;
-    const left = rest % m;
-    const whole = (rest - left) / m;
+    // floor(rest / m) on doubles is the exact quotient (rest < 2^49: a quotient just below an
+    // integer is at least 1/m below it, more than the division's rounding), and no fmod call.
+    const whole = Math.floor(rest / m);
+    const left = rest - whole * m;
     if (whole > 0) {
       const part = `${decimal(String(whole))} ${w[word]}`;
       text = text === '' ? part : `${text} ${part}`;
