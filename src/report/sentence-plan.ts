@@ -128,10 +128,10 @@ function comparisonText(e: Comparison, key: Span, l: LocaleSentences): string {
     plan = makeComparisonPlan(e, l);
     l.plans.set(key, plan);
   }
-  let text = plan.head;
-  if (plan.wl !== undefined) text += plan.wl(e.left.value) + plan.mid;
-  if (plan.wr !== undefined) text += plan.wr(e.right.value);
-  return text + plan.tails[e.outcome];
+  const tail = e.outcome === 'met' ? plan.tails.met : e.outcome === 'missed' ? plan.tails.missed : plan.tails['no-data'];
+  if (plan.wr === undefined) return plan.wl === undefined ? plan.head + tail : plan.head + plan.wl(e.left.value) + tail;
+  if (plan.wl === undefined) return plan.head + plan.wr(e.right.value) + tail;
+  return plan.head + plan.wl(e.left.value) + plan.mid + plan.wr(e.right.value) + tail;
 }
 
 function sideAt(e: Between, i: number): ExplainSide {
