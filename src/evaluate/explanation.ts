@@ -67,8 +67,11 @@ function fill(p: ExplainPlan, node: CompiledNode, frame: Frame, value?: Value): 
     case 'between':
       return { kind: 'between', value: readSide(p.value, frame), low: readSide(p.low, frame), high: readSide(p.high, frame), outcome };
     case 'logical': {
+      // An `and` that holds has every operand true, an `or` that fails every operand false
+      // (compile/compile-expression.ts and/or): their values are known without evaluating them.
+      const known = own === true && p.op === 'and' ? true : own === false && p.op === 'or' ? false : undefined;
       const operands: ExplainNode[] = [];
-      for (const o of p.operands) operands.push(fill(o.plan, o.node, frame));
+      for (const o of p.operands) operands.push(fill(o.plan, o.node, frame, known));
       return { kind: 'logical', op: p.op, operands, outcome };
     }
     case 'not':
