@@ -4,14 +4,20 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
 import { scalar } from '../language/value-types.js';
 import type { ValueType } from '../language/value-types.js';
-import type { ExplainSide } from './explanation.js';
+import type { Value } from '../language/values.js';
+
+/** A constant side as explanation.ts's ExplainSide has it (no text or span: the value says it all). */
+export interface ConstantSide {
+  readonly value: Value;
+  readonly type: ValueType;
+}
 
 /**
  * One side of a comparison: a constant is one ExplainSide for every evaluation (its value is the
  * compiled node's own object); any other side is read from the frame and shown with its text.
  */
 export type SidePlan =
-  | { readonly kind: 'constant'; readonly side: ExplainSide }
+  | { readonly kind: 'constant'; readonly side: ConstantSide }
   | { readonly kind: 'read'; readonly node: CompiledNode; readonly text: string; readonly span: Span; readonly type: ValueType };
 
 /** A boolean node's explanation without this evaluation's values (see explainNode). */
