@@ -1,7 +1,6 @@
 // Stage 7 (evaluatePeriod): why a target came out as it did, as plain data (ExplainNode): every
 // comparison with the exact values of both sides, their display types and source text, and the
-// outcome. The sentences (`bounce_rate 17.5% <= 20% (met)`) are written in report/explain-sentence.ts.
-// The shape of a node's explanation is planned once (explain-plan.ts); values are filled per call.
+// outcome, filled into a plan made once per node (explain-plan.ts). Sentences: report/explain-sentence.ts.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Value } from '../language/values.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
@@ -89,7 +88,7 @@ function side(node: CompiledNode, type: ValueType, frame: Frame, text: string): 
 
 /**
  * explainNode worked out from the compiled node on every call, without a plan: the reference the
- * planned path must equal (test/property/explanation.prop.test.ts). @internal
+ * planned path must equal (test/property/explain-sentence.prop.test.ts). @internal
  */
 export function explainNodeReference(node: CompiledNode, frame: Frame, text: string, value?: Value): ExplainNode {
   const t = node.typed;
