@@ -6,9 +6,10 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../diagnostics/source.js';
 import { BoundPeriod, BoundSeries, BoundValue, emptySlots, SlotValues, slotLayout } from '../data/bound.js';
 import type { PeriodSeries, PeriodValues } from '../data/metric-data.js';
-import { typePlainNumber } from '../data/plain-number.js';
+import { fitsUnit, typePlainNumber } from '../data/plain-number.js';
 import { typeValue } from '../data/type-value.js';
-import type { Rational } from '../numbers/rational.js';
+import { fromSafeIntegers, type Rational } from '../numbers/rational.js';
+import { decimalScale, decimalText, POW10, scaledDigits } from './number-text.js';
 import { isObject, quote, type EvaluateInput } from './plain-data.js';
 
 /** What bindPlain makes of an input on its path: the data as plainData + bindData would give it. */
@@ -59,12 +60,21 @@ export function plainBinder(contract: Contract, span: Span): PlainBinder {
       let written: string;
       let value: Rational | undefined;
       if (typeof v === 'number') {
-        // NaN and the infinities have a located finding on the text path (JSON writes null).
-        if (!Number.isFinite(v)) return undefined;
-        // As plainData writes it (JSON.stringify of a finite number is its shortest decimal;
-        // String() of an int32 measured slower in this walk, as in plainData).
-        written = JSON.stringify(v);
-        value = typePlainNumber(v, written, metric.unit.value);
+        const unit = metric.unit.value;
+        const k = decimalScale(v);
+        if (k >= 0) {
+          // A whole number or short decimal: its text and value from its digits (number-text.ts).
+          if (!fitsUnit(v, unit)) return undefined;
+          const m = scaledDigits(v, k);
+          written = decimalText(m, k, v < 0);
+          value = fromSafeIntegers(v < 0 ? -m : m, POW10[k] as number);
+        } else {
+          // NaN and the infinities have a located finding on the text path (JSON writes null).
+          if (!Number.isFinite(v)) return undefined;
+          // As plainData writes it (JSON.stringify of a finite number is its shortest decimal).
+          written = JSON.stringify(v);
+          value = typePlainNumber(v, written, unit);
+        }
       } else if (typeof v === 'string') {
         written = JSON.stringify(v);
         value = typeString(v, span, metric, currency);
