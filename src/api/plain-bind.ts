@@ -45,6 +45,10 @@ export function plainBinder(contract: Contract, span: Span): PlainBinder {
   const kind = contract.period.value;
   const currency = contract.currency.value;
   const id = contract.id.value;
+  // Each metric's entry as plainData writes it (`\n      "name": `, after a comma but the first),
+  // made once: no quote() lookup and one concatenation less per value (measured 0.1-0.2 µs a month).
+  const firstEntry = layout.names.map((name) => `\n      ${JSON.stringify(name)}: `);
+  const nextEntry = firstEntry.map((entry) => `,${entry}`);
   const head = `{\n  "contract": ${JSON.stringify(id)},\n  "periods": {`;
 
   /** One record's values into slots, its text appended to `text`; undefined to fall back. */
@@ -81,7 +85,7 @@ export function plainBinder(contract: Contract, span: Span): PlainBinder {
       } else return undefined;
       if (value === undefined) return undefined;
       slots[slot] = new BoundValue(value, span);
-      out += `${size === 0 ? '' : ','}\n      ${quote(key)}: ${written}`;
+      out += (size === 0 ? (firstEntry[slot] as string) : (nextEntry[slot] as string)) + written;
       size++;
     }
     out += size === 0 ? '}' : '\n    }';
