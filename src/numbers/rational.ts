@@ -95,6 +95,37 @@ export function fromSafeIntegers(n: number, d: number): Rational {
   return new ReducedFraction(n < 0 ? -1n : 1n, bigintOf((n < 0 ? -n : n) / g), bigintOf(d / g));
 }
 
+/**
+ * The rational (negative ? -1 : 1) x digits / 10^scale, reduced (digits >= 0, 0 <= scale <= 60):
+ * the value of a plain decimal written with those digits and `scale` of them after the point, as
+ * parseDecimal reads it, without its regexes and fraction.js's Euclid on bigints (about 5x
+ * slower on 17-digit doubles such as 0.12345678901234568). 10^scale's only prime factors are 2
+ * and 5, so reducing means taking the common 2s and 5s out of digits.
+ */
+export function fromDecimalDigits(negative: boolean, digits: bigint, scale: number): Rational {
+  if (!Number.isSafeInteger(scale) || scale < 0 || scale > MAX_EXPONENT || digits < 0n) {
+    throw new TypeError('fromDecimalDigits() takes digits >= 0 and a scale of 0..60');
+  }
+  // Zero is +0/1, as fraction.js writes it.
+  if (digits === 0n) return new ReducedFraction(1n, 0n, 1n);
+  let n = digits;
+  let twos = 0;
+  while (twos < scale && (n & 1n) === 0n) {
+    n >>= 1n;
+    twos++;
+  }
+  let fives = 0;
+  while (fives < scale && n % 5n === 0n) {
+    n /= 5n;
+    fives++;
+  }
+  return new ReducedFraction(negative ? -1n : 1n, n, (POW2_BIG[scale - twos] as bigint) * (POW5_BIG[scale - fives] as bigint));
+}
+
+/** 2^k and 5^k for k = 0..60 (fromDecimalDigits' denominators). */
+const POW2_BIG: readonly bigint[] = Array.from({ length: MAX_EXPONENT + 1 }, (_, k) => 2n ** BigInt(k));
+const POW5_BIG: readonly bigint[] = Array.from({ length: MAX_EXPONENT + 1 }, (_, k) => 5n ** BigInt(k));
+
 const INT32_MAX = 0x7fffffff;
 
 /**
