@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDistLib } from './lib/attain-lib.mjs';
 import { bindClientMonth, checkText } from './lib/attain.mjs';
 import { generateClientMonths, prng, SEED } from './lib/data.mjs';
+import { handMonth } from './lib/hand-month.mjs';
 import { HAND, peerEngines } from './lib/rules.mjs';
 import { fmtRate, freshLoop, median, timeIt } from './lib/timing.mjs';
 
@@ -151,7 +152,16 @@ async function clientMonthSection() {
       check += Number(e.value.taxed.total % 7n);
     }
   };
-  const paths = [all, internal, whole, objects];
+  // The peer: hand-written JavaScript for this one contract (bench/lib/hand-month.mjs), to the same
+  // JSON. It must agree with attain byte for byte on every month, or the bench stops.
+  const contractSha256 = program.source.sha256;
+  let differ = 0;
+  for (const input of inputs) if (JSON.stringify(handMonth(input, contractSha256)) !== JSON.stringify(program.evaluate(input).value)) differ++;
+  if (differ > 0) throw new Error(`bench month: the hand-written peer and attain differ on ${differ} of ${inputs.length} months`);
+  const hand = () => {
+    for (const input of inputs) check += handMonth(input, contractSha256).total.length;
+  };
+  const paths = [all, internal, whole, objects, hand];
   for (const f of paths) f();
   const times = paths.map(() => []);
   for (let round = 0; round < SIZES.rounds; round++) {
@@ -161,7 +171,7 @@ async function clientMonthSection() {
       times[i].push(Number(process.hrtime.bigint() - t) / inputs.length);
     });
   }
-  const [ns, inside, withTaxes, fromObjects] = times;
+  const [ns, inside, withTaxes, fromObjects, byHand] = times;
   print('## A whole client-month of the SPEC contract from plain objects');
   print();
   print('`program.evaluate({ period, data, history })` -> the SPEC section 5 JSON (plain data, digests included),');
@@ -171,6 +181,9 @@ async function clientMonthSection() {
   print('| --- | ---: |');
   print(`| public API: \`program.evaluate(plain objects)\` -> EvaluationJson | ${fmtRate(median(ns))} (${(median(ns) / median(inside)).toFixed(1)}x the time of the internal path) |`);
   print(`| internal (reference): decimal text -> bindData + evaluatePeriod + priceInvoice, no JSON | ${fmtRate(median(inside))} |`);
+  print(`| peer: hand-written JavaScript for this contract -> the same JSON (bench/lib/hand-month.mjs) | ${fmtRate(median(byHand))} (the public API takes ${(median(ns) / median(byHand)).toFixed(2)}x its time) |`);
+  print();
+  print(`The peer agrees with \`program.evaluate\` byte for byte on all ${inputs.length} months (checked before timing).`);
   print();
   const us = (a) => (median(a) / 1000).toFixed(2);
   const step = (a, b) => ((median(a) - median(b)) / 1000).toFixed(2);
@@ -184,7 +197,7 @@ async function clientMonthSection() {
   print(`| + the section 5 JSON (explanations, decimal strings): the public API | ${step(ns, fromObjects)} |`);
   print(`| public API, in all | ${us(ns)} |`);
   print();
-  return { perSec: 1e9 / median(ns), internalPerSec: 1e9 / median(inside), wholePerSec: 1e9 / median(withTaxes), fromObjectsPerSec: 1e9 / median(fromObjects), check };
+  return { perSec: 1e9 / median(ns), internalPerSec: 1e9 / median(inside), wholePerSec: 1e9 / median(withTaxes), fromObjectsPerSec: 1e9 / median(fromObjects), handPerSec: 1e9 / median(byHand), check };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Frame } from './frame.js';
 import { compileFast, constantsOf, lastDen } from './fast-number.js';
 import { checkOperandSize } from './size-limit.js';
 import type { FastFn } from './fast-number.js';
-import { ZERO, fromSafeIntegers, isRational, isZero } from '../numbers/rational.js';
+import { ZERO, addRationals, compareRationals, divRationals, fromSafeIntegers, isRational, isZero, mulRationals, subRationals } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import { childrenOf, type TypedNode } from '../check/typed-tree.js';
 import { isQuantity } from '../language/value-types.js';
@@ -231,6 +231,10 @@ function metricReader(slot: number, name: string, span: Span): Fn {
   };
 }
 
+/**
+ * The exact path of `+ - * /` (the fast path declined): the rational helpers compute on safe
+ * integers when the parts fit and leave the rest to fraction.js, with the same results.
+ */
 function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisorText: string): Fn {
   switch (op) {
     case '+':
@@ -240,7 +244,7 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         const y = b(f);
         if (!isRational(y)) return y;
         checkOperandSize(x, y, span);
-        return x.add(y);
+        return addRationals(x, y);
       };
     case '-':
       return (f) => {
@@ -249,7 +253,7 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         const y = b(f);
         if (!isRational(y)) return y;
         checkOperandSize(x, y, span);
-        return x.sub(y);
+        return subRationals(x, y);
       };
     case '*':
       return (f) => {
@@ -258,7 +262,7 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         const y = b(f);
         if (!isRational(y)) return y;
         checkOperandSize(x, y, span);
-        return x.mul(y);
+        return mulRationals(x, y);
       };
     case '/':
       return (f) => {
@@ -268,7 +272,7 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Fn, b: Fn, span: Span, divisor
         if (!isRational(y)) return y;
         if (isZero(y)) return noData(`division by zero: ${divisorText} is 0`, span);
         checkOperandSize(x, y, span);
-        return x.div(y);
+        return divRationals(x, y);
       };
     default:
       return assertNever(op, 'operator');
@@ -290,7 +294,9 @@ function compare(op: '<' | '<=' | '>' | '>=' | '==' | '!=', a: Fn, b: Fn, numeri
     const x = a(f);
     if (!isRational(x)) return x;
     const y = b(f);
-    return isRational(y) ? test(x.compare(y)) : y;
+    // compareRationals: on safe integers when the parts fit (fraction.js's compare re-parses its
+    // argument, allocating); the explanations re-read comparisons through these closures.
+    return isRational(y) ? test(compareRationals(x, y)) : y;
   };
 }
 
@@ -345,7 +351,7 @@ function between(v: Fn, lo: Fn, hi: Fn): Fn {
     if (!isRational(l)) return l;
     const h = hi(f);
     if (!isRational(h)) return h;
-    return x.compare(l) >= 0 && x.compare(h) <= 0;
+    return compareRationals(x, l) >= 0 && compareRationals(x, h) <= 0;
   };
 }
 
@@ -360,7 +366,7 @@ function inList(fns: readonly Fn[], numeric: boolean): Fn {
     for (const item of items) {
       const y = item(f);
       if (isNoData(y)) missing ??= y;
-      else if (numeric ? isRational(x) && isRational(y) && x.compare(y) === 0 : x === y) return true;
+      else if (numeric ? isRational(x) && isRational(y) && compareRationals(x, y) === 0 : x === y) return true;
     }
     return missing ?? false;
   };

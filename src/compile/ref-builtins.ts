@@ -5,7 +5,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { InternalError, assertNever } from '../diagnostics/diagnostic.js';
 import type { RefBuiltin } from '../language/builtins.js';
 import { isNoData, noData, type Value } from '../language/values.js';
-import { ZERO, isRational, isZero } from '../numbers/rational.js';
+import { ZERO, divRationals, isRational, isZero, subRationals } from '../numbers/rational.js';
 import type { Frame } from './frame.js';
 
 /** A reader of one name's value in a frame, for the built-in `builtin` applied to slot `slot`. */
@@ -42,7 +42,7 @@ function readGrowth(frame: Frame, slot: number, name: string, span: Span): Value
   const prev = readPrevious(frame, slot, name, span);
   if (isNoData(prev) || typeof prev !== 'object') return prev;
   if (isZero(prev)) return noData(`division by zero: previous(${name}) is 0 in ${frame.previousPeriod ?? ''}`, span);
-  return cur.value.sub(prev).div(prev);
+  return divRationals(subRationals(cur.value, prev), prev);
 }
 
 /**
@@ -68,6 +68,6 @@ export function previousDefineReader(builtin: RefBuiltin, slot: number, name: st
     const prev = readPreviousDefine(frame);
     if (!isRational(prev) || !isRational(cur)) return prev;
     if (isZero(prev)) return noData(`division by zero: previous(${name}) is 0 in ${frame.previousPeriod ?? ''}`, span);
-    return cur.sub(prev).div(prev);
+    return divRationals(subRationals(cur, prev), prev);
   };
 }

@@ -6,6 +6,10 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Contract } from '../contract/model.js';
 import type { PeriodSeries } from './metric-data.js';
+import { metricSlots } from './bound.js';
+
+/** What a complete period gives (most periods): one shared empty list, nothing built per call. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Check that `period` is present in `series` with every metric the contract declares, in
@@ -14,7 +18,7 @@ import type { PeriodSeries } from './metric-data.js';
  * data, or at the contract id when the data is empty. Call it on a series bound without errors:
  * a value dropped for a type error would be reported again as missing.
  */
-export function findMissingMetrics(contract: Contract, series: PeriodSeries, period: string): Diagnostic[] {
+export function findMissingMetrics(contract: Contract, series: PeriodSeries, period: string): readonly Diagnostic[] {
   const values = series.periods.get(period);
   if (values === undefined) {
     const latest = [...series.periods.values()].at(-1);
@@ -22,6 +26,9 @@ export function findMissingMetrics(contract: Contract, series: PeriodSeries, per
     const reason = `no data for period ${period} of contract "${series.contract}" (${known})`;
     return [diag('E067', latest?.span ?? contract.id.span, { reason })];
   }
+  // Bound to this contract by bindData: complete when every slot holds a value (no walk by name).
+  const slots = metricSlots(values, contract);
+  if (slots !== undefined && !slots.includes(undefined)) return NONE;
   const out: Diagnostic[] = [];
   for (const [name, metric] of contract.metrics) {
     if (values.values.has(name)) continue;

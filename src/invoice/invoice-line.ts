@@ -183,6 +183,8 @@ function applyBounds(
   ev: LineEval,
   env: LineEnv,
 ): Bounded | undefined {
+  // Most lines have no bounds: the exact amount as it is (no spreads of absent bounds).
+  if (payment.min === undefined && payment.max === undefined) return exact === undefined ? undefined : { amount: exact };
   // Evaluated even when the pricing failed, so every missing value is reported at once.
   const min = payment.min === undefined ? undefined : ev.rational(payment.min, 'min');
   const max = payment.max === undefined ? undefined : ev.rational(payment.max, 'max');
@@ -248,7 +250,7 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
   const { exact, quantity, unitPrice } = priced;
   const detail: InvoiceLine['detail'] =
     bound === undefined
-      ? { kind: 'priced', pricing: priced.pricing }
+      ? pricedDetail(priced.pricing)
       : { kind: 'priced', pricing: priced.pricing, bound: { bound, amount: final.amount, change: subRationals(final.amount, exact) } };
   // Own keys in the documented order (id, label, applied, quantity, unitPrice, exact, amount,
   // bound, detail), optional ones only when present.
@@ -263,3 +265,11 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
 }
 
 const NOT_APPLIED: InvoiceLine['detail'] = { kind: 'not-applied', reason: 'when-false' };
+
+/** The details of an unbounded amount or price line: the same facts on every evaluation, one object each. */
+const PRICED_AMOUNT: InvoiceLine['detail'] = { kind: 'priced', pricing: AMOUNT };
+const PRICED_PRICE: InvoiceLine['detail'] = { kind: 'priced', pricing: PRICE };
+
+function pricedDetail(pricing: LinePricing): InvoiceLine['detail'] {
+  return pricing === AMOUNT ? PRICED_AMOUNT : pricing === PRICE ? PRICED_PRICE : { kind: 'priced', pricing };
+}

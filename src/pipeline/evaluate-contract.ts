@@ -129,13 +129,18 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
     diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${contract.id.value}"` }));
     return { diagnostics };
   }
-  diagnostics.push(...findMissingMetrics(contract, series, period));
-  if (hasErrors(diagnostics)) return { diagnostics };
+  // Each stage's findings are added only when there are some (most periods have none: no spread
+  // of an empty list per evaluation).
+  const missing = findMissingMetrics(contract, series, period);
+  if (missing.length > 0) {
+    diagnostics.push(...missing);
+    if (hasErrors(diagnostics)) return { diagnostics };
+  }
   const evaluated = evaluatePeriod(program, series, period, options.start);
-  diagnostics.push(...evaluated.diagnostics);
+  if (evaluated.diagnostics.length > 0) diagnostics.push(...evaluated.diagnostics);
   if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const invoice = priceInvoice(evaluated.value);
-  diagnostics.push(...invoice.diagnostics);
+  if (invoice.diagnostics.length > 0) diagnostics.push(...invoice.diagnostics);
   if (invoice.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const taxed = applyTaxes(invoice.value, contract);
   const document = invoiceDocument(contract, evaluated.value.period);

@@ -45,6 +45,7 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
   const prices = unitPriceTexts(digits);
   const priceText = (p: Rational): string => formatRationalMoney(p, digits);
   const money = (r: Rational | undefined): string | null => (r === undefined ? null : prices.text(r, priceText));
+  const subtotal = formatMinor(e.taxed.subtotal, digits);
   const json: EvaluationJsonDraft = {
     contract: contract.id.value,
     version: contract.version.value,
@@ -78,9 +79,11 @@ export function evaluationToJson(e: Evaluation): EvaluationJson {
         : { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, bound: l.bound, detail };
     }),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) })),
-    subtotal: formatMinor(e.taxed.subtotal, digits),
-    taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
-    net: formatMinor(e.taxed.net, digits),
+    subtotal,
+    // A rate on every line has the subtotal as its base, and without inclusive prices the net is
+    // the subtotal: the same text, written once.
+    taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: t.base === e.taxed.subtotal ? subtotal : formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
+    net: e.taxed.net === e.taxed.subtotal ? subtotal : formatMinor(e.taxed.net, digits),
     total: formatMinor(e.taxed.total, digits),
   };
   // Added in their documented order rather than spread in (V8 makes a spread of an optional

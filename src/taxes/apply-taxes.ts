@@ -88,18 +88,30 @@ export function computeTaxes(
   if (tax.kind === 'exempt') return { subtotal, taxes: [], net: subtotal, total: subtotal, exempt: tax.text };
 
   const rateValue = rateValuesOf(tax);
+  // Made when first needed: an exclusive rate rounded once per invoice on every line needs no
+  // per-line shares (see below), which is the usual contract.
+  let shared: TaxLine[] | undefined;
   // With no lines at all, a binding limit is the whole invoice: it carries every rate.
-  const taxable: TaxLine[] = lines.length === 0
+  const taxable = (): TaxLine[] => (shared ??= lines.length === 0
     ? [{ amount: adjustment, rates: tax.rates.map((r) => r.id) }]
-    : shareAdjustment(lines.map((l) => l.amount), adjustment).map((amount, i) => ({ amount, rates: lines[i]?.rates ?? [] }));
+    : shareAdjustment(lines.map((l) => l.amount), adjustment).map((amount, i) => ({ amount, rates: lines[i]?.rates ?? [] })));
 
   const inclusive = tax.prices === 'inclusive';
+  const perLine = tax.rounding === 'line';
   const taxes: TaxAmount[] = [];
   let taxSum = 0n;
   for (const r of tax.rates) {
     const rate = rateValue.get(r.id) ?? ZERO;
+    if (!inclusive && !perLine && everyLineCarries(lines, r.id)) {
+      // The shares of the adjustment sum back to it exactly, so the base of a rate every line
+      // carries is the subtotal, whatever the split: exclusiveTax's result without making it.
+      const amount = roundMinorTimes(subtotal, rate, mode);
+      taxes.push({ id: r.id, label: r.label, rate: r.rate.value, base: subtotal, amount });
+      taxSum += amount;
+      continue;
+    }
     if (!inclusive) {
-      const amount = exclusiveTax(taxable, r.id, rate, tax.rounding === 'line', mode);
+      const amount = exclusiveTax(taxable(), r.id, rate, perLine, mode);
       taxes.push({ id: r.id, label: r.label, rate: r.rate.value, base: amount.base, amount: amount.tax });
       taxSum += amount.tax;
       continue;
@@ -107,7 +119,7 @@ export function computeTaxes(
     let exactSum = ZERO;
     let lineRounded = 0n;
     let baseExact = ZERO;
-    for (const l of taxable) {
+    for (const l of taxable()) {
       if (!l.rates.includes(r.id)) continue;
       const gross = minorToRational(l.amount, digits);
       const net = divRationals(gross, addRationals(ONE, sumRates(l.rates, rateValue)));
@@ -140,6 +152,12 @@ function exclusiveTax(taxable: readonly TaxLine[], id: string, rate: Rational, p
   }
   // base x rate in minor units on bigints (no Rational per rate and invoice): the same rounding.
   return { base, tax: perLine ? lineRounded : roundMinorTimes(base, rate, mode) };
+}
+
+/** True when every line carries rate `id` (true with no lines: the adjustment alone then carries every rate). */
+function everyLineCarries(lines: readonly TaxLine[], id: string): boolean {
+  for (const l of lines) if (!l.rates.includes(id)) return false;
+  return true;
 }
 
 function sumRates(ids: readonly string[], rates: ReadonlyMap<string, Rational>): Rational {
