@@ -12,7 +12,7 @@ import { fromSafeIntegers, type Rational } from '../numbers/rational.js';
 import { decimalScale, decimalText, POW10, scaledDigits } from './number-text.js';
 import { isObject, quote, type EvaluateInput } from './plain-data.js';
 
-/** What bindPlain makes of an input on its path: the data as plainData + bindData would give it. */
+/** What a plainBinder makes of an input it takes: the data as plainData + bindData give it. */
 export interface PlainBinding {
   /** dataFileText's text, byte for byte (plainData's). */
   readonly text: string;
@@ -22,21 +22,22 @@ export interface PlainBinding {
   readonly series: PeriodSeries;
 }
 
-/** Binds one input, or answers undefined: see bindPlain. */
+/** Binds one input, or answers undefined for the general route: see plainBinder. */
 export type PlainBinder = (input: EvaluateInput) => PlainBinding | undefined;
 
 /**
  * A binder for `contract` (made once per compiled program) whose every span is `span`. It binds
  * the input in the walk that writes the data file text: each name to its metric slot through the
- * contract's slot layout, each JS number typed by its metric's unit (typePlainNumber), each
+ * contract's slot layout, each JS number typed by its metric's unit on the double (fitsUnit) and
+ * built from its digits (number-text.ts; other doubles from their text, typePlainNumber), each
  * string as a data file's value (typeValue), periods checked as they come. No raw values, no Map
- * per period, no number read back from text when it is a safe integer.
+ * per period, no whole number or short decimal read back from text.
  *
- * Undefined whenever the walk meets anything that today's route (plainData, bindData, the text
+ * Undefined whenever the walk meets anything the general route (plainData, bindData, the text
  * path) would report, reorder or drop: input that is not well-formed, a period key of the wrong
  * kind, periods out of chronological order, a history entry for the period evaluated, an unknown
  * metric name, a value that does not type cleanly. The caller then takes that route for the whole
- * input, so every finding is exactly today's, located in the text.
+ * input, so every finding is the general route's, located in the text.
  */
 export function plainBinder(contract: Contract, span: Span): PlainBinder {
   const layout = slotLayout(contract);
@@ -58,7 +59,7 @@ export function plainBinder(contract: Contract, span: Span): PlainBinder {
     let out = text;
     for (const key of Object.keys(record)) {
       const slot = index.get(key);
-      if (slot === undefined) return undefined; // E061 (with its did-you-mean) on today's route
+      if (slot === undefined) return undefined; // E061 (with its did-you-mean) on the general route
       const metric = metrics[slot] as MetricDecl;
       const v: unknown = (record as Record<string, unknown>)[key];
       let written: string;

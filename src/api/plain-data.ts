@@ -58,7 +58,7 @@ export function rawValueOf(v: number | string, span: Span): RawValue {
 const quoted = new Map<string, string>();
 const QUOTED_MAX = 4096;
 
-/** JSON.stringify(name), remembered (bounded): plainData and bindPlain write the same keys. */
+/** JSON.stringify(name), remembered (bounded): plainData and plainBinder write the same keys. */
 export function quote(name: string): string {
   let q = quoted.get(name);
   if (q === undefined) {
