@@ -316,6 +316,8 @@ function smallDecimalString(n: number, d: number, maxDigits: number, negative: b
   let rest = n - whole * d;
   if (rest !== 0 && maxDigits > 0) {
     if (maxDigits <= SMI_DIGITS && d * (POW10[maxDigits] as number) <= ONE_STEP_LIMIT) return oneStepDecimalString(whole, rest, d, maxDigits, negative);
+    // Up to 18 digits in two divisions (the 12 of a report's ratios: 6 and 6) when d allows.
+    if (maxDigits >= 2 && maxDigits <= 2 * SMI_DIGITS && d * (POW10[maxDigits - (maxDigits >> 1)] as number) <= ONE_STEP_LIMIT) return twoStepDecimalString(whole, rest, d, maxDigits, negative);
     // Several digits per division when d leaves room for at least two (d <= 2^52 / 100).
     if (d * 100 <= ONE_STEP_LIMIT) {
       const text = chunkedDecimalString(whole, rest, d, maxDigits, negative);
@@ -393,6 +395,48 @@ function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits:
     text = `${whole}.${String(q | 0).padStart(size, '0')}`;
   }
   return negative && text !== '0' ? '-' + text : text;
+}
+
+/**
+ * smallDecimalString's digits in two divisions, when maxDigits <= 18 and d x 10^k1 <= 2^52 with
+ * k1 = ceil(maxDigits / 2) (each step exact as in oneStepDecimalString, since k2 = maxDigits - k1
+ * <= k1): k1 digits, then k2 rounded half-even on the remainder, the carry taken through both
+ * parts and into the whole number. The texts of two quotients below 10^9 (small integers to V8)
+ * rather than one of up to 10^18, which would not be exact.
+ */
+function twoStepDecimalString(whole: number, rest: number, d: number, maxDigits: number, negative: boolean): string {
+  const k2 = maxDigits >> 1;
+  const k1 = maxDigits - k2;
+  const s1 = rest * (POW10[k1] as number);
+  let q1 = Math.floor(s1 / d);
+  const s2 = (s1 - q1 * d) * (POW10[k2] as number);
+  let q2 = Math.floor(s2 / d);
+  const r = s2 - q2 * d;
+  if (r * 2 > d || (r * 2 === d && q2 % 2 === 1)) {
+    q2 += 1;
+    if (q2 === POW10[k2]) {
+      q2 = 0;
+      q1 += 1;
+      if (q1 === POW10[k1]) {
+        q1 = 0;
+        whole += 1;
+      }
+    }
+  }
+  let text: string;
+  if (q2 !== 0) text = `${whole}.${String(q1 | 0).padStart(k1, '0')}${trimmedDigits(q2, k2)}`;
+  else if (q1 !== 0) text = `${whole}.${trimmedDigits(q1, k1)}`;
+  else text = String(whole);
+  return negative && text !== '0' ? '-' + text : text;
+}
+
+/** q (0 < q < 10^size) as `size` digits with leading zeros, without its trailing zeros. */
+function trimmedDigits(q: number, size: number): string {
+  while (q % 10 === 0) {
+    q /= 10;
+    size--;
+  }
+  return String(q | 0).padStart(size, '0');
 }
 
 /**
