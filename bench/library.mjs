@@ -143,11 +143,12 @@ async function clientMonthSection() {
       check += Number(e.value.taxed.total % 7n);
     }
   };
+  // program.evaluate binds plain objects in the walk that writes their text (plainBinder).
+  const bindPlain = lib.plainBinder(checkedFile.contract, nowhere);
   const objects = () => {
     for (const input of inputs) {
-      const { text, periods } = lib.plainData('acme-smm', input, nowhere);
-      const sha = lib.sha256Hex(text);
-      const e = lib.evaluateBound(boundOf(lib.bindData(checkedFile.contract, periods, sha).value, sha), { period: input.period });
+      const { series, dataSha256 } = bindPlain(input);
+      const e = lib.evaluateBound(boundOf(series, dataSha256), { period: input.period });
       check += Number(e.value.taxed.total % 7n);
     }
   };

@@ -3,6 +3,7 @@
 import { hasErrors, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { createSourceFile, sha256Hex, type SourceFile } from '../diagnostics/source.js';
 import { bindData } from '../data/bind.js';
+import type { PeriodSeries } from '../data/metric-data.js';
 import type { CheckedContract } from '../check/checked-contract.js';
 import { compileProgram } from '../compile/compile-program.js';
 import type { Program as CompiledProgram } from '../compile/program.js';
@@ -11,6 +12,7 @@ import { bindSources, evaluateBound } from '../pipeline/evaluate-contract.js';
 import type { EvaluationJson } from '../report/evaluation-json.js';
 import { evaluationToJson } from '../report/json.js';
 import { dataFileText, plainData, type EvaluateInput } from './plain-data.js';
+import { plainBinder } from './plain-bind.js';
 
 export interface CompileContractOptions {
   /** Where the text came from: every diagnostic of the contract names it. Default `contract.yaml`. */
@@ -61,7 +63,19 @@ function makeProgram(source: SourceFile, checked: CheckedContract, compiled: Com
     return run.value === undefined ? { diagnostics } : { value: evaluationToJson(run.value), diagnostics };
   };
 
+  /** The bound data on to the section 5 JSON; anything to report is reported by the text path. */
+  const fromBound = (series: PeriodSeries, dataSha256: string, text: string, period: string): StageResult<EvaluationJson> => {
+    const run = evaluateBound({ contractFile: source, checked, program: compiled, series, dataSha256 }, { period });
+    if (run.value === undefined || run.diagnostics.length > 0) return viaText(text, period);
+    return { value: evaluationToJson(run.value), diagnostics: NONE };
+  };
+
+  const bindPlain = plainBinder(contract, nowhere);
+
   const evaluate = (input: EvaluateInput): StageResult<EvaluationJson> => {
+    // The usual input, bound in the walk that writes its text (src/api/plain-bind.ts).
+    const fast = bindPlain(input);
+    if (fast !== undefined) return fromBound(fast.series, fast.dataSha256, fast.text, input.period);
     const period = typeof input?.period === 'string' ? input.period : undefined;
     // Bound straight from the objects; anything to report is reported by the text path instead,
     // whose spans point into `text` (the same findings, located). Input that is not well-formed
@@ -72,9 +86,7 @@ function makeProgram(source: SourceFile, checked: CheckedContract, compiled: Com
     const dataSha256 = sha256Hex(text);
     const bound = bindData(contract, periods, dataSha256);
     if (bound.value === undefined || bound.diagnostics.length > 0) return viaText(text, period);
-    const run = evaluateBound({ contractFile: source, checked, program: compiled, series: bound.value, dataSha256 }, { period: input.period });
-    if (run.value === undefined || run.diagnostics.length > 0) return viaText(text, period);
-    return { value: evaluationToJson(run.value), diagnostics: NONE };
+    return fromBound(bound.value, dataSha256, text, input.period);
   };
 
   return { contract: id, source, evaluate, dataText };

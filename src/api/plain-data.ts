@@ -58,7 +58,8 @@ export function rawValueOf(v: number | string, span: Span): RawValue {
 const quoted = new Map<string, string>();
 const QUOTED_MAX = 4096;
 
-function quote(name: string): string {
+/** JSON.stringify(name), remembered (bounded): plainData and plainBinder write the same keys. */
+export function quote(name: string): string {
   let q = quoted.get(name);
   if (q === undefined) {
     q = JSON.stringify(name);
@@ -128,6 +129,6 @@ export function plainData(id: string, input: EvaluateInput, span: Span): PlainDa
 }
 
 /** An object that is neither null nor an array (what a record and `history` must be). */
-function isObject(r: unknown): r is object {
+export function isObject(r: unknown): r is object {
   return typeof r === 'object' && r !== null && !Array.isArray(r);
 }

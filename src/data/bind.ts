@@ -6,8 +6,8 @@ import { sortDiagnostics, type Diagnostic, type Span, type StageResult } from '.
 import { suggestName } from '../diagnostics/suggest.js';
 import type { Contract, MetricDecl, RawRecord, RawValue, TestDecl } from '../contract/model.js';
 import { comparePeriods, isPeriodKey } from '../contract/period.js';
-import type { DataValue, PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
-import { Bound, BoundPeriod, BoundSeries, BoundValue, SlotValues, slotLayout, type BoundRecord } from './bound.js';
+import type { PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
+import { Bound, BoundPeriod, BoundSeries, BoundValue, emptySlots, SlotValues, slotLayout, type BoundRecord } from './bound.js';
 import { typeValue } from './type-value.js';
 
 /**
@@ -112,17 +112,6 @@ function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnost
   }
   return { values: new SlotValues(slots, layout, size), slots, contract, found };
 }
-
-/**
- * `count` empty slots, copied by a builtin from a shared template rather than allocated by a
- * literal here, for the same reason as bound.ts builds its objects with `new`.
- */
-function emptySlots(count: number): (DataValue | undefined)[] {
-  while (SLOT_TEMPLATE.length < count) SLOT_TEMPLATE.push(undefined);
-  return SLOT_TEMPLATE.slice(0, count);
-}
-
-const SLOT_TEMPLATE: (DataValue | undefined)[] = [];
 
 function declared(contract: Contract): string {
   const names = [...contract.metrics.keys()];

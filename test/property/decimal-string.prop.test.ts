@@ -103,6 +103,27 @@ describe('toDecimalString in one step (small denominators, all digits in one div
     expect(toDecimalString(new Fraction(1n, 30011n), 12)).toBe(reference(1n, 30011n, 12));
   });
 
+  it('equals the BigInt long division in two divisions (10 to 18 digits, d x 10^ceil(digits/2) <= 2^52)', () => {
+    // The report's ratios: 12 digits over denominators up to 4.5e9; halves of nines carry into the
+    // first half and the whole part (x.999999999999 5 -> x + 1).
+    const den = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 5n }), fc.bigInt({ min: 10n ** 5n, max: 4_503_599_627n }), fc.constantFrom(2n * 10n ** 9n, 3n, 7n, 480n, 96_000n));
+    const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 2n ** 49n - 1n }));
+    fc.assert(
+      fc.property(num, den, fc.boolean(), fc.integer({ min: 2, max: 18 }), (n, d, neg, digits) => {
+        const r = new Fraction(neg ? -n : n, d);
+        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
+      }),
+      { seed: 20261212, numRuns: 5000 },
+    );
+    for (const k of [10, 11, 12, 14, 18]) {
+      // Just below a whole number, a half unit of the last digit away: rounds up into the whole part.
+      const d = 2n * 10n ** BigInt(k);
+      const n = 7n * d + d - 1n;
+      expect(toDecimalString(new Fraction(n, d), k)).toBe(reference(n, d, k));
+      expect(toDecimalString(new Fraction(n, d), k)).toBe('8');
+    }
+  });
+
   it('rounds half-even on an exact half, and up through all nines into the whole part', () => {
     // 1/8 at 2 digits: 0.125 -> 0.12 (even); 3/8 -> 0.38; 0.9999995 at 6 digits -> 1; 19.995 at 2 -> 20.
     expect(toDecimalString(new Fraction(1, 8), 2)).toBe('0.12');

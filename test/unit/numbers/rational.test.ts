@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Fraction from 'fraction.js';
 import fc from 'fast-check';
-import { fromSafeIntegers, parseDecimal, toDecimalString } from '../../../src/numbers/rational.js';
+import { fromDecimalDigits, fromSafeIntegers, parseDecimal, toDecimalString } from '../../../src/numbers/rational.js';
 
 describe('toDecimalString', () => {
   it('prints finite decimals exactly', () => {
@@ -59,5 +59,30 @@ describe('fromSafeIntegers', () => {
     expect(() => fromSafeIntegers(0.5, 1)).toThrow(TypeError);
     expect(() => fromSafeIntegers(1, 0)).toThrow(TypeError);
     expect(() => fromSafeIntegers(2 ** 53, 1)).toThrow(TypeError);
+  });
+});
+
+describe('fromDecimalDigits', () => {
+  it('builds the reduced Fraction parseDecimal reads from the same digits and point', () => {
+    const digits = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 25n }), fc.bigInt({ min: 0n, max: 10n ** 59n }), fc.constantFrom(0n, 1n, 5n, 10n, 12345678901234568n, 2n ** 60n, 5n ** 20n));
+    fc.assert(
+      fc.property(fc.boolean(), digits, fc.integer({ min: 0, max: 60 }), (negative, n, scale) => {
+        const text = String(n).padStart(scale + 1, '0');
+        const written = `${negative ? '-' : ''}${text.slice(0, text.length - scale)}${scale > 0 ? `.${text.slice(text.length - scale)}` : ''}`;
+        // parseDecimal takes up to 60 digits in all (MAX_DECIMAL_DIGITS).
+        if (text.length > 60) return;
+        const theirs = parseDecimal(written);
+        expect(theirs).toBeDefined();
+        const mine = fromDecimalDigits(negative, n, scale);
+        expect(mine).toBeInstanceOf(Fraction);
+        expect([mine.s, mine.n, mine.d]).toEqual([theirs?.s, theirs?.n, theirs?.d]);
+      }),
+      { seed: 20261205, numRuns: 2000 },
+    );
+  });
+  it('rejects negative digits and a scale outside 0..60', () => {
+    expect(() => fromDecimalDigits(false, -1n, 0)).toThrow(TypeError);
+    expect(() => fromDecimalDigits(false, 1n, 61)).toThrow(TypeError);
+    expect(() => fromDecimalDigits(false, 1n, 0.5)).toThrow(TypeError);
   });
 });
