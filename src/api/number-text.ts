@@ -6,6 +6,7 @@
 // with a few multiplications, where V8's number-to-text (dtoa) costs about 150 ns a number and
 // reading the text back costs more. Every other number returns -1 from decimalScale; callers then
 // use JSON.stringify and read the text (src/api/plain-bind.ts).
+import { THREE_DIGITS, UP_TO_999 } from '../numbers/digit-text.js';
 
 /** m stays below this: see decimalScale for why the digits found are then exactly the shortest. */
 const MAX_DIGITS_VALUE = 2 ** 50;
@@ -54,10 +55,6 @@ export function decimalText(m: number, k: number, negative: boolean): string {
   if (whole > 0) return `${sign}${digits.slice(0, whole)}.${digits.slice(whole)}`;
   return `${sign}0.${'0'.repeat(-whole)}${digits}`;
 }
-
-/** The numbers 0..999 as text, and as three digits with leading zeros. */
-const UP_TO_999: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
-const THREE_DIGITS: readonly string[] = UP_TO_999.map((t) => t.padStart(3, '0'));
 
 /**
  * Text of an integer 0 <= n < 10^9 from tables of three digits: about twice as fast as

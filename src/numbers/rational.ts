@@ -2,6 +2,7 @@
 // The only numeric type of evaluation: values are built from decimal text, never from floats.
 import Fraction from 'fraction.js';
 import { MAX_SAFE, MAX_SAFE_BIG } from './safe-fraction.js';
+import { paddedDigits, wholeText } from './digit-text.js';
 
 export type Rational = Fraction;
 
@@ -349,7 +350,7 @@ function smallDecimalString(n: number, d: number, maxDigits: number, negative: b
     while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
     digits = digits.slice(0, end);
   }
-  const text = digits.length > 0 ? `${whole}.${digits}` : String(whole);
+  const text = digits.length > 0 ? `${wholeText(whole)}.${digits}` : wholeText(whole);
   return negative && text !== '0' ? '-' + text : text;
 }
 
@@ -386,13 +387,13 @@ function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits:
     }
   }
   let text: string;
-  if (q === 0) text = String(whole);
+  if (q === 0) text = wholeText(whole);
   else {
     while (q % 10 === 0) {
       q /= 10;
       size--;
     }
-    text = `${whole}.${String(q | 0).padStart(size, '0')}`;
+    text = `${wholeText(whole)}.${paddedDigits(q, size)}`;
   }
   return negative && text !== '0' ? '-' + text : text;
 }
@@ -424,9 +425,9 @@ function twoStepDecimalString(whole: number, rest: number, d: number, maxDigits:
     }
   }
   let text: string;
-  if (q2 !== 0) text = `${whole}.${String(q1 | 0).padStart(k1, '0')}${trimmedDigits(q2, k2)}`;
-  else if (q1 !== 0) text = `${whole}.${trimmedDigits(q1, k1)}`;
-  else text = String(whole);
+  if (q2 !== 0) text = `${wholeText(whole)}.${paddedDigits(q1, k1)}${trimmedDigits(q2, k2)}`;
+  else if (q1 !== 0) text = `${wholeText(whole)}.${trimmedDigits(q1, k1)}`;
+  else text = wholeText(whole);
   return negative && text !== '0' ? '-' + text : text;
 }
 
@@ -436,7 +437,7 @@ function trimmedDigits(q: number, size: number): string {
     q /= 10;
     size--;
   }
-  return String(q | 0).padStart(size, '0');
+  return paddedDigits(q, size);
 }
 
 /**
@@ -454,7 +455,7 @@ function chunkedDecimalString(whole: number, rest: number, d: number, maxDigits:
     const scaled = rest * (POW10[k] as number);
     const q = Math.floor(scaled / d);
     rest = scaled - q * d;
-    digits += String(q | 0).padStart(k, '0');
+    digits += paddedDigits(q, k);
     left -= k;
     if (rest === 0) return withFraction(whole, digits, negative);
   }
@@ -465,14 +466,14 @@ function chunkedDecimalString(whole: number, rest: number, d: number, maxDigits:
     q += 1;
     if (q === POW10[left]) return undefined;
   }
-  return withFraction(whole, digits + String(q | 0).padStart(left, '0'), negative);
+  return withFraction(whole, digits + paddedDigits(q, left), negative);
 }
 
 /** `whole.digits` without the digits' trailing zeros (`whole` alone when none are left), signed. */
 function withFraction(whole: number, digits: string, negative: boolean): string {
   let end = digits.length;
   while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
-  const text = end > 0 ? `${whole}.${digits.slice(0, end)}` : String(whole);
+  const text = end > 0 ? `${wholeText(whole)}.${digits.slice(0, end)}` : wholeText(whole);
   return negative && text !== '0' ? '-' + text : text;
 }
 
