@@ -243,15 +243,22 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
     if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: NOT_APPLIED };
   }
   const priced = pricePricing(payment.pricing, ev);
+  // Most lines have no bounds: round the exact amount and build the line, with no Bounded objects.
+  if (payment.min === undefined && payment.max === undefined) {
+    if (priced === undefined || ev.failed()) return undefined;
+    return unboundedLine(id, label, priced, roundToMinor(priced.exact, env.digits, env.rounding));
+  }
   const bounded = applyBounds(payment, priced?.exact, ev, env);
   if (priced === undefined || bounded === undefined || ev.failed()) return undefined;
   const { amount, bounded: final } = roundBounded(bounded, env);
   const bound = final.bound;
   const { exact, quantity, unitPrice } = priced;
-  const detail: InvoiceLine['detail'] =
-    bound === undefined
-      ? pricedDetail(priced.pricing)
-      : { kind: 'priced', pricing: priced.pricing, bound: { bound, amount: final.amount, change: subRationals(final.amount, exact) } };
+  if (bound === undefined) return unboundedLine(id, label, priced, amount);
+  const detail: InvoiceLine['detail'] = {
+    kind: 'priced',
+    pricing: priced.pricing,
+    bound: { bound, amount: final.amount, change: subRationals(final.amount, exact) },
+  };
   // Own keys in the documented order (id, label, applied, quantity, unitPrice, exact, amount,
   // bound, detail), optional ones only when present.
   const line: { -readonly [K in keyof InvoiceLine]: InvoiceLine[K] } = { id, label, applied: true } as InvoiceLine;
@@ -259,9 +266,27 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
   if (unitPrice !== undefined) line.unitPrice = unitPrice;
   line.exact = exact;
   line.amount = amount;
-  if (bound !== undefined) line.bound = bound;
+  line.bound = bound;
   line.detail = detail;
   return line;
+}
+
+/**
+ * An applied line that no bound changed, as one literal per set of present keys (id, label,
+ * applied, quantity, unitPrice, exact, amount, detail: the documented order). Literals, not
+ * properties added one by one: no property backing store to grow per line.
+ */
+function unboundedLine(id: string, label: string, priced: Priced, amount: bigint): InvoiceLine {
+  const { exact, quantity, unitPrice } = priced;
+  const detail = pricedDetail(priced.pricing);
+  if (quantity === undefined) {
+    return unitPrice === undefined
+      ? { id, label, applied: true, exact, amount, detail }
+      : { id, label, applied: true, unitPrice, exact, amount, detail };
+  }
+  return unitPrice === undefined
+    ? { id, label, applied: true, quantity, exact, amount, detail }
+    : { id, label, applied: true, quantity, unitPrice, exact, amount, detail };
 }
 
 const NOT_APPLIED: InvoiceLine['detail'] = { kind: 'not-applied', reason: 'when-false' };
