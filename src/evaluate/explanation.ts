@@ -69,8 +69,13 @@ function fill(p: ExplainPlan, node: CompiledNode, frame: Frame, value?: Value): 
       // An `and` that holds has every operand true, an `or` that fails every operand false
       // (compile/compile-expression.ts and/or): their values are known without evaluating them.
       const known = own === true && p.op === 'and' ? true : own === false && p.op === 'or' ? false : undefined;
-      const operands: ExplainNode[] = [];
-      for (const o of p.operands) operands.push(fill(o.plan, o.node, frame, known));
+      // Sized once (a push onto [] allocates room for 16).
+      const count = p.operands.length;
+      const operands = new Array<ExplainNode>(count);
+      for (let i = 0; i < count; i++) {
+        const o = p.operands[i];
+        if (o !== undefined) operands[i] = fill(o.plan, o.node, frame, known);
+      }
       return { kind: 'logical', op: p.op, operands, outcome };
     }
     case 'not':

@@ -21,17 +21,23 @@ export interface LineEnv {
 
 /**
  * Evaluates the parts of one line, adding their diagnostics to the invoice's list; evaluates
- * every part so all errors are reported.
+ * every part so all errors are reported. One instance, re-pointed at each line (`at`): pricing is
+ * synchronous and never re-entered (a line's expressions cannot price a line), so no object per line.
  */
 class LineEval {
+  private id = '';
+  private ctx: EvalContext | undefined;
+  diagnostics: Diagnostic[] = [];
   /** How many diagnostics the list had before this line. */
-  private readonly start: number;
-  constructor(
-    private readonly id: string,
-    private readonly ctx: EvalContext,
-    readonly diagnostics: Diagnostic[],
-  ) {
+  private start = 0;
+
+  /** This evaluator, now for the line `id`. */
+  at(id: string, ctx: EvalContext, diagnostics: Diagnostic[]): this {
+    this.id = id;
+    this.ctx = ctx;
+    this.diagnostics = diagnostics;
     this.start = diagnostics.length;
+    return this;
   }
 
   /** True when this line added a diagnostic. */
@@ -40,7 +46,7 @@ class LineEval {
   }
 
   value(expr: CompiledExpr, part: string): Value | undefined {
-    const v = expr.evaluate(this.ctx);
+    const v = expr.evaluate(this.ctx as EvalContext);
     if (!isNoData(v)) return v;
     this.diagnostics.push(noDataDiagnostic(this.id, part, expr, v));
     return undefined;
@@ -63,6 +69,8 @@ class LineEval {
     return undefined;
   }
 }
+
+const LINE_EVAL = new LineEval();
 
 function sameSpan(a: { start: number; end: number; file: string }, b: typeof a): boolean {
   return a.file === b.file && a.start === b.start && a.end === b.end;
@@ -235,7 +243,7 @@ function roundBounded(bounded: Bounded, env: LineEnv): { amount: bigint; bounded
  */
 export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
   const { id, label } = payment.decl;
-  const ev = new LineEval(id, env.ctx, diagnostics);
+  const ev = LINE_EVAL.at(id, env.ctx, diagnostics);
   if (payment.when !== undefined) {
     const when = ev.value(payment.when, 'when');
     if (when === undefined) return undefined;
