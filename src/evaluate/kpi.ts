@@ -35,11 +35,13 @@ function attainmentOf(kpi: ProgramKpi, met: boolean, frame: Frame): Value {
       const t = form.threshold.evaluate(frame);
       if (!isRational(x)) return x;
       if (!isRational(t)) return t;
-      const [num, den] = form.kind === 'higher-is-better' ? [x, t] : [t, x];
+      // Two branches, not a destructured pair (no array per KPI).
+      const higher = form.kind === 'higher-is-better';
+      const den = higher ? t : x;
       // SPEC 3: a zero denominator gives the cap when met and 0 when missed (a missed KPI never
       // earns attainment from it: a missed `change >= 0` once earned the cap).
       if (isZero(den)) return met ? kpi.cap : ZERO;
-      return divRationals(num, den);
+      return divRationals(higher ? x : t, den);
     }
   }
 }

@@ -250,12 +250,29 @@ export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Di
     if (typeof when !== 'boolean') throw new InternalError(`payment "${id}": when is not a condition`);
     if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: NOT_APPLIED };
   }
-  const priced = pricePricing(payment.pricing, ev);
-  // Most lines have no bounds: round the exact amount and build the line, with no Bounded objects.
+  // Most lines have no bounds: round the exact amount and build the line, with no Bounded objects;
+  // the amount and price forms (the usual ones) also without a Priced object. Same parts evaluated
+  // in the same order as pricePricing, so the same diagnostics.
   if (payment.min === undefined && payment.max === undefined) {
+    const pricing = payment.pricing;
+    if (pricing.form === 'amount') {
+      const exact = ev.rational(pricing.amount, 'amount');
+      if (exact === undefined || ev.failed()) return undefined;
+      return { id, label, applied: true, exact, amount: roundToMinor(exact, env.digits, env.rounding), detail: PRICED_AMOUNT };
+    }
+    if (pricing.form === 'price') {
+      const quantity = ev.rational(pricing.quantity, 'quantity');
+      const unitPrice = ev.rational(pricing.price, 'price');
+      if (quantity === undefined || unitPrice === undefined || ev.failed()) return undefined;
+      const exact = priceFixedQuantity(quantity, unitPrice);
+      const amount = roundToMinor(exact, env.digits, env.rounding);
+      return { id, label, applied: true, quantity, unitPrice, exact, amount, detail: PRICED_PRICE };
+    }
+    const priced = pricePricing(pricing, ev);
     if (priced === undefined || ev.failed()) return undefined;
     return unboundedLine(id, label, priced, roundToMinor(priced.exact, env.digits, env.rounding));
   }
+  const priced = pricePricing(payment.pricing, ev);
   const bounded = applyBounds(payment, priced?.exact, ev, env);
   if (priced === undefined || bounded === undefined || ev.failed()) return undefined;
   const { amount, bounded: final } = roundBounded(bounded, env);

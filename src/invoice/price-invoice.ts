@@ -118,7 +118,8 @@ function priceInvoiceUnguarded(result: PeriodResult): StageResult<Invoice> {
     const line = priceLine(payment, env, diagnostics);
     if (line !== undefined) lines[count++] = line;
   }
-  lines.length = count;
+  // Only when a line failed: setting length, even to the same value, is a runtime call.
+  if (count < lines.length) lines.length = count;
   const limits = evaluateLimits(checked, context, digits, diagnostics);
   if (diagnostics.length > 0) return { diagnostics };
   let sum = 0n;
