@@ -151,6 +151,29 @@ describe('priceInvoice: pricing forms', () => {
   });
 });
 
+describe('priceInvoice: line keys', () => {
+  // Lines are built by separate paths (unbounded amount/price lines as literals, bounded ones key
+  // by key); every path keeps the documented key order (SPEC 5 JSON is written in this order).
+  it('keeps the documented key order on every kind of line', () => {
+    const inv = invoice({
+      payments: [
+        payment({ id: 'a', pricing: amountForm(rub('10')) }),
+        payment({ id: 'p', pricing: priceForm(num('3'), rub('500')) }),
+        payment({ id: 'b', pricing: priceForm(num('3'), rub('500')), min: rub('2000') }),
+        payment({ id: 'u', pricing: priceForm(num('3'), rub('500')), max: rub('99999') }),
+        payment({ id: 'w', when: cond(false), pricing: amountForm(rub('10')) }),
+      ],
+    });
+    expect(inv.lines.map((l) => Object.keys(l))).toEqual([
+      ['id', 'label', 'applied', 'exact', 'amount', 'detail'],
+      ['id', 'label', 'applied', 'quantity', 'unitPrice', 'exact', 'amount', 'detail'],
+      ['id', 'label', 'applied', 'quantity', 'unitPrice', 'exact', 'amount', 'bound', 'detail'],
+      ['id', 'label', 'applied', 'quantity', 'unitPrice', 'exact', 'amount', 'detail'],
+      ['id', 'label', 'applied', 'exact', 'amount', 'detail'],
+    ]);
+  });
+});
+
 describe('priceInvoice: per-line bounds', () => {
   it('raises a line to its min and records the bound', () => {
     const inv = invoice({ payments: [payment({ id: 'l', pricing: priceForm(num('3'), rub('500')), min: rub('2000') })] });
