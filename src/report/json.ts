@@ -2,7 +2,7 @@
 // Amounts are decimal strings with exactly the currency's minor digits; ratios are decimal strings.
 import { formatMinor } from '../numbers/money.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
-import type { ProgramKpi } from '../compile/program.js';
+import type { Program } from '../compile/program.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import type { EvaluationJson } from './evaluation-json.js';
 import { kpiExplanationText } from './explain-sentence.js';
@@ -13,16 +13,23 @@ function ratio(r: Rational | undefined): string | null {
   return r === undefined ? null : toDecimalString(r);
 }
 
-/** Each compiled KPI's weight as text, written once: a constant of the contract. */
-const weights = new WeakMap<ProgramKpi, string | null>();
+/** What a KPI's JSON takes from the contract: the same texts on every evaluation. */
+interface KpiHead {
+  readonly id: string;
+  readonly target: string;
+  readonly weight: string | null;
+}
 
-function weightText(k: ProgramKpi): string | null {
-  let text = weights.get(k);
-  if (text === undefined) {
-    text = ratio(k.weight);
-    weights.set(k, text);
+/** Each compiled program's KPI heads, written once (one lookup per evaluation, not one per KPI). */
+const heads = new WeakMap<Program, readonly KpiHead[]>();
+
+function kpiHeads(program: Program): readonly KpiHead[] {
+  let made = heads.get(program);
+  if (made === undefined) {
+    made = program.kpis.map((k) => ({ id: k.decl.id, target: k.decl.target.text, weight: ratio(k.weight) }));
+    heads.set(program, made);
   }
-  return text;
+  return made;
 }
 
 /** Unit prices as text by minor digits: a price written in the contract is one object on every evaluation. */
@@ -39,64 +46,59 @@ function unitPriceTexts(digits: number): IdentityMemo<Rational> {
 
 /** The JSON object (key order fixed, so serialisation is byte-identical for the same inputs). */
 export function evaluationToJson(e: Evaluation): EvaluationJson {
-  const { result, invoice } = e;
+  const { result, invoice, taxed, document } = e;
   const contract = result.program.contract;
   const digits = invoice.minorDigits;
   const prices = unitPriceTexts(digits);
   const priceText = (p: Rational): string => formatRationalMoney(p, digits);
   const money = (r: Rational | undefined): string | null => (r === undefined ? null : prices.text(r, priceText));
-  const subtotal = formatMinor(e.taxed.subtotal, digits);
-  const json: EvaluationJsonDraft = {
-    contract: contract.id.value,
-    version: contract.version.value,
-    period: result.period,
-    period_index: result.periodIndex,
-    currency: invoice.currency,
-    kpis: result.program.kpis.map((k, i) => {
-      const r = result.kpis[i];
-      const attainment = ratio(r?.attainment);
-      return {
-        id: k.decl.id,
-        status: r?.status ?? 'no-data',
-        target: k.decl.target.text,
-        weight: weightText(k),
-        attainment,
-        // Below the cap the capped attainment is the same value (often the same object).
-        capped_attainment: r?.cappedAttainment === r?.attainment ? attainment : ratio(r?.cappedAttainment),
-        explanation: r === undefined ? '' : kpiExplanationText(r.explanation),
-      };
-    }),
-    score: ratio(result.score),
-    // Two literals rather than a spread of the optional `bound` (V8 makes that spread costly);
-    // the keys keep their documented order.
-    lines: invoice.lines.map((l) => {
-      const quantity = ratio(l.quantity);
-      const unitPrice = money(l.unitPrice);
-      const amount = formatMinor(l.amount, digits);
-      const detail = lineDetailText(l, invoice);
-      return l.bound === undefined
-        ? { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, detail }
-        : { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, bound: l.bound, detail };
-    }),
-    adjustments: invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) })),
-    subtotal,
-    // A rate on every line has the subtotal as its base, and without inclusive prices the net is
-    // the subtotal: the same text, written once.
-    taxes: e.taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: t.base === e.taxed.subtotal ? subtotal : formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) })),
-    net: e.taxed.net === e.taxed.subtotal ? subtotal : formatMinor(e.taxed.net, digits),
-    total: formatMinor(e.taxed.total, digits),
-  };
-  // Added in their documented order rather than spread in (V8 makes a spread of an optional
-  // literal costly): `invoice` when the contract has one, then `inputs`.
-  if (e.document !== undefined) json.invoice = { number: e.document.number, issue_date: e.document.issueDate, due_date: e.document.dueDate };
-  json.inputs = e.inputs.sources === undefined
+  const subtotal = formatMinor(taxed.subtotal, digits);
+  const kpis = kpiHeads(result.program).map((k, i) => {
+    const r = result.kpis[i];
+    const attainment = ratio(r?.attainment);
+    return {
+      id: k.id,
+      status: r?.status ?? 'no-data',
+      target: k.target,
+      weight: k.weight,
+      attainment,
+      // Below the cap the capped attainment is the same value (often the same object).
+      capped_attainment: r?.cappedAttainment === r?.attainment ? attainment : ratio(r?.cappedAttainment),
+      explanation: r === undefined ? '' : kpiExplanationText(r.explanation),
+    };
+  });
+  // Two literals rather than a spread of the optional `bound` (V8 makes that spread costly);
+  // the keys keep their documented order.
+  const lines = invoice.lines.map((l) => {
+    const quantity = ratio(l.quantity);
+    const unitPrice = money(l.unitPrice);
+    const amount = formatMinor(l.amount, digits);
+    const detail = lineDetailText(l, invoice);
+    return l.bound === undefined
+      ? { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, detail }
+      : { id: l.id, label: l.label, applied: l.applied, quantity, unit_price: unitPrice, amount, bound: l.bound, detail };
+  });
+  const adjustments = invoice.adjustments.map((a) => ({ id: a.id, label: adjustmentLabel(a), amount: formatMinor(a.amount, digits) }));
+  // A rate on every line has the subtotal as its base, and without inclusive prices the net is
+  // the subtotal: the same text, written once.
+  const taxes = taxed.taxes.map((t) => ({ id: t.id, label: t.label, rate: t.rate, base: t.base === taxed.subtotal ? subtotal : formatMinor(t.base, digits), amount: formatMinor(t.amount, digits) }));
+  const net = taxed.net === taxed.subtotal ? subtotal : formatMinor(taxed.net, digits);
+  const total = formatMinor(taxed.total, digits);
+  const score = ratio(result.score);
+  const inputs = e.inputs.sources === undefined
     ? { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256 }
     : { contract_sha256: e.inputs.contractSha256, data_sha256: e.inputs.dataSha256, sources: sourcesJson(e.inputs.sources) };
-  return json as EvaluationJson;
+  // One literal with the keys in their documented order (`invoice` added afterwards would give
+  // every result a separate property store); two rather than a spread of the optional `invoice`
+  // (V8 makes that spread costly).
+  return document === undefined
+    ? { contract: contract.id.value, version: contract.version.value, period: result.period, period_index: result.periodIndex, currency: invoice.currency, kpis, score, lines, adjustments, subtotal, taxes, net, total, inputs }
+    : {
+      contract: contract.id.value, version: contract.version.value, period: result.period, period_index: result.periodIndex, currency: invoice.currency, kpis, score, lines, adjustments, subtotal, taxes, net, total,
+      invoice: { number: document.number, issue_date: document.issueDate, due_date: document.dueDate },
+      inputs,
+    };
 }
-
-/** EvaluationJson while it is filled in: `invoice` and `inputs` come last, in that order. */
-type EvaluationJsonDraft = Omit<EvaluationJson, 'invoice' | 'inputs'> & { invoice?: EvaluationJson['invoice']; inputs?: EvaluationJson['inputs'] };
 
 /** `inputs.sources`: the sources file, every file read with its digest, each value's provenance. */
 function sourcesJson(s: SourcesInputs): Record<string, unknown> {

@@ -1,4 +1,5 @@
 // Stage 9: the worked examples of SPEC 10 and the rules around them (line rates, limits, exempt).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeTaxes } from '../../../src/taxes/apply-taxes.js';
 import { shareAdjustment } from '../../../src/taxes/allocate.js';
@@ -87,5 +88,24 @@ describe('shareAdjustment', () => {
     expect(shareAdjustment([1n, 1n, 1n], 1n)).toEqual([2n, 1n, 1n]);
     expect(shareAdjustment([0n, 0n], 5n)).toEqual([3n, 2n]);
     expect(shareAdjustment([], 5n)).toEqual([]);
+  });
+});
+
+// applyTaxes evaluates a contract whose every line carries every rate as one line of their sum
+// (no object per line): sound only because the split does not change the result in those cases.
+describe('lines that all carry every rate', () => {
+  const amounts = fc.array(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 12n }), { maxLength: 6 });
+  const adjustment = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 9n });
+  const decls = [undefined, { kind: 'exempt', text: 'Exempt', span: { file: 't.yaml', start: 0, end: 0 } } as const, ratesDecl({ vat: '0.22', city: '0.035' }, 'exclusive', 'invoice')];
+
+  it('give the taxes of one line of their sum (no tax, exempt, exclusive rounded per invoice)', () => {
+    fc.assert(
+      fc.property(amounts, adjustment, fc.constantFrom(...decls), fc.constantFrom('half-even' as const, 'half-up' as const), (xs, adj, tax, mode) => {
+        const rates = ['vat', 'city'];
+        const split = computeTaxes(xs.map((amount) => ({ amount, rates })), adj, tax, 2, mode);
+        const whole = computeTaxes([{ amount: xs.reduce((s, x) => s + x, 0n), rates }], adj, tax, 2, mode);
+        expect(whole).toEqual(split);
+      }),
+    );
   });
 });
