@@ -50,19 +50,8 @@ export interface Frame extends EvalContext {
 export type FrameInit = Omit<Frame, typeof FRAME>;
 
 /**
- * The fields of a frame that depend only on the contract and the period key: evaluatePeriod keeps
- * one such object per period and passes it to periodFrame (no per-period literal to copy).
- */
-export type FramePeriod = Pick<
-  Frame,
-  'periodIndex' | 'periodMonth' | 'periodIndexValue' | 'periodMonthValue' | 'periodYearValue' | 'periodDaysValue' | 'previousPeriod'
->;
-
-/**
  * Frames are instances of one class with every field assigned in one order, so every frame has
  * the same shape for the compiled closures that read it (docs/performance.md, "Less work per period").
- * Positional parameters: the period's shared fields come from one cached object, the rest are
- * arguments, so evaluatePeriod builds no init object per period.
  */
 class PeriodFrame implements Frame {
   readonly [FRAME] = true as const;
@@ -86,68 +75,31 @@ class PeriodFrame implements Frame {
   readonly kpiStatus: Value[];
   score: Value;
 
-  constructor(
-    period: string,
-    shared: FramePeriod,
-    periodSpan: Span | undefined,
-    metrics: readonly (DataValue | undefined)[],
-    previous: readonly (DataValue | undefined)[] | undefined,
-    fast: Float64Array,
-    fastAt: number,
-    fastPreviousAt: number,
-    defines: Value[],
-    kpiMet: Value[],
-    kpiAttainment: Value[],
-    kpiStatus: Value[],
-    score: Value,
-  ) {
-    this.period = period;
-    this.periodIndex = shared.periodIndex;
-    this.periodMonth = shared.periodMonth;
-    this.periodIndexValue = shared.periodIndexValue;
-    this.periodMonthValue = shared.periodMonthValue;
-    this.periodYearValue = shared.periodYearValue;
-    this.periodDaysValue = shared.periodDaysValue;
-    this.periodSpan = periodSpan;
-    this.metrics = metrics;
-    this.previousPeriod = shared.previousPeriod;
-    this.previous = previous;
-    this.fast = fast;
-    this.fastAt = fastAt;
-    this.fastPreviousAt = fastPreviousAt;
-    this.defines = defines;
-    this.kpiMet = kpiMet;
-    this.kpiAttainment = kpiAttainment;
-    this.kpiStatus = kpiStatus;
-    this.score = score;
+  constructor(init: FrameInit) {
+    this.period = init.period;
+    this.periodIndex = init.periodIndex;
+    this.periodMonth = init.periodMonth;
+    this.periodIndexValue = init.periodIndexValue;
+    this.periodMonthValue = init.periodMonthValue;
+    this.periodYearValue = init.periodYearValue;
+    this.periodDaysValue = init.periodDaysValue;
+    this.periodSpan = init.periodSpan;
+    this.metrics = init.metrics;
+    this.previousPeriod = init.previousPeriod;
+    this.previous = init.previous;
+    this.fast = init.fast;
+    this.fastAt = init.fastAt;
+    this.fastPreviousAt = init.fastPreviousAt;
+    this.defines = init.defines;
+    this.kpiMet = init.kpiMet;
+    this.kpiAttainment = init.kpiAttainment;
+    this.kpiStatus = init.kpiStatus;
+    this.score = init.score;
   }
 }
 
-/** A frame from its fields as one object (rules, the empty frame: not per-period hot paths). */
 export function createFrame(init: FrameInit): Frame {
-  return periodFrame(
-    init.period, init, init.periodSpan, init.metrics, init.previous, init.fast, init.fastAt, init.fastPreviousAt,
-    init.defines, init.kpiMet, init.kpiAttainment, init.kpiStatus, init.score,
-  );
-}
-
-/** A frame for one period of evaluatePeriod: `shared` is the period's cached facts (see FramePeriod). */
-export function periodFrame(
-  period: string,
-  shared: FramePeriod,
-  periodSpan: Span | undefined,
-  metrics: readonly (DataValue | undefined)[],
-  previous: readonly (DataValue | undefined)[] | undefined,
-  fast: Float64Array,
-  fastAt: number,
-  fastPreviousAt: number,
-  defines: Value[],
-  kpiMet: Value[],
-  kpiAttainment: Value[],
-  kpiStatus: Value[],
-  score: Value,
-): Frame {
-  return new PeriodFrame(period, shared, periodSpan, metrics, previous, fast, fastAt, fastPreviousAt, defines, kpiMet, kpiAttainment, kpiStatus, score);
+  return new PeriodFrame(init);
 }
 
 /** The frame behind an EvalContext; only contexts made by evaluatePeriod are accepted. */

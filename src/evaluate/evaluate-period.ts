@@ -9,10 +9,10 @@ import { metricSlots } from '../data/bound.js';
 import type { DataValue, PeriodSeries, PeriodValues } from '../data/metric-data.js';
 import type { EvalStep, Program } from '../compile/program.js';
 import type { NoData, Value } from '../language/values.js';
-import { noData, periodFrame, type FramePeriod } from '../compile/frame.js';
+import { createFrame, noData } from '../compile/frame.js';
 import { fastChunk, packFastSlots, previousSlotsAt } from '../compile/fast-slots.js';
 import { computeScore, evaluateKpi } from './kpi.js';
-import { isRational, rational } from '../numbers/rational.js';
+import { isRational, rational, type Rational } from '../numbers/rational.js';
 import { MAX_EXACT_BITS, NumberSizeError } from '../compile/size-limit.js';
 import type { DefineResult, KpiResult, PeriodResult } from './results.js';
 
@@ -44,17 +44,32 @@ function evaluatePeriodUnguarded(checked: Program, series: PeriodSeries, period:
   if ('diagnostic' in info) return { diagnostics: [info.diagnostic] };
   const values = series.periods.get(period);
   if (values === undefined) return { diagnostics: [missingPeriod(checked, period)] };
-  const index = info.periodIndex;
-  const previousPeriod = info.previousPeriod;
+  const { index, previousPeriod } = info;
   const previousValues = previousPeriod === undefined ? undefined : series.periods.get(previousPeriod);
   const metrics = slotValues(checked, layout.metricNames, values);
   const previous = previousValues === undefined ? undefined : slotValues(checked, layout.metricNames, previousValues);
   const fastAt = packFastSlots(metrics, previous);
-  const fastPreviousAt = previousSlotsAt(fastAt, metrics.length);
-  const frame = periodFrame(
-    period, info, values.span, metrics, previous, fastChunk(), fastAt, fastPreviousAt,
-    layout.defines.slice(), layout.kpiMet.slice(), layout.kpiAttainment.slice(), layout.kpiAttainment.slice(), layout.notEvaluated,
-  );
+  const frame = createFrame({
+    period,
+    periodIndex: index,
+    periodMonth: info.month,
+    periodIndexValue: info.indexValue,
+    periodMonthValue: info.monthValue,
+    periodYearValue: info.yearValue,
+    periodDaysValue: info.daysValue,
+    periodSpan: values.span,
+    metrics,
+    previousPeriod,
+    previous,
+    fast: fastChunk(),
+    fastAt,
+    fastPreviousAt: previousSlotsAt(fastAt, metrics.length),
+    defines: layout.defines.slice(),
+    kpiMet: layout.kpiMet.slice(),
+    kpiAttainment: layout.kpiAttainment.slice(),
+    kpiStatus: layout.kpiAttainment.slice(),
+    score: layout.notEvaluated,
+  });
   const diagnostics: Diagnostic[] = [];
   // Copies of the layout's templates (a builtin copy: one allocation each, no growth).
   const kpis = layout.kpis.slice();
@@ -121,8 +136,16 @@ interface FrameLayout {
   readonly periods: Map<string, PeriodInfo | { readonly diagnostic: Diagnostic }>;
 }
 
-/** What a period key means for a contract (the frame's shared fields); depends only on the contract and the key. */
-type PeriodInfo = FramePeriod;
+/** What a period key means for a contract; depends only on the contract and the key. */
+interface PeriodInfo {
+  readonly index: number;
+  readonly previousPeriod: string | undefined;
+  readonly month: number;
+  readonly indexValue: Rational;
+  readonly monthValue: Rational;
+  readonly yearValue: Rational;
+  readonly daysValue: Rational;
+}
 
 const PERIOD_CACHE_SIZE = 1024;
 
@@ -150,16 +173,7 @@ function computePeriodInfo(checked: Program, period: string, start: string | und
   const month = periodMonth(period, kind) ?? 0;
   const yearValue = rational(periodYear(period, kind) ?? 0);
   const daysValue = rational(periodDays(period, kind) ?? 0);
-  // Every FramePeriod field, in the frame's order (one shape for every cached period).
-  return {
-    periodIndex: index,
-    periodMonth: month,
-    periodIndexValue: rational(index),
-    periodMonthValue: rational(month),
-    periodYearValue: yearValue,
-    periodDaysValue: daysValue,
-    previousPeriod: shiftPeriod(period, kind, -1),
-  };
+  return { index, previousPeriod: shiftPeriod(period, kind, -1), month, indexValue: rational(index), monthValue: rational(month), yearValue, daysValue };
 }
 
 const LAYOUTS = new WeakMap<Program, FrameLayout>();
