@@ -1,6 +1,6 @@
 // Library API, contracts (SPEC 13): contract text -> a Program checked and compiled once, whose
 // evaluate() takes plain objects and returns the SPEC section 5 JSON as plain data.
-import { hasErrors, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
+import { hasErrors, NO_DIAGNOSTICS, type Diagnostic, type Span, type StageResult } from '../diagnostics/diagnostic.js';
 import { createSourceFile, sha256Hex, type SourceFile } from '../diagnostics/source.js';
 import { bindData } from '../data/bind.js';
 import type { PeriodSeries } from '../data/metric-data.js';
@@ -67,7 +67,7 @@ function makeProgram(source: SourceFile, checked: CheckedContract, compiled: Com
   const fromBound = (series: PeriodSeries, dataSha256: string, text: string, period: string): StageResult<EvaluationJson> => {
     const run = evaluateBound({ contractFile: source, checked, program: compiled, series, dataSha256 }, { period });
     if (run.value === undefined || run.diagnostics.length > 0) return viaText(text, period);
-    return { value: evaluationToJson(run.value), diagnostics: NONE };
+    return { value: evaluationToJson(run.value), diagnostics: NO_DIAGNOSTICS };
   };
 
   const bindPlain = plainBinder(contract, nowhere);
@@ -91,5 +91,3 @@ function makeProgram(source: SourceFile, checked: CheckedContract, compiled: Com
 
   return { contract: id, source, evaluate, dataText };
 }
-
-const NONE: readonly Diagnostic[] = Object.freeze([]);

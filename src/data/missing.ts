@@ -3,13 +3,10 @@
 // metric is a warning, not an error, because SPEC 3 lets a KPI decide what no data means
 // (`on_no_data`); whatever needs the value still fails with a located E070/E071 naming it.
 import { diag } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { NO_DIAGNOSTICS, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Contract } from '../contract/model.js';
 import type { PeriodSeries } from './metric-data.js';
 import { metricSlots } from './bound.js';
-
-/** What a complete period gives (most periods): one shared empty list, nothing built per call. */
-const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Check that `period` is present in `series` with every metric the contract declares, in
@@ -28,7 +25,7 @@ export function findMissingMetrics(contract: Contract, series: PeriodSeries, per
   }
   // Bound to this contract by bindData: complete when every slot holds a value (no walk by name).
   const slots = metricSlots(values, contract);
-  if (slots !== undefined && !slots.includes(undefined)) return NONE;
+  if (slots !== undefined && !slots.includes(undefined)) return NO_DIAGNOSTICS;
   const out: Diagnostic[] = [];
   for (const [name, metric] of contract.metrics) {
     if (values.values.has(name)) continue;

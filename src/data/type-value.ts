@@ -10,7 +10,7 @@
 // - money:    `30000 RUB` in the contract currency (E063 otherwise) or a plain number in it;
 //             negative amounts are allowed (refunds, chargebacks and credits are real data).
 import { diag } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { NO_DIAGNOSTICS, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MetricDecl, MetricUnit, RawValue } from '../contract/model.js';
 import { compareRationals, HUNDRED, ONE, toDecimalString, type Rational } from '../numbers/rational.js';
 import { readPlainNumber, readQuantity, shownValue, type Quantity, type QuantityKind } from './quantity.js';
@@ -58,7 +58,6 @@ export function typeValue(raw: RawValue, metric: MetricDecl, currency: string): 
   return typeQuantity(raw, metric, currency, read.quantity);
 }
 
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 function typeQuantity(raw: RawValue, metric: MetricDecl, currency: string, q: Quantity): TypedValue {
   const unit = metric.unit.value;

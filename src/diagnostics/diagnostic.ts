@@ -43,6 +43,9 @@ export function assertNever(value: never, what = 'value'): never {
   throw new InternalError(`unexpected ${what}: ${JSON.stringify(value)}`);
 }
 
+/** No findings: one shared frozen list for the stages' common case (nothing built per call). */
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -21,23 +21,17 @@ export interface LineEnv {
 
 /**
  * Evaluates the parts of one line, adding their diagnostics to the invoice's list; evaluates
- * every part so all errors are reported. One instance, re-pointed at each line (`at`): pricing is
- * synchronous and never re-entered (a line's expressions cannot price a line), so no object per line.
+ * every part so all errors are reported.
  */
 class LineEval {
-  private id = '';
-  private ctx: EvalContext | undefined;
-  diagnostics: Diagnostic[] = [];
   /** How many diagnostics the list had before this line. */
-  private start = 0;
-
-  /** This evaluator, now for the line `id`. */
-  at(id: string, ctx: EvalContext, diagnostics: Diagnostic[]): this {
-    this.id = id;
-    this.ctx = ctx;
-    this.diagnostics = diagnostics;
+  private readonly start: number;
+  constructor(
+    private readonly id: string,
+    private readonly ctx: EvalContext,
+    readonly diagnostics: Diagnostic[],
+  ) {
     this.start = diagnostics.length;
-    return this;
   }
 
   /** True when this line added a diagnostic. */
@@ -46,7 +40,7 @@ class LineEval {
   }
 
   value(expr: CompiledExpr, part: string): Value | undefined {
-    const v = expr.evaluate(this.ctx as EvalContext);
+    const v = expr.evaluate(this.ctx);
     if (!isNoData(v)) return v;
     this.diagnostics.push(noDataDiagnostic(this.id, part, expr, v));
     return undefined;
@@ -69,8 +63,6 @@ class LineEval {
     return undefined;
   }
 }
-
-const LINE_EVAL = new LineEval();
 
 function sameSpan(a: { start: number; end: number; file: string }, b: typeof a): boolean {
   return a.file === b.file && a.start === b.start && a.end === b.end;
@@ -191,8 +183,6 @@ function applyBounds(
   ev: LineEval,
   env: LineEnv,
 ): Bounded | undefined {
-  // Most lines have no bounds: the exact amount as it is (no spreads of absent bounds).
-  if (payment.min === undefined && payment.max === undefined) return exact === undefined ? undefined : { amount: exact };
   // Evaluated even when the pricing failed, so every missing value is reported at once.
   const min = payment.min === undefined ? undefined : ev.rational(payment.min, 'min');
   const max = payment.max === undefined ? undefined : ev.rational(payment.max, 'max');
@@ -243,32 +233,16 @@ function roundBounded(bounded: Bounded, env: LineEnv): { amount: bigint; bounded
  */
 export function priceLine(payment: ProgramPayment, env: LineEnv, diagnostics: Diagnostic[]): InvoiceLine | undefined {
   const { id, label } = payment.decl;
-  const ev = LINE_EVAL.at(id, env.ctx, diagnostics);
+  const ev = new LineEval(id, env.ctx, diagnostics);
   if (payment.when !== undefined) {
     const when = ev.value(payment.when, 'when');
     if (when === undefined) return undefined;
     if (typeof when !== 'boolean') throw new InternalError(`payment "${id}": when is not a condition`);
     if (!when) return { id, label, applied: false, exact: ZERO, amount: 0n, detail: NOT_APPLIED };
   }
-  // Most lines have no bounds: round the exact amount and build the line, with no Bounded objects;
-  // the amount and price forms (the usual ones) also without a Priced object. Same parts evaluated
-  // in the same order as pricePricing, so the same diagnostics.
+  // Most lines have no bounds: the exact amount rounded, with no Bounded objects.
   if (payment.min === undefined && payment.max === undefined) {
-    const pricing = payment.pricing;
-    if (pricing.form === 'amount') {
-      const exact = ev.rational(pricing.amount, 'amount');
-      if (exact === undefined || ev.failed()) return undefined;
-      return { id, label, applied: true, exact, amount: roundToMinor(exact, env.digits, env.rounding), detail: PRICED_AMOUNT };
-    }
-    if (pricing.form === 'price') {
-      const quantity = ev.rational(pricing.quantity, 'quantity');
-      const unitPrice = ev.rational(pricing.price, 'price');
-      if (quantity === undefined || unitPrice === undefined || ev.failed()) return undefined;
-      const exact = priceFixedQuantity(quantity, unitPrice);
-      const amount = roundToMinor(exact, env.digits, env.rounding);
-      return { id, label, applied: true, quantity, unitPrice, exact, amount, detail: PRICED_PRICE };
-    }
-    const priced = pricePricing(pricing, ev);
+    const priced = pricePricing(payment.pricing, ev);
     if (priced === undefined || ev.failed()) return undefined;
     return unboundedLine(id, label, priced, roundToMinor(priced.exact, env.digits, env.rounding));
   }

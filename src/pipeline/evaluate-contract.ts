@@ -117,28 +117,31 @@ export function bindChecked(checkedFile: CheckedFile, dataSets: readonly LoadedD
 export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
   const { program, series, contractFile, dataSha256 } = bound;
   const contract = program.contract;
+  const diagnostics: Diagnostic[] = [];
   const kind = contract.period.value;
   if (options.period !== undefined && periodOrdinal(options.period, kind) === undefined) {
     const example = kind === 'month' ? '2026-10' : '2026-Q4';
-    return { diagnostics: [diag('E073', contract.period.span, { reason: `"${options.period}" is not a ${kind} period (a ${kind}ly contract is evaluated for periods such as ${example})` })] };
+    diagnostics.push(diag('E073', contract.period.span, { reason: `"${options.period}" is not a ${kind} period (a ${kind}ly contract is evaluated for periods such as ${example})` }));
+    return { diagnostics };
   }
   const period = options.period ?? [...series.periods.keys()].sort((a, b) => comparePeriods(a, b, kind)).at(-1);
   if (period === undefined) {
-    return { diagnostics: [diag('E073', contract.id.span, { reason: `the data holds no period for contract "${contract.id.value}"` })] };
+    diagnostics.push(diag('E073', contract.id.span, { reason: `the data holds no period for contract "${contract.id.value}"` }));
+    return { diagnostics };
   }
-  // The findings list is made only when a stage has some: most periods have none and share NONE.
-  let diagnostics: Diagnostic[] | undefined;
+  // Each stage's findings are added only when there are some (most periods have none: no spread
+  // of an empty list per evaluation).
   const missing = findMissingMetrics(contract, series, period);
   if (missing.length > 0) {
-    diagnostics = [...missing];
+    diagnostics.push(...missing);
     if (hasErrors(diagnostics)) return { diagnostics };
   }
   const evaluated = evaluatePeriod(program, series, period, options.start);
-  if (evaluated.diagnostics.length > 0) (diagnostics ??= []).push(...evaluated.diagnostics);
-  if (evaluated.value === undefined || (diagnostics !== undefined && hasErrors(diagnostics))) return { diagnostics: diagnostics ?? NONE };
+  if (evaluated.diagnostics.length > 0) diagnostics.push(...evaluated.diagnostics);
+  if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const invoice = priceInvoice(evaluated.value);
-  if (invoice.diagnostics.length > 0) (diagnostics ??= []).push(...invoice.diagnostics);
-  if (invoice.value === undefined || (diagnostics !== undefined && hasErrors(diagnostics))) return { diagnostics: diagnostics ?? NONE };
+  if (invoice.diagnostics.length > 0) diagnostics.push(...invoice.diagnostics);
+  if (invoice.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const taxed = applyTaxes(invoice.value, contract);
   const document = invoiceDocument(contract, evaluated.value.period);
   const inputs = { contractSha256: contractFile.sha256, dataSha256 };
@@ -147,11 +150,8 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
   const value: Evaluation = document === undefined
     ? { result: evaluated.value, invoice: invoice.value, taxed, inputs }
     : { result: evaluated.value, invoice: invoice.value, taxed, document, inputs };
-  return { value, diagnostics: diagnostics ?? NONE };
+  return { value, diagnostics };
 }
-
-/** What a period without findings reports: one shared empty list. */
-const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * The digest of the data: the file's own sha-256, or for several files the sha-256 of their sorted

@@ -20,28 +20,16 @@ export interface TaxLine {
  */
 export function applyTaxes(invoice: Invoice, contract: Contract): TaxedInvoice {
   const tax = contract.tax;
+  const { all, ratesOf } = taxLayoutOf(contract);
+  const lines = invoice.lines.map((l) => ({ amount: l.amount, rates: ratesOf.get(l.id) ?? all }));
   let adjustment = 0n;
   for (const a of invoice.adjustments) adjustment += a.amount;
-  const { all, ratesOf, uniform } = taxLayoutOf(contract);
-  if (uniform) {
-    // Every line carries every rate: computeTaxes gives the same for the lines as one line of
-    // their sum, without a `{ amount, rates }` per line.
-    let sum = 0n;
-    for (const l of invoice.lines) sum += l.amount;
-    return computeTaxes([{ amount: sum, rates: all }], adjustment, tax, invoice.minorDigits, contract.rounding.value);
-  }
-  const lines = invoice.lines.map((l) => ({ amount: l.amount, rates: ratesOf.get(l.id) ?? all }));
   return computeTaxes(lines, adjustment, tax, invoice.minorDigits, contract.rounding.value);
 }
 
 interface TaxLayout {
   readonly all: readonly string[];
   readonly ratesOf: ReadonlyMap<string, readonly string[]>;
-  /**
-   * True when the taxes do not depend on how the subtotal splits into lines: no rates, an
-   * exemption, or exclusive prices rounded once per invoice with every payment carrying every rate.
-   */
-  readonly uniform: boolean;
 }
 
 /** Per contract, computed once (a contract is evaluated for many periods and clients). */
@@ -54,9 +42,7 @@ function taxLayoutOf(contract: Contract): TaxLayout {
     const tax = contract.tax;
     const all = tax?.kind === 'rates' ? tax.rates.map((r) => r.id) : [];
     const ratesOf = new Map(contract.payments.map((p) => [p.id, p.tax === undefined ? all : p.tax.value.map((t) => t.value)]));
-    const uniform = tax === undefined || tax.kind === 'exempt' ||
-      (tax.prices !== 'inclusive' && tax.rounding !== 'line' && [...ratesOf.values()].every((ids) => all.every((id) => ids.includes(id))));
-    layout = { all, ratesOf, uniform };
+    layout = { all, ratesOf };
     layouts.set(contract, layout);
   }
   return layout;

@@ -91,8 +91,8 @@ describe('shareAdjustment', () => {
   });
 });
 
-// applyTaxes evaluates a contract whose every line carries every rate as one line of their sum
-// (no object per line): sound only because the split does not change the result in those cases.
+// computeTaxes taxes a rate every line carries on the subtotal, without sharing the adjustment
+// among the lines: sound only because the split does not change the result in those cases.
 describe('lines that all carry every rate', () => {
   const amounts = fc.array(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 12n }), { maxLength: 6 });
   const adjustment = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 9n });
