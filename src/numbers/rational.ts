@@ -377,7 +377,6 @@ function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits:
   const scaled = rest * (POW10[maxDigits] as number);
   let q = Math.floor(scaled / d);
   const r = scaled - q * d;
-  let size = maxDigits;
   if (r * 2 > d || (r * 2 === d && q % 2 === 1)) {
     q += 1;
     if (q === POW10[maxDigits]) {
@@ -386,15 +385,7 @@ function oneStepDecimalString(whole: number, rest: number, d: number, maxDigits:
       q = 0;
     }
   }
-  let text: string;
-  if (q === 0) text = wholeText(whole);
-  else {
-    while (q % 10 === 0) {
-      q /= 10;
-      size--;
-    }
-    text = `${wholeText(whole)}.${paddedDigits(q, size)}`;
-  }
+  const text = q === 0 ? wholeText(whole) : `${wholeText(whole)}.${trimmedDigits(q, maxDigits)}`;
   return negative && text !== '0' ? '-' + text : text;
 }
 

@@ -26,6 +26,17 @@ function reference(n: bigint, d: bigint, maxDigits: number): string {
   return negative && out !== '0' ? `-${out}` : out;
 }
 
+/** toDecimalString of n/d (either sign) equals the BigInt long division, for the given parts and digits. */
+function agreesWithLongDivision(num: fc.Arbitrary<bigint>, den: fc.Arbitrary<bigint>, digits: fc.Arbitrary<number>, seed: number): void {
+  fc.assert(
+    fc.property(num, den, fc.boolean(), digits, (n, d, neg, k) => {
+      const r = new Fraction(neg ? -n : n, d);
+      expect(toDecimalString(r, k)).toBe(reference(neg ? -r.n : r.n, r.d, k));
+    }),
+    { seed, numRuns: 5000 },
+  );
+}
+
 describe('toDecimalString', () => {
   it('the number path equals the BigInt long division', () => {
     const below = fc.bigInt({ min: 0n, max: 2n ** 49n - 1n });
@@ -91,13 +102,7 @@ describe('toDecimalString in one step (small denominators, all digits in one div
     // d from 10^4 to 2^49: chunks of 2 to 11 digits, the last chunk rounded (or carried by the loop).
     const den = fc.oneof(fc.bigInt({ min: 4000n, max: 10n ** 7n }), fc.bigInt({ min: 10n ** 7n, max: 2n ** 49n - 1n }), fc.constantFrom(9999n, 30011n, 45035996273n, 450359962737n));
     const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 2n ** 49n - 1n }));
-    fc.assert(
-      fc.property(num, den, fc.boolean(), fc.integer({ min: 0, max: 20 }), (n, d, neg, digits) => {
-        const r = new Fraction(neg ? -n : n, d);
-        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
-      }),
-      { seed: 20261211, numRuns: 5000 },
-    );
+    agreesWithLongDivision(num, den, fc.integer({ min: 0, max: 20 }), 20261211);
     // A last chunk of nines that rounds up: the digit loop carries it (0.0099999999995 at 12 digits -> 0.01).
     expect(toDecimalString(new Fraction(99999999995n, 10n ** 13n), 12)).toBe('0.01');
     expect(toDecimalString(new Fraction(1n, 30011n), 12)).toBe(reference(1n, 30011n, 12));
@@ -108,13 +113,7 @@ describe('toDecimalString in one step (small denominators, all digits in one div
     // first half and the whole part (x.999999999999 5 -> x + 1).
     const den = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 5n }), fc.bigInt({ min: 10n ** 5n, max: 4_503_599_627n }), fc.constantFrom(2n * 10n ** 9n, 3n, 7n, 480n, 96_000n));
     const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 7n }), fc.bigInt({ min: 0n, max: 2n ** 49n - 1n }));
-    fc.assert(
-      fc.property(num, den, fc.boolean(), fc.integer({ min: 2, max: 18 }), (n, d, neg, digits) => {
-        const r = new Fraction(neg ? -n : n, d);
-        expect(toDecimalString(r, digits)).toBe(reference(neg ? -r.n : r.n, r.d, digits));
-      }),
-      { seed: 20261212, numRuns: 5000 },
-    );
+    agreesWithLongDivision(num, den, fc.integer({ min: 2, max: 18 }), 20261212);
     for (const k of [10, 11, 12, 14, 18]) {
       // Just below a whole number, a half unit of the last digit away: rounds up into the whole part.
       const d = 2n * 10n ** BigInt(k);
