@@ -1,12 +1,15 @@
 // `attain evaluate <contract> --data <path> [--period] [--format]`: one contract, one period.
 // On failure nothing is printed to stdout (no partial invoice); located errors go to stderr.
+// `--format html` is the monthly run's report.html (SPEC section 5's HTML report) on stdout.
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderPretty } from '../diagnostics/render.js';
 import { evaluateFiles } from '../pipeline/evaluate-files.js';
 import { evaluateFromSources } from '../pipeline/evaluate-sourced.js';
+import { evaluateHistory } from '../pipeline/history.js';
 import { CSV_DIALECTS, renderEvaluationCsv, type CsvDialect } from '../report/csv.js';
 import type { LocaleId } from '../contract/model.js';
 import { LOCALES } from '../report/locale/messages.js';
+import { renderEvaluationHtml } from '../report/html.js';
 import { renderEvaluationJson } from '../report/json.js';
 import { renderEvaluationMarkdown } from '../report/markdown.js';
 import { renderEvaluationXlsx } from '../report/xlsx/evaluation-xlsx.js';
@@ -16,7 +19,7 @@ import type { Evaluation } from '../report/evaluation.js';
 import { EXIT, oneOf, onlyIoErrors, UsageError, type CliIo } from './io.js';
 import { checkPeriodOption } from './period-option.js';
 
-export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx', 'pdf'] as const;
+export const EVALUATE_FORMATS = ['json', 'md', 'text', 'csv', 'xlsx', 'pdf', 'html'] as const;
 type EvaluateFormat = (typeof EVALUATE_FORMATS)[number];
 
 /** Document options of `evaluate`: `--locale` and `--csv-dialect`. */
@@ -25,7 +28,7 @@ export interface RenderChoice {
   readonly dialect?: CsvDialect;
 }
 
-export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx' | 'pdf'>, choice: RenderChoice = {}): string {
+export function renderEvaluation(e: Evaluation, format: Exclude<EvaluateFormat, 'xlsx' | 'pdf' | 'html'>, choice: RenderChoice = {}): string {
   const locale = choice.locale === undefined ? {} : { locale: choice.locale };
   switch (format) {
     case 'json':
@@ -67,6 +70,12 @@ export async function runEvaluate(
     const bytes = format === 'xlsx' ? renderEvaluationXlsx(run.value, choice) : renderEvaluationPdf(run.value, choice);
     if (io.stdoutBytes !== undefined) io.stdoutBytes(bytes);
     else io.stdout(Buffer.from(bytes).toString('latin1'));
+    return EXIT.ok;
+  }
+  if (format === 'html') {
+    // The history charts show every period of the data the evaluation was bound to, up to this one.
+    const history = run.bound === undefined ? { points: [] } : evaluateHistory(run.bound, run.value.result.period);
+    io.stdout(renderEvaluationHtml(run.value, history, locale === undefined ? {} : { locale }));
     return EXIT.ok;
   }
   io.stdout(renderEvaluation(run.value, format, choice));

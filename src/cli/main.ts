@@ -51,7 +51,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--data <path>', 'metric data file or directory (YAML, JSON, CSV)')
     .option('--sources <file>', 'sources.yaml: aggregate the metrics from exports and databases (with --data, data wins)')
     .option('--period <period>', 'YYYY-MM (YYYY-Qn for quarterly contracts); default: the latest in the data')
-    .option('--format <format>', 'json | md | text | csv | xlsx | pdf (xlsx and pdf: binary, to stdout)', 'json')
+    .option('--format <format>', 'json | md | text | csv | xlsx | pdf | html (xlsx and pdf: binary, to stdout; html: the self-contained report)', 'json')
     .option('--locale <locale>', 'documents for people in en | ru-RU | fr-FR | sr-Latn-RS | sr-Cyrl-RS (default: the contract\'s locale)')
     .option('--csv-dialect <dialect>', 'rfc (default) | excel: a BOM, and ; with a decimal comma for ru/fr/sr')
     .action(async (contract: string[], opts: { data?: string; sources?: string; period?: string; format: string; locale?: string; csvDialect?: string }) => setExit(await runEvaluate(contract, opts, io)));

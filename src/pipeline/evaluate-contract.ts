@@ -27,12 +27,22 @@ export interface EvaluateOptions {
   readonly start?: string;
 }
 
+/**
+ * An evaluation with the bound contract it came from (`bound`, when binding succeeded): what
+ * `evaluate --format html` evaluates the report's history from (pipeline/history.ts).
+ */
+export interface BoundEvaluation {
+  readonly value?: Evaluation;
+  readonly bound?: BoundSources;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** Evaluate a contract (as text) against data files (as text). The library's in-memory entry. */
-export function evaluateSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+export function evaluateSources(contractFile: SourceFile, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): BoundEvaluation {
   const bound = bindSources(contractFile, dataFiles);
   if (bound.value === undefined) return { diagnostics: bound.diagnostics };
   const run = evaluateBound(bound.value, options);
-  return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+  return { ...run, bound: bound.value, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
 }
 
 /** A data file loaded once (stage read): its file, its periods by contract when readable, its findings. */

@@ -6,11 +6,13 @@ import type { SourceFile } from '../diagnostics/source.js';
 import { looksLikeDataFile, skippedDataNote } from '../data/data-owner.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { expandPaths, readSource } from '../workspace/files.js';
-import { evaluateSources, type EvaluateOptions } from './evaluate-contract.js';
+import { evaluateSources, type BoundSources, type EvaluateOptions } from './evaluate-contract.js';
 import { chooseContract, evaluateVersions, readContractSet } from './evaluate-versions.js';
 
 export interface EvaluationRun {
   readonly value?: Evaluation;
+  /** The contract (version) bound to its data, with `value`: the HTML report's history reads it. */
+  readonly bound?: BoundSources;
   /** Why the run could not start (exit 2): several contract ids in the paths and none chosen. */
   readonly usage?: string;
   readonly diagnostics: readonly Diagnostic[];

@@ -6,12 +6,14 @@ import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { closeEngines } from '../sources/engines/lazy.js';
 import { checkContractFile } from '../check/check-file.js';
-import { evaluateBound, type EvaluateOptions } from './evaluate-contract.js';
+import { evaluateBound, type BoundSources, type EvaluateOptions } from './evaluate-contract.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, bindSourced, readSourcesFile } from './sources.js';
 
 export interface SourcedRun {
   readonly value?: Evaluation;
+  /** The contract bound to its aggregated series, with `value` (the HTML report's history). */
+  readonly bound?: BoundSources;
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, SourceFile>;
 }
@@ -57,7 +59,7 @@ export async function evaluateFromSources(contractPath: string, sourcesPath: str
   const run = evaluateBound(bound.value, options);
   diagnostics.push(...run.diagnostics);
   if (run.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
-  return { value: { ...run.value, inputs: { ...run.value.inputs, ...(bound.inputs === undefined ? {} : { sources: bound.inputs }) } }, diagnostics, sources: files };
+  return { value: { ...run.value, inputs: { ...run.value.inputs, ...(bound.inputs === undefined ? {} : { sources: bound.inputs }) } }, bound: bound.value, diagnostics, sources: files };
 }
 /**
  * Largest export read back to place a finding (V8's longest string): exports are streamed, so a

@@ -9,9 +9,8 @@ import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import { groupById, orderVersions, versionInForce, type ContractVersions } from '../contract/versions.js';
 import { looksLikeDataFile } from '../data/data-owner.js';
 import { loadMetricFile } from '../data/load-metrics.js';
-import type { Evaluation } from '../report/evaluation.js';
 import { expandPaths, readSource } from '../workspace/files.js';
-import { bindSources, evaluateBound, type EvaluateOptions } from './evaluate-contract.js';
+import { bindSources, evaluateBound, type BoundEvaluation, type EvaluateOptions } from './evaluate-contract.js';
 
 /** One contract file of a set: its text and its model. */
 export interface VersionFile {
@@ -78,7 +77,7 @@ export function dataContractIds(dataFiles: readonly SourceFile[]): Set<string> {
  * Only the period and the one before it are bound (what previous() and growth() read), so a
  * metric another version added or dropped, in periods this one does not evaluate, is not an error.
  */
-export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): { value?: Evaluation; diagnostics: readonly Diagnostic[] } {
+export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: readonly SourceFile[], options: EvaluateOptions = {}): BoundEvaluation {
   const kind = set.kind;
   const first = set.versions[0] as VersionFile;
   const period = options.period ?? dataPeriods(set.id, dataFiles).filter((p) => periodOrdinal(p, kind) !== undefined).sort((a, b) => comparePeriods(a, b, kind)).at(-1);
@@ -94,7 +93,7 @@ export function evaluateVersions(set: ContractVersions<VersionFile>, dataFiles: 
   const bound = bindSources(version.file, dataFiles, keep);
   if (bound.value === undefined) return { diagnostics: bound.diagnostics };
   const run = evaluateBound(bound.value, { period, start: set.start });
-  return { ...run, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
+  return { ...run, bound: bound.value, diagnostics: [...bound.diagnostics, ...run.diagnostics] };
 }
 
 /**

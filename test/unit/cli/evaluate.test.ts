@@ -62,6 +62,19 @@ describe('attain evaluate', () => {
     golden('test/golden/good/acme-smm-2026-10.csv', csv.stdout);
   });
 
+  it('renders the self-contained HTML report of SPEC section 5 with --format html (golden)', async () => {
+    const r = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'html', '--locale', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<!doctype html>')).toBe(true);
+    // Charts: an attainment bar per KPI and the history over the periods of the data.
+    expect(r.stdout).toContain('<svg');
+    expect(r.stdout).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    golden('test/golden/good/acme-smm-2026-10.html', r.stdout);
+    const failed = await runCli('evaluate', CONTRACT, '--data', 'test/golden/formats/warnings-only.data.yaml', '--format', 'html');
+    expect(failed.code).not.toBe(0);
+    expect(failed.stdout).toBe('');
+  });
+
   it('writes nothing to stdout and exits 1 when the evaluation fails', async () => {
     writeFileSync('test-artifacts-missing.yaml', 'contract: acme-smm\nperiods:\n  2026-10: { sessions: 100 }\n');
     try {
