@@ -24,6 +24,8 @@ export type SidePlan =
 export type ExplainPlan =
   | { readonly kind: 'comparison'; readonly op: string; readonly left: SidePlan; readonly right: SidePlan }
   | { readonly kind: 'between'; readonly value: SidePlan; readonly low: SidePlan; readonly high: SidePlan }
+  /** `x in [a, b, c]`: the value tested and each item of the list. */
+  | { readonly kind: 'membership'; readonly value: SidePlan; readonly items: readonly SidePlan[] }
   /** `operands` are already flattened: `a and (b and c)` has three. */
   | { readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly operands: readonly OperandPlan[] }
   | { readonly kind: 'not'; readonly operand: OperandPlan }
@@ -68,6 +70,17 @@ export function displayTypes(a: ValueType, b: ValueType): [ValueType, ValueType]
   return [a, b];
 }
 
+/**
+ * The display types of `x in [a, b, c]`: as for a comparison, percent wins, here over the value
+ * and every item (one percent among them shows every number of the sentence as a percent).
+ */
+export function membershipTypes(value: ValueType, items: readonly ValueType[]): { value: ValueType; items: ValueType[] } {
+  const isPercent = (t: ValueType): boolean => t.kind === 'scalar' && t.flavor === 'percent';
+  if (!isPercent(value) && !items.some(isPercent)) return { value, items: [...items] };
+  const shown = (t: ValueType): ValueType => (t.kind === 'scalar' ? PERCENT : t);
+  return { value: shown(value), items: items.map(shown) };
+}
+
 function sidePlan(node: CompiledNode, type: ValueType, source: string): SidePlan {
   if (node.constant !== undefined) return { kind: 'constant', side: { value: node.constant, type } };
   const span = node.typed.expr.span;
@@ -95,6 +108,11 @@ function planOf(node: CompiledNode, source: string): ExplainPlan {
   if (t.kind === 'Between' && c0 !== undefined && c1 !== undefined && c2 !== undefined) {
     const [vt, bt] = displayTypes(t.value.type, t.low.type);
     return { kind: 'between', value: sidePlan(c0, vt, source), low: sidePlan(c1, bt, source), high: sidePlan(c2, bt, source) };
+  }
+  if (t.kind === 'In' && c0 !== undefined) {
+    const types = membershipTypes(t.value.type, t.items.map((i) => i.type));
+    const items = node.children.slice(1).map((c, i) => sidePlan(c, types.items[i] ?? c.typed.type, source));
+    return { kind: 'membership', value: sidePlan(c0, types.value, source), items };
   }
   if (t.kind === 'Logical') return { kind: 'logical', op: t.op, operands: operandsOf(node, t.op, source, []) };
   if (t.kind === 'Not' && c0 !== undefined) return { kind: 'not', operand: { node: c0, plan: planOf(c0, source) } };

@@ -5,7 +5,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import type { Value } from '../language/values.js';
 import type { CompiledNode } from '../compile/compile-expression.js';
 import type { Frame } from '../compile/frame.js';
-import { displayTypes, explainPlanOf, type ExplainPlan, type SidePlan } from './explain-plan.js';
+import { displayTypes, explainPlanOf, membershipTypes, type ExplainPlan, type SidePlan } from './explain-plan.js';
 import type { ValueType } from '../language/value-types.js';
 
 export type Outcome = 'met' | 'missed' | 'no-data';
@@ -25,6 +25,8 @@ export interface ExplainSide {
 export type ExplainNode =
   | { readonly kind: 'comparison'; readonly op: string; readonly left: ExplainSide; readonly right: ExplainSide; readonly outcome: Outcome }
   | { readonly kind: 'between'; readonly value: ExplainSide; readonly low: ExplainSide; readonly high: ExplainSide; readonly outcome: Outcome }
+  /** `x in [a, b, c]`: the value tested (SPEC 3 lists `in` among the comparisons) and each item. */
+  | { readonly kind: 'membership'; readonly value: ExplainSide; readonly items: readonly ExplainSide[]; readonly outcome: Outcome }
   | { readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly operands: readonly ExplainNode[]; readonly outcome: Outcome }
   | { readonly kind: 'not'; readonly operand: ExplainNode; readonly outcome: Outcome }
   /** Any other condition (a boolean define, a function call): its text and value. */
@@ -65,6 +67,8 @@ function fill(p: ExplainPlan, node: CompiledNode, frame: Frame, value?: Value): 
       return { kind: 'comparison', op: p.op, left: readSide(p.left, frame), right: readSide(p.right, frame), outcome };
     case 'between':
       return { kind: 'between', value: readSide(p.value, frame), low: readSide(p.low, frame), high: readSide(p.high, frame), outcome };
+    case 'membership':
+      return { kind: 'membership', value: readSide(p.value, frame), items: p.items.map((i) => readSide(i, frame)), outcome };
     case 'logical': {
       // An `and` that holds has every operand true, an `or` that fails every operand false
       // (compile/compile-expression.ts and/or): their values are known without evaluating them.
@@ -107,6 +111,11 @@ export function explainNodeReference(node: CompiledNode, frame: Frame, text: str
   if (t.kind === 'Between' && c0 !== undefined && c1 !== undefined && c2 !== undefined) {
     const [vt, bt] = displayTypes(t.value.type, t.low.type);
     return { kind: 'between', value: side(c0, vt, frame, text), low: side(c1, bt, frame, text), high: side(c2, bt, frame, text), outcome };
+  }
+  if (t.kind === 'In' && c0 !== undefined) {
+    const types = membershipTypes(t.value.type, t.items.map((i) => i.type));
+    const items = node.children.slice(1).map((c, i) => side(c, types.items[i] ?? c.typed.type, frame, text));
+    return { kind: 'membership', value: side(c0, types.value, frame, text), items, outcome };
   }
   if (t.kind === 'Logical') {
     const operands: ExplainNode[] = [];

@@ -89,6 +89,8 @@ function nodeText(e: ExplainNode, l: LocaleSentences): string {
     case 'comparison':
     case 'between':
       return plannedSidesText(e, l) ?? explainNodeTextReference(e, l.locale);
+    case 'membership':
+      return membershipText(e, l.locale, l.paren[e.outcome]);
     case 'logical': {
       const joint = e.op === 'and' ? ' and ' : ' or ';
       let text = '';
@@ -118,6 +120,8 @@ export function explainNodeTextReference(e: ExplainNode, locale: LocaleId = 'en'
       return `${explainSideText(e.left, locale)} ${e.op} ${explainSideText(e.right, locale)} ${paren(e.outcome, locale)}`;
     case 'between':
       return `${explainSideText(e.value, locale)} between ${explainSideText(e.low, locale)} and ${explainSideText(e.high, locale)} ${paren(e.outcome, locale)}`;
+    case 'membership':
+      return membershipText(e, locale, paren(e.outcome, locale));
     case 'logical': {
       // A loop rather than map + join: no array per sentence (one per KPI per evaluation).
       const joint = e.op === 'and' ? ' and ' : ' or ';
@@ -136,6 +140,13 @@ export function explainNodeTextReference(e: ExplainNode, locale: LocaleId = 'en'
     case 'opaque':
       return `${opaqueText(e)} ${paren(e.outcome, locale)}`;
   }
+}
+
+/** `x 3 in [3, 4] (met)`: the tested value and every item, as a comparison shows its sides. */
+function membershipText(e: Extract<ExplainNode, { kind: 'membership' }>, locale: LocaleId, outcome: string): string {
+  let items = '';
+  for (let i = 0; i < e.items.length; i++) items += (i === 0 ? '' : ', ') + explainSideText(e.items[i] as ExplainSide, locale);
+  return `${explainSideText(e.value, locale)} in [${items}] ${outcome}`;
 }
 
 /** The text of a target that is not an expression tree: `JSON Logic {...}` or as written. */

@@ -26,6 +26,11 @@ function node(n: ExplainNode, depth: number, out: string[], locale: LocaleId): v
     case 'between':
       out.push(`${pad}${n.value.text ?? ''} ${v(n.value)} between ${v(n.low)} and ${v(n.high)}${to(n.outcome)}`);
       return;
+    case 'membership': {
+      const items = n.items.map((i) => (i.text === undefined ? v(i) : `${i.text} ${v(i)}`)).join(', ');
+      out.push(`${pad}${n.value.text ?? ''} ${v(n.value)} in [${items}]${to(n.outcome)}`);
+      return;
+    }
     case 'logical':
       out.push(`${pad}${n.op}${to(n.outcome)}`);
       for (const o of n.operands) node(o, depth + 1, out, locale);

@@ -15,7 +15,7 @@ import { LOCALES } from '../../src/report/locale/messages.js';
 
 const RUNS = { seed: 20261205, numRuns: 200 } as const;
 
-/** Every form a target's sentence takes: constants left and right, two read sides, between, not, nesting, a condition. */
+/** Every form a target's sentence takes: constants left and right, two read sides, between, in, not, nesting, a condition. */
 const CONTRACT = `contract: prop
 version: 1
 currency: RUB
@@ -38,6 +38,7 @@ kpis:
   k6: { target: 'growth(c) >= 10%' }
   k7: { target: 't between 90 s and 1 h' }
   k8: { target: 'c >= n' }
+  k9: { target: 'c in [3, n, 5] or r in [20%, 0.5] or not (t in [90 s, 2 min])' }
 `;
 
 function compiled(): { contract: Contract; program: Program } {
