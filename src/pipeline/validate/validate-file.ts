@@ -5,6 +5,7 @@ import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
 import { checkContractFileWithAdvice } from '../../check/check-file.js';
 import { isSourcesText, looksLikeDataFile } from '../../data/data-owner.js';
 import { readSourceSync } from '../../workspace/files.js';
+import { testDataFindings } from './validate-test-data.js';
 
 export interface FileOutcome {
   readonly path: string;
@@ -43,7 +44,9 @@ export function validateFile(path: string, named: boolean): FileOutcome {
     return { path, kind: yaml || named || looksLikeData ? 'data' : 'skipped', text, diagnostics: read.diagnostics };
   }
   const checked = checkContractFileWithAdvice(file);
-  const diagnostics = read.diagnostics.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics];
+  // The tests' own metric values, once the contract itself is clean (E060 and the like).
+  const tests = checked.checked === undefined ? [] : testDataFindings(checked.checked.contract);
+  const diagnostics = read.diagnostics.length === 0 && tests.length === 0 ? checked.diagnostics : [...read.diagnostics, ...checked.diagnostics, ...tests];
   const c = checked.contract;
   if (c === undefined) return { path, kind: 'contract', text, diagnostics };
   return { path, kind: 'contract', text, diagnostics, id: { value: c.id.value, span: c.id.span } };
