@@ -17,6 +17,7 @@ import { ONE } from '../numbers/rational.js';
 import type { Rational } from '../numbers/rational.js';
 import { SCORE_STEP, defineStep, kpiStep, orderSteps } from './resolve.js';
 import type { StepRef } from './typed-tree.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /**
  * Check a contract (stages 4-6). The value is present only when no error was found; the
@@ -40,7 +41,7 @@ export function checkContract(contract: Contract): StageResult<CheckedContract> 
   }
   const limits = checkLimits(s, contract.limits);
   const ordered = orderSteps(steps);
-  s.diagnostics.push(...ordered.diagnostics);
+  appendAll(s.diagnostics, ordered.diagnostics);
   const diagnostics = sortDiagnostics(s.diagnostics);
   if (hasErrors(diagnostics) || !paymentsOk || limits === 'failed' || kpis.includes(undefined)) return { diagnostics };
   const okKpis = kpis.filter((k): k is CheckedKpi => k !== undefined);

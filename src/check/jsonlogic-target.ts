@@ -19,6 +19,7 @@ import type { CheckedJsonLogicTarget } from './checked-contract.js';
 import { unknownName } from './resolve.js';
 import type { Scope } from './resolve.js';
 import { BOOLEAN } from '../language/value-types.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** The operators of json-logic-js 2.x (its standard set), with their argument counts. */
 export const JSONLOGIC_OPERATORS: ReadonlyMap<string, readonly [number, number]> = new Map([
@@ -183,7 +184,7 @@ export function checkJsonLogicTarget(decl: KpiDecl, rule: JsonNode, scope: Scope
   for (const sym of scope.symbols.values()) if (sym.kind === 'metric') metrics.set(sym.name, sym.slot);
   const checker = new RuleChecker(metrics);
   const kind = checker.check(rule, { kind: 'data' });
-  out.push(...checker.diagnostics);
+  appendAll(out, checker.diagnostics);
   if (checker.diagnostics.length > 0) return undefined;
   if (kind !== 'boolean' && kind !== 'unknown') {
     out.push(diag('E043', rule.span, { what: `the JSON Logic target of KPI "${decl.id}"`, found: FOUND[kind] }));

@@ -17,6 +17,7 @@ import type { TypeEnv } from './type-expression.js';
 import type { StepRef, TypedNode } from './typed-tree.js';
 import type { ValueType } from '../language/value-types.js';
 import { postOrder } from './post-order.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Longest chain of defines one define may build on (each hop types the next: the stack is finite). */
 export const MAX_DEFINE_CHAIN = 200;
@@ -37,7 +38,7 @@ export class CheckSession {
   constructor(readonly contract: Contract) {
     const built = buildScope(contract);
     this.scope = built.scope;
-    this.diagnostics.push(...built.diagnostics);
+    appendAll(this.diagnostics, built.diagnostics);
     this.typeEnv = {
       scope: this.scope,
       currency: contract.currency.value,
@@ -51,7 +52,7 @@ export class CheckSession {
   parse(et: ExprText): Expr | undefined {
     if (this.parsed.has(et)) return this.parsed.get(et);
     const parsed = parseExpression(et.text, et.origin);
-    this.diagnostics.push(...parsed.diagnostics);
+    appendAll(this.diagnostics, parsed.diagnostics);
     const expr = parsed.value === undefined || hasErrors(parsed.diagnostics) ? undefined : parsed.value;
     this.parsed.set(et, expr);
     return expr;

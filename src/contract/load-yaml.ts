@@ -6,6 +6,7 @@ import type { Diagnostic, Span, StageResult } from '../diagnostics/diagnostic.js
 import { diag } from '../diagnostics/codes.js';
 import type { SourceFile } from '../diagnostics/source.js';
 import { withPlainEnv } from './yaml-env.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Safety limits for untrusted YAML. */
 export interface YamlLimits {
@@ -77,7 +78,7 @@ export function loadYaml(file: SourceFile, limits: YamlLimits = DEFAULT_LIMITS):
   const second = docs[1];
   if (second !== undefined) diagnostics.push(diag('E005', at(second.range[0], second.range[1])));
   for (const e of [...doc.errors, ...doc.warnings]) diagnostics.push(yamlErrorToDiagnostic(file, e));
-  diagnostics.push(...findDuplicateKeys(doc, file));
+  appendAll(diagnostics, findDuplicateKeys(doc, file));
   if (diagnostics.length > 0) return { diagnostics };
   if (isEmptyDocument(doc)) return { diagnostics: [diag('E006', at(0))] };
   const limit = checkAliases(doc, limits, file.path);

@@ -9,6 +9,7 @@ import { comparePeriods, isPeriodKey } from '../contract/period.js';
 import type { PeriodSeries, PeriodValues, RawPeriod } from './metric-data.js';
 import { Bound, BoundPeriod, BoundSeries, BoundValue, emptySlots, SlotValues, slotLayout, type BoundRecord } from './bound.js';
 import { typeValue } from './type-value.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /**
  * Type raw periods against `contract`. Checks: period keys of the contract's kind (E058), each
@@ -49,7 +50,7 @@ export function bindData(contract: Contract, periods: readonly RawPeriod[], sha2
       // Some names are not the contract's: their E061 come before the values' diagnostics.
       const typed = diagnostics.splice(before);
       reportUnknown(contract, p.record, diagnostics, (unknownReported ??= new Set()));
-      diagnostics.push(...typed);
+      appendAll(diagnostics, typed);
     }
     bound.set(p.period, new BoundPeriod(p.period, values, p.span));
     if (last !== undefined && comparePeriods(last, p.period, kind) > 0) inOrder = false;
@@ -104,7 +105,7 @@ function bindRecord(contract: Contract, record: RawRecord, diagnostics: Diagnost
     if (raw === undefined) continue;
     found++;
     const typed = typeValue(raw, metrics[slot] as MetricDecl, contract.currency.value);
-    if (typed.diagnostics.length > 0) diagnostics.push(...typed.diagnostics);
+    if (typed.diagnostics.length > 0) appendAll(diagnostics, typed.diagnostics);
     if (typed.value !== undefined) {
       slots[slot] = new BoundValue(typed.value, raw.span);
       size++;

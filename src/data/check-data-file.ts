@@ -9,6 +9,7 @@ import { bindData } from './bind.js';
 import { contractIdByName } from './data-owner.js';
 import { loadMetricFile } from './load-metrics.js';
 import type { RawDataSet, RawPeriod } from './metric-data.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Contracts by id: every version of an id, earliest first (one for an unamended contract). */
 export interface ContractsById {
@@ -38,7 +39,7 @@ export function checkDataFile(file: SourceFile, contracts: ContractsById, loaded
       const c = nearestVersion(versions, p.period);
       if (c !== undefined) byVersion.set(c, [...(byVersion.get(c) ?? []), p]);
     }
-    for (const [contract, mine] of byVersion) out.push(...bindData(contract, mine, file.sha256).diagnostics);
+    for (const [contract, mine] of byVersion) appendAll(out, bindData(contract, mine, file.sha256).diagnostics);
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { readSourceSync } from '../workspace/files.js';
 import { loadCsvData } from './csv-data.js';
 import type { RawDataSet } from './metric-data.js';
 import { loadYamlData } from './yaml-data.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Extensions read as metric data (lower case, with the dot). */
 export const DATA_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json', '.csv'];
@@ -45,7 +46,7 @@ export async function readMetricPath(path: string): Promise<StageResult<RawDataS
     const file = readDataFile(p, diagnostics);
     if (file === undefined) continue;
     const loaded = loadMetricFile(file);
-    diagnostics.push(...loaded.diagnostics);
+    appendAll(diagnostics, loaded.diagnostics);
     if (loaded.value !== undefined) sets.push(loaded.value);
   }
   return { value: sets, diagnostics };
@@ -82,7 +83,7 @@ async function walk(dir: string): Promise<string[]> {
     const entry = entries.find((e) => e.name === name);
     if (entry === undefined || name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
+    if (entry.isDirectory()) appendAll(out, await walk(full));
     else if (DATA_EXTENSIONS.includes(extname(name).toLowerCase()) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
       out.push(full);
     }
@@ -100,6 +101,6 @@ async function isFile(path: string): Promise<boolean> {
 
 function readDataFile(path: string, diagnostics: Diagnostic[]): SourceFile | undefined {
   const read = readSourceSync(path, MAX_DATA_FILE_BYTES);
-  diagnostics.push(...read.diagnostics);
+  appendAll(diagnostics, read.diagnostics);
   return read.file;
 }

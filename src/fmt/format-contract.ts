@@ -11,6 +11,7 @@ import { parseExpression } from '../parser/parse.js';
 import { printExpression } from '../parser/print.js';
 import { expressionScalars } from './expression-scalars.js';
 import { renderScalar } from './yaml-scalar.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export interface FormatResult {
   /** The formatted text (the input text when nothing changed or the file could not be loaded). */
@@ -41,7 +42,7 @@ export function formatContract(file: SourceFile): FormatResult {
   for (const et of expressionScalars(contract)) {
     const parsed = parseExpression(et.text, et.origin);
     if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
-      diagnostics.push(...parsed.diagnostics);
+      appendAll(diagnostics, parsed.diagnostics);
       continue;
     }
     edits.push({ start: et.span.start, end: et.span.end, canonical: printExpression(parsed.value) });

@@ -9,6 +9,7 @@ import type { SourceFile } from '../diagnostics/source.js';
 import { looksLikeDataFile } from '../data/data-owner.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { formatContract } from './format-contract.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export interface FormatRun {
   /** Files whose expressions were (or, with `check`, would be) rewritten, in path order. */
@@ -36,13 +37,13 @@ export async function formatPaths(paths: readonly string[], options: FormatOptio
   let count = 0;
   for (const path of files) {
     const read = await readSource(path);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     const file = read.file;
     if (file === undefined || looksLikeDataFile(file.path, file.text)) continue;
     sources.set(path, file);
     count++;
     const result = formatContract(file);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     if (!result.changed) continue;
     changed.push(path);
     if (options.check) continue;

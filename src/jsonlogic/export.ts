@@ -27,6 +27,7 @@ import { finishRule, lowerNode } from './lower.js';
 import type { Lowered, LowerEnv } from './lower.js';
 import { jsonLogicReads, jsonLogicValue } from '../check/jsonlogic-target.js';
 import type { TypedNode } from '../check/typed-tree.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Largest rule written (nodes, after inlining defines): beyond it the contract is E023. */
 export const MAX_RULE_NODES = 100_000;
@@ -123,7 +124,7 @@ export function compileToJsonLogic(checked: CheckedContract): StageResult<JsonLo
     return [k.id, rule(typedOrFail(session.typed(k.target, []), k.id), k.target.span)] as const;
   });
   const payments = contract.payments.map((p) => [p.id, p.when === undefined ? true : rule(typedOrFail(session.typed(p.when, []), p.id), p.when.span)] as const);
-  diagnostics.push(...namespaceConflicts(contract, vars));
+  appendAll(diagnostics, namespaceConflicts(contract, vars));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     value: {

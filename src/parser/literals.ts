@@ -6,6 +6,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { suggestName } from '../diagnostics/suggest.js';
 import type { DurationUnit } from './ast.js';
 import * as T from './tokens.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Every accepted spelling of a duration unit and its canonical form. */
 export const DURATION_UNITS: ReadonlyMap<string, DurationUnit> = new Map<string, DurationUnit>([
@@ -137,7 +138,7 @@ export function checkLiterals(tokens: readonly IToken[], spanOf: SpanOf): Diagno
         units.push(unit);
         j += 1;
       }
-      out.push(...checkQuantity(units, spanOf));
+      appendAll(out, checkQuantity(units, spanOf));
       i = j;
       continue;
     }

@@ -20,6 +20,7 @@ import { checkLiterals } from './literals.js';
 import { isVirtualToken, startsExpression, strayReason } from './messages.js';
 import { toAst } from './to-ast.js';
 import { expressionLexer } from './tokens.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Safety limits on one expression (untrusted text); exceeding one is E023. */
 export interface ExpressionLimits {
@@ -159,11 +160,11 @@ function parseChecked(text: string, limits: ExpressionLimits, spanOf: SpanOf): S
     const reason = `the expression has more than ${limits.maxTokens} tokens; split it into defines`;
     return { diagnostics: [...diagnostics, tooComplex(spanOf(extra.startOffset, text.length), reason)] };
   }
-  diagnostics.push(...checkLiterals(tokens, spanOf));
+  appendAll(diagnostics, checkLiterals(tokens, spanOf));
   if (tokens.length === 0) return { diagnostics };
   try {
     const run = runGrammar(lexed, limits.maxDepth, spanOf);
-    diagnostics.push(...run.diagnostics);
+    appendAll(diagnostics, run.diagnostics);
     const failed = run.cst === undefined || diagnostics.length > 0;
     return failed ? { diagnostics } : { value: run.cst, diagnostics };
   } catch (e) {

@@ -10,6 +10,7 @@ import { checkContractFile } from '../check/check-file.js';
 import { addLocatedFiles } from './evaluate-sourced.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, readSourcesFile } from './sources.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export type DataFormat = 'yaml' | 'json' | 'csv';
 
@@ -39,17 +40,17 @@ export async function dataFromSources(sourcesPath: string, contractsDir: string,
   const diagnostics: Diagnostic[] = [];
   const sourcesRead = await readSourcesFile(sourcesPath);
   if (sourcesRead.file !== undefined) files.set(sourcesPath, sourcesRead.file);
-  diagnostics.push(...sourcesRead.diagnostics);
+  appendAll(diagnostics, sourcesRead.diagnostics);
   const found = await expandPaths([contractsDir], ['.yaml', '.yml']);
-  diagnostics.push(...found.diagnostics);
+  appendAll(diagnostics, found.diagnostics);
   const contracts: Contract[] = [];
   for (const p of found.files) {
     const read = await readSource(p);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (read.file === undefined) continue;
     files.set(p, read.file);
     const checked = checkContractFile(read.file);
-    diagnostics.push(...checked.diagnostics);
+    appendAll(diagnostics, checked.diagnostics);
     if (checked.checked !== undefined) contracts.push(checked.checked.contract);
   }
   if (sourcesRead.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
@@ -59,8 +60,11 @@ export async function dataFromSources(sourcesPath: string, contractsDir: string,
   } finally {
     await closeEngines();
   }
-  diagnostics.push(...result.diagnostics);
-  for (const c of contracts) diagnostics.push(...(result.failed.get(c.id.value) ?? []), ...(result.warnings.get(c.id.value) ?? []));
+  appendAll(diagnostics, result.diagnostics);
+  for (const c of contracts) {
+    appendAll(diagnostics, result.failed.get(c.id.value) ?? []);
+    appendAll(diagnostics, result.warnings.get(c.id.value) ?? []);
+  }
   await addLocatedFiles(diagnostics, files);
   if (hasErrors(diagnostics)) return { diagnostics, sources: files };
   // contract -> period -> metric -> text, contracts in id order, metrics in declaration order.

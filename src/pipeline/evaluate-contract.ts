@@ -19,6 +19,7 @@ import { evaluatePeriod } from '../evaluate/evaluate-period.js';
 import { priceInvoice } from '../invoice/price-invoice.js';
 import type { Evaluation } from '../report/evaluation.js';
 import { checkContractFile, type CheckedFile } from '../check/check-file.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export interface EvaluateOptions {
   /** `YYYY-MM` (or `YYYY-Qn`); default: the latest period in the data. */
@@ -92,7 +93,7 @@ export function bindChecked(checkedFile: CheckedFile, dataSets: readonly LoadedD
   const seen = new Map<string, RawPeriod>();
   for (const loaded of dataSets) {
     const file = loaded.file;
-    diagnostics.push(...loaded.diagnostics);
+    appendAll(diagnostics, loaded.diagnostics);
     if (loaded.value === undefined) continue;
     // `keep`: a version binds only the periods it may read (its range and the one before), since a
     // metric added or dropped by another version is not this version's to type.
@@ -117,7 +118,7 @@ export function bindChecked(checkedFile: CheckedFile, dataSets: readonly LoadedD
   }
   const dataSha256 = digestOf(used);
   const bound = bindData(contract, periods, dataSha256);
-  diagnostics.push(...bound.diagnostics);
+  appendAll(diagnostics, bound.diagnostics);
   const series = bound.value;
   if (series === undefined || hasErrors(diagnostics)) return { diagnostics };
   return { value: { contractFile, checked, program: compileProgram(checked), series, dataSha256 }, diagnostics };
@@ -143,14 +144,14 @@ export function evaluateBound(bound: BoundSources, options: EvaluateOptions = {}
   // of an empty list per evaluation).
   const missing = findMissingMetrics(contract, series, period);
   if (missing.length > 0) {
-    diagnostics.push(...missing);
+    appendAll(diagnostics, missing);
     if (hasErrors(diagnostics)) return { diagnostics };
   }
   const evaluated = evaluatePeriod(program, series, period, options.start);
-  if (evaluated.diagnostics.length > 0) diagnostics.push(...evaluated.diagnostics);
+  if (evaluated.diagnostics.length > 0) appendAll(diagnostics, evaluated.diagnostics);
   if (evaluated.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const invoice = priceInvoice(evaluated.value);
-  if (invoice.diagnostics.length > 0) diagnostics.push(...invoice.diagnostics);
+  if (invoice.diagnostics.length > 0) appendAll(diagnostics, invoice.diagnostics);
   if (invoice.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const taxed = applyTaxes(invoice.value, contract);
   const document = invoiceDocument(contract, evaluated.value.period);

@@ -8,6 +8,7 @@ import type { Evaluation } from '../report/evaluation.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { evaluateSources, type BoundSources, type EvaluateOptions } from './evaluate-contract.js';
 import { chooseContract, evaluateVersions, readContractSet } from './evaluate-versions.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export interface EvaluationRun {
   readonly value?: Evaluation;
@@ -45,7 +46,7 @@ export async function evaluateFiles(contract: string | readonly string[], dataPa
   const skipped: string[] = [];
   for (const path of files) {
     const read = await readSource(path);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (read.file === undefined) continue;
     // Found in a directory, a file that is not metric data (the contract itself, an expected
     // invoice) is skipped; a file named with --data is always read.

@@ -9,6 +9,7 @@ import { checkContractFile } from '../check/check-file.js';
 import { evaluateBound, type BoundSources, type EvaluateOptions } from './evaluate-contract.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, bindSourced, readSourcesFile } from './sources.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 export interface SourcedRun {
   readonly value?: Evaluation;
@@ -29,17 +30,17 @@ export async function evaluateFromSources(contractPath: string, sourcesPath: str
   const checked = checkedFile.checked;
   const sourcesRead = await readSourcesFile(sourcesPath);
   if (sourcesRead.file !== undefined) files.set(sourcesPath, sourcesRead.file);
-  diagnostics.push(...sourcesRead.diagnostics);
+  appendAll(diagnostics, sourcesRead.diagnostics);
   if (checked === undefined || sourcesRead.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
   const contract = checked.contract;
 
   const dataFiles: SourceFile[] = [];
   if (dataPath !== undefined) {
     const found = await expandPaths([dataPath], ['.yaml', '.yml', '.json', '.csv']);
-    diagnostics.push(...found.diagnostics);
+    appendAll(diagnostics, found.diagnostics);
     for (const p of found.files) {
       const read = await readSource(p);
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, read.diagnostics);
       if (read.file === undefined) continue;
       files.set(p, read.file);
       dataFiles.push(read.file);
@@ -53,11 +54,11 @@ export async function evaluateFromSources(contractPath: string, sourcesPath: str
     await closeEngines();
   }
   const bound = bindSourced(contractRead.file, checked, sourcesRead.value, result, dataFiles);
-  diagnostics.push(...bound.diagnostics);
+  appendAll(diagnostics, bound.diagnostics);
   await addLocatedFiles(diagnostics, files);
   if (bound.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
   const run = evaluateBound(bound.value, options);
-  diagnostics.push(...run.diagnostics);
+  appendAll(diagnostics, run.diagnostics);
   if (run.value === undefined || hasErrors(diagnostics)) return { diagnostics, sources: files };
   return { value: { ...run.value, inputs: { ...run.value.inputs, ...(bound.inputs === undefined ? {} : { sources: bound.inputs }) } }, bound: bound.value, diagnostics, sources: files };
 }

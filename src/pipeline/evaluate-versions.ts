@@ -11,6 +11,7 @@ import { looksLikeDataFile } from '../data/data-owner.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { bindSources, evaluateBound, type BoundEvaluation, type EvaluateOptions } from './evaluate-contract.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** One contract file of a set: its text and its model. */
 export interface VersionFile {
@@ -32,11 +33,11 @@ export async function readContractSet(paths: readonly string[], sources: Map<str
   const entries: VersionFile[] = [];
   for (const path of files) {
     const read = await readSource(path);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (read.file === undefined || looksLikeDataFile(path, read.file.text)) continue;
     sources.set(path, read.file);
     const loaded = loadContract(read.file);
-    diagnostics.push(...loaded.diagnostics);
+    appendAll(diagnostics, loaded.diagnostics);
     if (loaded.value !== undefined) entries.push({ file: read.file, contract: loaded.value });
   }
   return { byId: contractSetOf(entries, diagnostics), diagnostics };
@@ -47,7 +48,7 @@ export function contractSetOf(entries: readonly VersionFile[], diagnostics: Diag
   const byId = new Map<string, ContractVersions<VersionFile>>();
   for (const [id, group] of groupById(entries)) {
     const ordered = orderVersions(group);
-    diagnostics.push(...ordered.diagnostics);
+    appendAll(diagnostics, ordered.diagnostics);
     byId.set(id, ordered.value);
   }
   return byId;

@@ -23,6 +23,7 @@ import type { CheckedContract } from '../check/checked-contract.js';
 import { compileProgram } from '../compile/compile-program.js';
 import { digestOf, type BoundSources } from './evaluate-contract.js';
 import { readSource } from '../workspace/files.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Read and check a sources file (E001 when it cannot be read). */
 export async function readSourcesFile(path: string): Promise<{ value?: SourcesFile; file?: SourceFile; diagnostics: readonly Diagnostic[] }> {
@@ -148,19 +149,20 @@ export function bindSourced(
     const periods: RawPeriod[] = [];
     for (const [i, f] of dataFiles.entries()) {
       const loaded = loadedData?.[i] ?? loadMetricFile(f);
-      diagnostics.push(...loaded.diagnostics);
+      appendAll(diagnostics, loaded.diagnostics);
       const mine = [...(loaded.value?.contracts.get(contract.id.value) ?? []), ...(loaded.value?.contracts.get('') ?? [])];
       if (mine.length > 0) used.push(f);
-      periods.push(...mine);
+      appendAll(periods, mine);
     }
     const bound = bindData(contract, periods, digestOf(used));
-    diagnostics.push(...bound.diagnostics);
+    appendAll(diagnostics, bound.diagnostics);
     data = bound.value;
   }
-  diagnostics.push(...undefinedMetrics(sources, contract, data), ...findingsFor(result, contract.id.value));
+  appendAll(diagnostics, undefinedMetrics(sources, contract, data));
+  appendAll(diagnostics, findingsFor(result, contract.id.value));
   if (hasErrors(diagnostics)) return { diagnostics };
   const sourced = sourcedSeries(contract, sources, result, data, used);
-  diagnostics.push(...sourced.diagnostics);
+  appendAll(diagnostics, sourced.diagnostics);
   return { value: { contractFile, checked, program: compileProgram(checked), series: sourced.series, dataSha256: sourced.series.sha256 }, inputs: sourced.inputs, diagnostics };
 }
 

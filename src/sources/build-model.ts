@@ -10,6 +10,7 @@ import { parseDefinition } from './definition.js';
 import type { ColumnDecl, ColumnType, ConnectionDecl, ContractRule, DateFormat, MetricDefinition, SourceDecl, SourcesFile, Spanned, TextFormat } from './model.js';
 import { PRESETS } from './presets/index.js';
 import type { Preset, PresetColumn } from './presets/preset.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 type Obj = { readonly [key: string]: PlainData };
 
@@ -43,7 +44,7 @@ export function buildSourcesModel(doc: Document, file: SourceFile): { value?: So
     const node = nodeAtPath(doc, path).node;
     if (!isScalar(node) || typeof node.value !== 'string') return undefined;
     const parsed = parseDefinition(metric, node.value, exprOrigin(node, file), nodeSpan(file, node), names, contract);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     return parsed.value;
   };
   const metrics = new Map<string, MetricDefinition>();

@@ -7,6 +7,7 @@ import { originOffset, originSpan, type TextOrigin } from '../diagnostics/source
 import type { Call, Expr, Name } from '../parser/ast.js';
 import { parseExpression } from '../parser/parse.js';
 import type { Aggregate, AggregateFn, MetricDefinition } from './model.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Aggregate functions and how many arguments each takes. */
 export const AGGREGATE_ARITY: Readonly<Record<AggregateFn, number>> = {
@@ -105,7 +106,7 @@ export function parseDefinition(
   const wheres = new Map<number, Expr>();
   for (const w of clauses) {
     const cond = parseExpression(text.slice(w.start, w.end), subOrigin(origin, w.start));
-    diagnostics.push(...cond.diagnostics);
+    appendAll(diagnostics, cond.diagnostics);
     if (cond.value !== undefined) wheres.set(originOffset(origin, w.open), cond.value);
   }
   const expr = replaceAggregates(parsed.value, { text, origin, sources, aggregates, wheres, diagnostics });

@@ -10,6 +10,7 @@ import { loadYaml } from '../contract/load-yaml.js';
 import { validateShapeWith } from '../contract/schema.js';
 import { buildSourcesModel } from './build-model.js';
 import type { SourcesFile } from './model.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -39,10 +40,10 @@ export function loadSourcesFile(file: SourceFile): { value?: SourcesFile; diagno
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (loaded.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   const shape = validateShapeWith(validator(), loaded.value.doc, file);
-  diagnostics.push(...shape);
+  appendAll(diagnostics, shape);
   if (hasErrors(diagnostics)) return { diagnostics };
   const model = buildSourcesModel(loaded.value.doc, file);
-  diagnostics.push(...model.diagnostics);
+  appendAll(diagnostics, model.diagnostics);
   if (model.value === undefined || hasErrors(diagnostics)) return { diagnostics };
   return { value: model.value, diagnostics };
 }

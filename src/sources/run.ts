@@ -21,6 +21,7 @@ import { readJsonSource } from './read/json-source.js';
 import { filePieces } from './read/file-pieces.js';
 import { readTextPieces, type DataRow, type FileRead, type SkipReason } from './read/text-source.js';
 import { neededColumns, periodOfDate, periodRange, whereLiterals } from './run-support.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** What a run is asked for. */
 export interface SourcesRequest {
@@ -256,7 +257,7 @@ export async function runSources(request: SourcesRequest, engines: Engines): Pro
         }
         if (undated > 0) findings.push(diag('E096', read.headerSpan ?? { file: shown, start: 0, end: 0 }, { reason: `${undated} row(s) of ${shown} have no date (source "${st.source.name}" places rows in periods by the column "${st.source.date?.value ?? '(none)'}")` }));
         const currencyFindings = checkHeaderCurrency(read.headerCurrency, st.aggregates, [...contractsHere].map((id) => byId.get(id) as Contract));
-        findings.push(...currencyFindings);
+        appendAll(findings, currencyFindings);
         const skipped: Record<string, number> = {};
         for (const [reason, n] of [...read.skipped.entries()].sort()) skipped[reason] = n;
         if (other > 0) skipped['other-contract'] = other;
@@ -366,8 +367,8 @@ async function runSql(
     for (const batch of batches) {
       if (rule.kind === 'path' && batch.contract === undefined) continue;
       const answer = await engine({ source: st.source, aggregates: st.aggregates, kind, files: batch.files, ...(range === undefined ? {} : range) });
-      queries.push(...answer.queries);
-      findings.push(...answer.diagnostics);
+      appendAll(queries, answer.queries);
+      appendAll(findings, answer.diagnostics);
       for (const g of answer.groups) {
         const raw = rule.kind === 'value' ? rule.value : rule.kind === 'path' ? (batch.contract ?? '') : g.contract;
         const id = st.source.map.get(raw) ?? raw;

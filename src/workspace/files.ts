@@ -7,6 +7,7 @@ import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import { decodeUtf8 } from './utf8.js';
+import { appendAll } from '../diagnostics/append-all.js';
 
 /** Max bytes read from one input file (contracts and data are small; hostile input is not). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -82,7 +83,7 @@ async function walk(dir: string, extensions: readonly string[]): Promise<string[
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full, extensions)));
+    if (entry.isDirectory()) appendAll(out, await walk(full, extensions));
     else if (entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(full);
   }
   return out;

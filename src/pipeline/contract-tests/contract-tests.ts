@@ -17,6 +17,7 @@ import type { TestOutcome } from '../../report/test-outcome.js';
 import { kpiExplanationText } from '../../report/explain-sentence.js';
 import { decimalPlaces } from '../../numbers/decimal-places.js';
 import { readExpectedLiteral } from './expectation.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 export type { TestOutcome };
 
@@ -87,7 +88,7 @@ function compare(test: TestDecl, result: PeriodResult, invoice: Invoice): Diagno
   const currency = invoice.currency;
   const digits = invoice.minorDigits;
 
-  out.push(...compareKpis(test, result));
+  appendAll(out, compareKpis(test, result));
 
   const money = (want: Spanned<string>, what: string, actual: bigint): void => {
     const expected = readExpectedLiteral(want);

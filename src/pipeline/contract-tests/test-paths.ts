@@ -8,6 +8,7 @@ import { expandPaths, readSource } from '../../workspace/files.js';
 import type { Contract } from '../../contract/model.js';
 import { groupById, orderVersions } from '../../contract/versions.js';
 import type { CheckedContract } from '../../check/checked-contract.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 export interface TestRun {
   readonly outcomes: readonly TestOutcome[];
@@ -50,6 +51,6 @@ export async function testPaths(paths: readonly string[]): Promise<TestRun> {
       broken.push({ path: d.span.file, diagnostics: [d] });
     }
   }
-  for (const g of good) if (!bad.has(g.path)) outcomes.push(...runContractTests(g.checked, startOf.get(g.path)));
+  for (const g of good) if (!bad.has(g.path)) appendAll(outcomes, runContractTests(g.checked, startOf.get(g.path)));
   return { outcomes, broken, sources };
 }

@@ -15,6 +15,7 @@ import { contractSetOf, dataPeriods, evaluateVersions, readContractSet, type Ver
 import { readBaseContracts } from './base-contracts.js';
 import { adjustmentLabel } from '../../report/line-detail.js';
 import { aggregateForDiff, evaluateSourcedVersions, sourcedPeriods, sourcesErrors } from './diff-sources.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 export interface DiffOptions {
   readonly base: string;
@@ -121,7 +122,7 @@ async function readData(path: string, sources: Map<string, SourceFile>): Promise
   const out: SourceFile[] = [];
   for (const p of files) {
     const read = await readSource(p);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (read.file !== undefined) {
       sources.set(p, read.file);
       out.push(read.file);
@@ -163,7 +164,7 @@ function baseSide(files: readonly SourceFile[], sources: Map<string, SourceFile>
     if (/^\s*(periods|contracts)\s*:/m.test(f.text) && !/^(metrics|kpis|payments)\s*:/m.test(f.text)) continue;
     sources.set(f.path, f);
     const loaded = loadContract(f);
-    errors.push(...loaded.diagnostics.filter((d) => d.severity === 'error'));
+    appendAll(errors, loaded.diagnostics.filter((d) => d.severity === 'error'));
     if (loaded.value !== undefined) entries.push({ file: f, contract: loaded.value });
   }
   return contractSetOf(entries, errors);

@@ -19,6 +19,7 @@ import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data
 import { expandPaths, readSource } from '../../workspace/files.js';
 import { heldFile, openSpool, spooledFile, type Spool, type SpoolRef } from './spool.js';
 import { byCodeUnits } from './manifest.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 /** One contract of the monthly run. */
 export interface ContractJob {
@@ -209,7 +210,7 @@ function mergeVersions(drafts: Draft[], period: string, spool: Spool): Draft[] {
       const other = group.find((g) => g !== d)?.contractPath ?? '';
       const span = models.find((m) => m.draft === d)?.contract.id.span ?? { file: d.contractPath, start: 0, end: 0 };
       const mine = ordered?.diagnostics.filter((x) => x.span.file === d.contractPath) ?? [];
-      d.diagnostics.push(...(mine.length > 0 ? mine : [diag('E056', span, { id, other })]));
+      appendAll(d.diagnostics, mine.length > 0 ? mine : [diag('E056', span, { id, other })]);
       out.push(d);
     }
     // Keep ids unique for output directories: the later files get their path as a suffix.
@@ -230,7 +231,7 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
     const read = await readSource(path);
     const owner = ownerByName(path, byId);
     if (read.file === undefined) {
-      (owner?.diagnostics ?? runDiagnostics).push(...read.diagnostics);
+      appendAll(owner?.diagnostics ?? runDiagnostics, read.diagnostics);
       continue;
     }
     // As in evaluate: in a directory, what is not metric data (a contract, an expected invoice) is skipped.
@@ -248,7 +249,7 @@ async function assignData(dataPath: string, byId: ReadonlyMap<string, Draft>, so
         owner.dataFiles.push(file);
         owner.dataPacks.push(spool.put(pack({ diagnostics: loaded.diagnostics })));
         owner.dataParts.push(spool.putText(`file ${file.sha256}`));
-      } else runDiagnostics.push(...loaded.diagnostics);
+      } else appendAll(runDiagnostics, loaded.diagnostics);
       continue;
     }
     for (const [id, periods] of loaded.value.contracts) {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Contract } from '../../contract/model.js';
 import { bindTestData } from '../../data/bind.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 /**
  * The findings of binding every test's data and history to the contract, as `attain test` would
@@ -14,7 +15,7 @@ export function testDataFindings(contract: Contract): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const test of contract.tests) {
     const bound = bindTestData(contract, test);
-    if (bound.diagnostics.length > 0) out.push(...bound.diagnostics);
+    if (bound.diagnostics.length > 0) appendAll(out, bound.diagnostics);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import type { ContractsById } from '../../data/check-data-file.js';
 import { expandPaths } from '../../workspace/files.js';
 import { validateFile, type FileOutcome } from './validate-file.js';
 import { validateInWorkers, workerCount } from './validate-pool.js';
+import { appendAll } from '../../diagnostics/append-all.js';
 
 export interface ValidationRun {
   readonly diagnostics: readonly Diagnostic[];
@@ -52,7 +53,7 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
   const sourcesFiles: SourceFile[] = [];
   let contractCount = 0;
   for (const o of outcomes) {
-    diagnostics.push(...o.diagnostics);
+    appendAll(diagnostics, o.diagnostics);
     if (o.text === undefined || o.kind === 'skipped') continue;
     const file = createSourceFile(o.path, o.text);
     sources.set(o.path, file);
@@ -77,7 +78,7 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
     const all = loaded.filter((c): c is Contract => c !== undefined);
     if (all.length < group.length) continue; // a file whose model failed already has its errors
     const ordered = checkVersions(all);
-    diagnostics.push(...ordered.diagnostics);
+    appendAll(diagnostics, ordered.diagnostics);
     models.set(id, ordered.value);
   }
   // Models are rebuilt only when a data or sources file asks for them.
@@ -96,12 +97,12 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
   if (dataFiles.length > 0) {
     // The data loaders are imported only when a run has data files (start-up of contract-only runs).
     const { checkDataFile } = await import('../../data/check-data-file.js');
-    for (const file of dataFiles) diagnostics.push(...checkDataFile(file, contracts));
+    for (const file of dataFiles) appendAll(diagnostics, checkDataFile(file, contracts));
   }
   if (sourcesFiles.length > 0) {
     const { validateSourcesFile } = await import('./validate-sources.js');
     const all = [...byId.keys()].flatMap((id) => contracts.get(id) ?? []).filter((c): c is Contract => c !== undefined);
-    for (const file of sourcesFiles) diagnostics.push(...validateSourcesFile(file, all));
+    for (const file of sourcesFiles) appendAll(diagnostics, validateSourcesFile(file, all));
   }
   return { diagnostics, sources, contracts: contractCount, dataFiles: dataFiles.length + sourcesFiles.length };
 }
