@@ -61,7 +61,9 @@ export class CheckSession {
   /**
    * Type every define, each after the defines it uses (so typing one never recurses into
    * another, whatever the order in the file), and E026 for a define at the end of a chain longer
-   * than MAX_DEFINE_CHAIN (its dependents then fail quietly). Cycles are left to orderSteps (E031).
+   * than MAX_DEFINE_CHAIN (its dependents then fail quietly). Cycles are left to orderSteps (E031);
+   * the defines on a cycle are typed with every one of them busy, so typing one never recurses
+   * around the cycle (a cycle of thousands of defines would exhaust the stack).
    */
   typeDefines(): void {
     const defines = this.contract.defines;
@@ -70,13 +72,27 @@ export class CheckSession {
       const expr = this.parse(decl.expr);
       uses.set(name, expr === undefined ? [] : defineNamesIn(expr, defines));
     }
+    const cyclic = new Set<string>();
+    const order = postOrder(uses, (u) => u, (path) => {
+      for (const n of path) cyclic.add(n);
+    });
+    for (const name of cyclic) this.defines.set(name, { state: 'busy' });
     const depth = new Map<string, number>();
-    for (const name of postOrder(uses, (u) => u)) {
+    for (const name of order) {
       let d = 1;
       for (const u of uses.get(name) ?? []) d = Math.max(d, (depth.get(u) ?? 0) + 1);
       depth.set(name, d);
       const decl = defines.get(name);
-      if (decl === undefined || this.defines.has(name)) continue;
+      if (decl === undefined) continue;
+      if (cyclic.has(name)) {
+        // Typed for its findings and references (orderSteps reports the cycle from them); a
+        // define on a cycle has no type, so whatever uses it fails quietly.
+        const refs: StepRef[] = [];
+        this.typed(decl.expr, refs);
+        this.defines.set(name, { state: 'done', refs });
+        continue;
+      }
+      if (this.defines.has(name)) continue;
       if (d > MAX_DEFINE_CHAIN) {
         const deepest = (uses.get(name) ?? []).every((u) => (depth.get(u) ?? 0) <= MAX_DEFINE_CHAIN);
         // Reported once, at the first define past the limit; the defines above it fail quietly.

@@ -146,6 +146,23 @@ describe('define chains', () => {
   }, 120_000);
 });
 
+describe('define cycles', () => {
+  it('a cycle of 20 000 defines: one E031, no exception (typing does not recurse around it)', () => {
+    const n = 20_000;
+    const defines = Array.from({ length: n }, (_, i) => `  d${i}: d${(i + 1) % n} + 1`).join('\n');
+    const text = `contract: cycle\n${HEAD}define:\n${defines}\nkpis:\n  k: { target: d0 > 0 and leads > 0, weight: 100% }\npayments:\n  - { id: fee, label: Fee, amount: 100 RUB }\n`;
+    const { diagnostics } = checkContractFile(createSourceFile('cycle.yaml', text));
+    expect(diagnostics.map((d) => d.code)).toEqual(['E031']);
+    expect(diagnostics[0]?.message.startsWith('cycle: d0 -> d1 -> d2')).toBe(true);
+  }, 120_000);
+
+  it('a define on a short cycle still reports its own unknown name', () => {
+    const text = `contract: cycle\n${HEAD}define:\n  a: b + lead\n  b: a + 1\nkpis:\n  k: { target: leads > 0, weight: 100% }\npayments:\n  - { id: fee, label: Fee, amount: 100 RUB }\n`;
+    const codes = checkContractFile(createSourceFile('cycle.yaml', text)).diagnostics.map((d) => d.code).sort();
+    expect(codes).toEqual(['E030', 'E031']);
+  });
+});
+
 describe('size of exact numbers', () => {
   const squares = (id: string): string => {
     const defines = Array.from({ length: 22 }, (_, i) => `  d${i + 1}: d${i} * d${i}`).join('\n');
