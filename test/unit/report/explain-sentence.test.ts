@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 
 const CONTRACT = 'test/fixtures/contracts/good/membership.yaml';
-const DATA = 'test/fixtures/data/good/membership.yaml';
+const DATA = 'test/fixtures/data/explain/membership.yaml';
 
 describe('explanations of x in [a, b, c]', () => {
   it('give the tested value and each item, percent winning as in comparisons (JSON, en)', async () => {
