@@ -29,6 +29,29 @@ describe('readTextSource', () => {
     expect(Object.fromEntries(read.skipped)).toEqual({ comment: 8, totals: 1, 'other-table': 3 });
   });
 
+  it('dates every row of a GA4 table without a Date column by its # Start date line', () => {
+    // SPEC 9: "the `# Start date: 20261001` line gives the date when the table has no date column".
+    const s = source('sources:\n  ga4: { files: x.csv, preset: ga4, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(ga4.sessions)\n');
+    const path = 'test/fixtures/sources-ga4/channels-2026-10.csv';
+    const rows: DataRow[] = [];
+    const diagnostics: Diagnostic[] = [];
+    readTextSource(createSourceFile(path, readFileSync(path, 'utf8')), s.sources.get('ga4')!, new Set(['sessions', 'date']), (r) => rows.push(r), diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(rows.map((r) => [r.date, r.values.get('sessions')])).toEqual([
+      ['2026-10-01', { kind: 'number', value: expect.anything() }],
+      ['2026-10-01', { kind: 'number', value: expect.anything() }],
+    ]);
+  });
+
+  it('still wants the Date column of a GA4 table without a # Start date line', () => {
+    const s = source('sources:\n  ga4: { files: x.csv, preset: ga4, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(ga4.sessions)\n');
+    const path = 'test/fixtures/sources-ga4/channels-2026-10.csv';
+    const text = readFileSync(path, 'utf8').replace('# Start date: 20261001\n', '');
+    const diagnostics: Diagnostic[] = [];
+    readTextSource(createSourceFile(path, text), s.sources.get('ga4')!, new Set(['sessions', 'date']), () => undefined, diagnostics);
+    expect(diagnostics.map((d) => d.code)).toEqual(['E096']);
+  });
+
   it('skips the Metrica totals row whatever the BOM and line breaks', () => {
     const s = source('sources:\n  m: { files: x.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(m.visits)\n');
     const path = 'examples/sources/exports/metrica/acme-smm-2026-10.csv';
