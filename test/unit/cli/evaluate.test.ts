@@ -75,6 +75,18 @@ describe('attain evaluate', () => {
     }
   });
 
+  // SPEC 11: evaluate accepts a directory of versions in place of the contract file; with
+  // --sources as with --data.
+  it('evaluates a directory of versions from --sources with the version in force (golden)', async () => {
+    const r = await runCli('evaluate', 'test/fixtures/versions/contracts', '--sources', 'test/fixtures/versions/sources/sources.yaml', '--period', '2026-07', '--format', 'text');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('version 2');
+    golden('test/golden/good/delta-leads-2026-07.sources.txt', r.stdout);
+    const explain = await runCli('explain', 'test/fixtures/versions/contracts', '--sources', 'test/fixtures/versions/sources/sources.yaml', '--period', '2026-06');
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('period index 6');
+  });
+
   it('exits 2 for usage and I/O errors', async () => {
     expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--format', 'docx')).code).toBe(2);
     expect((await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '10/2026')).code).toBe(2);
