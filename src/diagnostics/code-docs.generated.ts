@@ -82,6 +82,6 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   W061: "the evaluated period lacks a declared metric",
   W062: "`evaluate contract.yaml --data dir` where `dir` also holds the contract or an expected invoice JSON: those files are skipped, not read as data (one warning listing them)",
   W068: "data for a contract not among the validated files",
-  W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen)",
+  W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen); a known id of a preset column (`saved` of `yandex-metrica`) without rows is not warned about",
   W091: "`--data` and `--sources` both give a value: the `--data` value is used, and this says so",
 };

@@ -63,6 +63,20 @@ describe('readTextSource', () => {
   });
 });
 
+describe('W090: a value of a where list that no row has', () => {
+  // SPEC 9: "an unknown traffic source in a where list is a warning"; a known id of the preset
+  // (`saved`: visits from saved pages) with no rows this month is not unknown.
+  it('warns of an unknown traffic source, not of a known one without traffic', async () => {
+    const yaml = 'sources:\n  m: { files: ../../fixtures/sources-metrica/*.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  direct_sessions: \'sum(m.visits where traffic_source in ["direct", "saved", "drect"])\'\n';
+    const sources = source(yaml);
+    const contract = checkContractFile(createSourceFile('c.yaml', 'contract: acme-smm\nversion: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { direct_sessions: count }\nkpis:\n  k: { target: direct_sessions >= 0 }\n')).checked?.contract;
+    const result = await runSources({ sources, contracts: [contract!] }, LAZY_ENGINES);
+    const warnings = [...result.warnings.values(), ...result.failed.values()].flat();
+    expect(warnings.map((d) => [d.code, d.message])).toEqual([['W090', 'no row of source "m" has traffic_source "drect"']]);
+    expect(result.values.get('acme-smm')?.get('2026-10')?.get('direct_sessions')?.value.toFraction()).toBe('100');
+  });
+});
+
 describe('a money column in another currency', () => {
   it('is E094 at its header cell', async () => {
     const yaml = 'sources:\n  site:\n    files: sources-exports/usd.csv\n    format: { delimiter: ";" }\n    columns:\n      day: { from: Date, type: date }\n      spend: { from: Spend, type: money }\n    contract: { value: golden-src }\n    date: day\nmetrics:\n  spend: sum(site.spend)\n';
