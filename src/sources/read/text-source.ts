@@ -292,7 +292,9 @@ export function readRow(
     if (r.problem !== undefined) {
       bad = true;
       const hint = r.ambiguousPercent === true ? `write ${cell.text}% in the file, or declare how the column writes percents: percent: units (18.2 is 18.2%) or percent: fraction (0.182 is 18.2%)` : undefined;
-      report(diag('E095', at, { reason: `${r.problem} (column "${name}")` }, hint === undefined ? {} : { hint }));
+      // The column is named once: some problems name it already ("column "visits" is a count").
+      const reason = r.problem.includes(`column "${name}"`) ? r.problem : `${r.problem} (column "${name}")`;
+      report(diag('E095', at, { reason }, hint === undefined ? {} : { hint }));
       continue;
     }
     if (r.value !== undefined) values.set(name, r.value);
