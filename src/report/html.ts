@@ -8,7 +8,7 @@ import type { ReportHistory } from './html-history.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml as esc } from './html-text.js';
 import { documentLocale, documentText, partyDetails, taxRows, type DocumentText } from './locale/document-text.js';
-import { formatDateText } from './locale/format.js';
+import { formatDateText, formatDecimal } from './locale/format.js';
 import { kpiExplanationText } from './explain-sentence.js';
 import { lineDetailText } from './line-detail.js';
 import type { MessageKey } from './locale/messages.js';
@@ -162,32 +162,34 @@ function renderInputs(e: Evaluation, x: DocumentText): string {
     '<tbody>',
     `<tr><th scope="row">${esc(t('html.contract'))}</th><td><code>${esc(e.inputs.contractSha256)}</code></td></tr>`,
     `<tr><th scope="row">${esc(t('html.metric_data'))}</th><td><code>${esc(e.inputs.dataSha256)}</code></td></tr>`,
-    ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources)),
+    ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources, x)),
     '</tbody>',
     '</table>',
-    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period)]),
+    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period, x)]),
     '</section>',
   ].join('\n');
 }
 
-/** One row per file or table the sources read, with its digest and rows. */
-function sourceInputRows(s: SourcesInputs): string[] {
+/** One row per file or table the sources read, with its digest and rows (in the document's locale). */
+function sourceInputRows(s: SourcesInputs, x: DocumentText): string[] {
+  const { t } = x;
   return [
-    `<tr><th scope="row">Sources file ${esc(s.file)}</th><td><code>${esc(s.sha256)}</code></td></tr>`,
-    ...s.inputs.map((i) => `<tr><th scope="row">${esc(i.source)}: ${esc(i.path)} (${i.rows} rows)</th><td><code>${esc(i.sha256 ?? '')}</code></td></tr>`),
+    `<tr><th scope="row">${esc(t('html.sources_file', { file: s.file }))}</th><td><code>${esc(s.sha256)}</code></td></tr>`,
+    ...s.inputs.map((i) => `<tr><th scope="row">${esc(t('html.sources_input', { source: i.source, path: i.path, rows: i.rows }))}</th><td><code>${esc(i.sha256 ?? '')}</code></td></tr>`),
   ];
 }
 
 /** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...`. */
-function renderProvenance(s: SourcesInputs, period: string): string {
+function renderProvenance(s: SourcesInputs, period: string, x: DocumentText): string {
+  const { t } = x;
   const items = s.values
     .filter((v) => v.period === period)
     .map((v) => {
-      const parts = v.aggregates.map((a) => `${a.aggregate} over ${a.rows} row${a.rows === 1 ? '' : 's'} of ${a.inputs.join(', ')}`).join('; ');
-      return `<li><code>${esc(v.metric)}</code> ${esc(v.value)} = ${esc(parts)}</li>`;
+      const parts = v.aggregates.map((a) => t(a.rows === 1 ? 'html.provenance_one_row' : 'html.provenance_rows', { aggregate: a.aggregate, rows: a.rows, files: a.inputs.join(', ') })).join('; ');
+      return `<li><code>${esc(v.metric)}</code> ${esc(formatDecimal(v.value, x.locale))} = ${esc(parts)}</li>`;
     });
-  const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> from the metric data (replaces the sources)</li>`);
-  return ['<h3>Where the metric values came from</h3>', `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
+  const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> ${esc(t('html.provenance_from_data'))}</li>`);
+  return [`<h3>${esc(t('html.provenance'))}</h3>`, `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
 }
 
 /**

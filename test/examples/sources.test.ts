@@ -84,8 +84,10 @@ describe('examples/sources', () => {
       expect(acme.subtotal).toBe('109000.00');
       expect(acme.total).toBe('132980.00');
       const html = readFileSync(join(out, 'run', 'acme-smm', 'report.html'), 'utf8');
-      expect(html).toContain('Where the metric values came from');
-      expect(html).toContain('<code>sessions</code> 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+      // acme-smm is written in ru-RU (SPEC 10): the provenance too, with the locale's numbers.
+      expect(html).toContain('Откуда взяты значения метрик');
+      expect(html).toContain('<code>sessions</code> 5\u00a0000 = sum(metrica.visits), строк: 5, из examples/sources/exports/metrica/acme-smm-2026-10.csv');
+      expect(html).not.toContain('Where the metric values came from');
       const volga = JSON.parse(readFileSync(join(out, 'run', 'volga-community-direct', 'invoice.json'), 'utf8')) as { total: string };
       expect(volga.total).toBe('102500.00');
       const manifest = JSON.parse(readFileSync(join(out, 'run', 'manifest.json'), 'utf8')) as { sources: { inputs: { sha256: string | null }[]; queries: string[] } };
