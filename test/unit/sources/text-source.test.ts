@@ -63,6 +63,16 @@ describe('readTextSource', () => {
   });
 });
 
+describe('yandex-metrica traffic sources', () => {
+  it('maps the Russian and English names of the ad channel to ad', () => {
+    const s = source('sources:\n  m: { files: x.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(m.visits)\n');
+    const text = '"Дата визита";"Источник трафика";"Визиты"\n"2026-10-01";"Переходы по рекламе";"1"\n"2026-10-01";"Переходы из рекламных систем";"2"\n"2026-10-01";"Ad traffic";"3"\n';
+    const rows: DataRow[] = [];
+    readTextSource(createSourceFile('m.csv', text), s.sources.get('m')!, new Set(['visits', 'traffic_source', 'date']), (r) => rows.push(r), []);
+    expect(rows.map((r) => r.values.get('traffic_source'))).toEqual([0, 1, 2].map(() => ({ kind: 'text', value: 'ad' })));
+  });
+});
+
 describe('W090: a value of a where list that no row has', () => {
   // SPEC 9: "an unknown traffic source in a where list is a warning"; a known id of the preset
   // (`saved`: visits from saved pages) with no rows this month is not unknown.
