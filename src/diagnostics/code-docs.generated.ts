@@ -84,4 +84,5 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   W068: "data for a contract not among the validated files",
   W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen); a known id of a preset column (`saved` of `yandex-metrica`) without rows is not warned about",
   W091: "`--data` and `--sources` both give a value: the `--data` value is used, and this says so",
+  W092: "`attain validate` with contracts: a `metrics:` entry of sources.yaml that none of them declares (`rech:`, did you mean `reach`?), an `overrides:` contract id none of them has, or an override of a metric its contract does not declare; at the name, with did-you-mean",
 };

@@ -132,6 +132,8 @@ export interface MetricDefinition {
   readonly span: Span;
   /** The contract whose override this is (undefined for `metrics:`). */
   readonly contract?: string;
+  /** The metric name's key in sources.yaml (for findings about the name itself). */
+  readonly nameSpan?: Span;
 }
 
 export interface SourcesFile {
@@ -141,4 +143,6 @@ export interface SourcesFile {
   readonly metrics: ReadonlyMap<string, MetricDefinition>;
   /** contract id -> metric -> definition. */
   readonly overrides: ReadonlyMap<string, ReadonlyMap<string, MetricDefinition>>;
+  /** contract id of `overrides:` -> its key in sources.yaml. */
+  readonly overrideSpans?: ReadonlyMap<string, Span>;
 }
