@@ -66,14 +66,7 @@ export function roundToMinor(amount: Rational, digits: number, mode: RoundingMod
 /** roundToMinor on bigints only (the reference its fast path must agree with). @internal */
 export function roundToMinorRational(amount: Rational, digits: number, mode: RoundingMode): bigint {
   const { num, den, negative } = scaled(amount, digits);
-  const quotient = num / den;
-  const twiceRemainder = (num % den) * 2n;
-  let magnitude = quotient;
-  if (twiceRemainder > den) magnitude = quotient + 1n;
-  else if (twiceRemainder === den) {
-    magnitude = mode === 'half-up' || quotient % 2n === 1n ? quotient + 1n : quotient;
-  }
-  return negative ? -magnitude : magnitude;
+  return roundedQuotient(num, den, negative, mode);
 }
 
 /**
@@ -84,8 +77,11 @@ export function roundToMinorRational(amount: Rational, digits: number, mode: Rou
  */
 export function roundMinorTimes(minor: bigint, factor: Rational, mode: RoundingMode): bigint {
   const negative = (minor < 0n) !== (factor.s < 0n) && minor !== 0n && factor.n !== 0n;
-  const num = (minor < 0n ? -minor : minor) * factor.n;
-  const den = factor.d;
+  return roundedQuotient((minor < 0n ? -minor : minor) * factor.n, factor.d, negative, mode);
+}
+
+/** num / den (num >= 0, den > 0) rounded to a whole number by `mode`, negated when `negative`. */
+function roundedQuotient(num: bigint, den: bigint, negative: boolean, mode: RoundingMode): bigint {
   const quotient = num / den;
   const twiceRemainder = (num % den) * 2n;
   let magnitude = quotient;
