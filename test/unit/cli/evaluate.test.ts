@@ -62,6 +62,18 @@ describe('attain evaluate', () => {
     golden('test/golden/good/acme-smm-2026-10.csv', csv.stdout);
   });
 
+  it('CSV keeps its Part 1 format: the total row has the amount payable in amount, the rows above sum to it', async () => {
+    // SPEC 10: "CSV keeps its format" (section 5: CSV for accounting import).
+    const csv = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'csv');
+    const json = JSON.parse((await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'json')).stdout) as { total: string };
+    const rows = csv.stdout.trim().split('\r\n').slice(1).map((r) => r.split(','));
+    const amount = (r: string[]): bigint => BigInt((r[7] ?? '').replace('.', ''));
+    const total = rows.at(-1) as string[];
+    expect(total[2]).toBe('total');
+    expect(total[7]).toBe(json.total);
+    expect(rows.slice(0, -1).reduce((s, r) => s + amount(r), 0n)).toBe(amount(total));
+  });
+
   it('writes nothing to stdout and exits 1 when the evaluation fails', async () => {
     writeFileSync('test-artifacts-missing.yaml', 'contract: acme-smm\nperiods:\n  2026-10: { sessions: 100 }\n');
     try {
