@@ -1,6 +1,6 @@
 // Rendering (stage 9): an Evaluation and its history -> one self-contained HTML report (inline CSS
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
-import type { DocumentOptions, LocaleId } from '../contract/model.js';
+import type { Contract, DocumentOptions, LocaleId } from '../contract/model.js';
 import { documentView, kpiName, shownLines } from './document-view.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import { renderAttainmentBar, renderHistoryChart } from './html-chart.js';
@@ -8,9 +8,10 @@ import type { ReportHistory } from './html-history.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeHtml as esc } from './html-text.js';
 import { documentLocale, documentText, partyDetails, taxRows, type DocumentText } from './locale/document-text.js';
-import { formatDateText, formatDecimal } from './locale/format.js';
+import { formatDateText } from './locale/format.js';
 import { kpiExplanationText } from './explain-sentence.js';
 import { lineDetailText } from './line-detail.js';
+import { provenanceFormulaText, provenanceValueText } from './provenance-text.js';
 import type { MessageKey } from './locale/messages.js';
 
 /** Forbids scripts, network fetches and external resources: the file is self-contained. */
@@ -165,7 +166,7 @@ function renderInputs(e: Evaluation, x: DocumentText): string {
     ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources, x)),
     '</tbody>',
     '</table>',
-    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period, x)]),
+    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period, e.result.program.contract, x)]),
     '</section>',
   ].join('\n');
 }
@@ -179,15 +180,12 @@ function sourceInputRows(s: SourcesInputs, x: DocumentText): string[] {
   ];
 }
 
-/** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...`. */
-function renderProvenance(s: SourcesInputs, period: string, x: DocumentText): string {
+/** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...` (provenance-text.ts). */
+function renderProvenance(s: SourcesInputs, period: string, contract: Contract, x: DocumentText): string {
   const { t } = x;
   const items = s.values
     .filter((v) => v.period === period)
-    .map((v) => {
-      const parts = v.aggregates.map((a) => t(a.rows === 1 ? 'html.provenance_one_row' : 'html.provenance_rows', { aggregate: a.aggregate, rows: a.rows, files: a.inputs.join(', ') })).join('; ');
-      return `<li><code>${esc(v.metric)}</code> ${esc(formatDecimal(v.value, x.locale))} = ${esc(parts)}</li>`;
-    });
+    .map((v) => `<li><code>${esc(v.metric)}</code> ${esc(provenanceValueText(v, contract, x.locale))} = ${esc(provenanceFormulaText(v))}</li>`);
   const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> ${esc(t('html.provenance_from_data'))}</li>`);
   return [`<h3>${esc(t('html.provenance'))}</h3>`, `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
 }
