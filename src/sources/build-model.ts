@@ -149,6 +149,7 @@ function presetColumn(c: PresetColumn, span: Span): ColumnDecl {
     ...(c.dateFormat === undefined ? {} : { dateFormat: c.dateFormat }),
     ...(c.percent === undefined ? {} : { percent: c.percent }),
     ...(c.nonAdditive === true ? { nonAdditive: true } : {}),
+    ...(c.sumWarns === true ? { sumWarns: true } : {}),
     ...(c.currencyColumn === undefined ? {} : { currencyColumn: c.currencyColumn }),
     ...(c.values === undefined ? {} : { values: c.values }),
     span,

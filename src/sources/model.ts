@@ -28,6 +28,11 @@ export interface ColumnDecl {
   readonly currency?: string;
   /** Not additive (users, reach): `sum` of it is an error. */
   readonly nonAdditive?: boolean;
+  /**
+   * A daily count of people that SPEC 9 does not mark as not additive (VK's reach): `sum` of it is
+   * taken as written, with a warning (W093) that people seen on several days count once a day.
+   */
+  readonly sumWarns?: boolean;
   /** Money whose currency is in another column of the row. */
   readonly currencyColumn?: string;
   /** Localised cell values -> stable ids. */
