@@ -86,9 +86,7 @@ export async function runEvaluate(
 export function evaluateEither(contract: string | readonly string[], opts: { data?: string; sources?: string; period?: string }): ReturnType<typeof evaluateFiles> {
   const period = opts.period === undefined ? {} : { period: opts.period };
   if (opts.sources !== undefined) {
-    const one = typeof contract === 'string' ? contract : contract.length === 1 ? contract[0] : undefined;
-    if (one === undefined) throw new UsageError('--sources takes one contract file (versions of a contract in a directory are read with --data)');
-    return evaluateFromSources(one, opts.sources, opts.data, period);
+    return evaluateFromSources(contract, opts.sources, opts.data, period);
   }
   if (opts.data === undefined) throw new UsageError('give --data <path> or --sources <file> (or both)');
   return evaluateFiles(contract, opts.data, period);

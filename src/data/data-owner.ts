@@ -49,6 +49,14 @@ export function skippedDataNote(dir: string, skipped: readonly string[]): Diagno
   return diag('W062', { file: first, start: 0, end: 0 }, { count: skipped.length, dir, files });
 }
 
+/**
+ * Whether a file found while walking for contracts is not one: metric data, or a sources file
+ * (SPEC 9: `sources.yaml` lives in the same repository, often beside `contracts/`).
+ */
+export function isNotContractFile(path: string, text: string): boolean {
+  return looksLikeDataFile(path, text) || (/\.ya?ml$/i.test(path) && isSourcesText(text));
+}
+
 /** Whether a YAML file is a sources file: a top-level `sources:` key and no `contract:`/`kpis:`. */
 export function isSourcesText(text: string): boolean {
   return /^sources\s*:/m.test(text) && !/^(contract|kpis|payments)\s*:/m.test(text);

@@ -82,6 +82,8 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   W061: "the evaluated period lacks a declared metric",
   W062: "`evaluate contract.yaml --data dir` where `dir` also holds the contract or an expected invoice JSON: those files are skipped, not read as data (one warning listing them)",
   W068: "data for a contract not among the validated files",
-  W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen)",
+  W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen); a known id of a preset column (`saved` of `yandex-metrica`) without rows is not warned about",
   W091: "`--data` and `--sources` both give a value: the `--data` value is used, and this says so",
+  W092: "`attain validate` with contracts: a `metrics:` entry of sources.yaml that none of them declares (`rech:`, did you mean `reach`?), an `overrides:` contract id none of them has, or an override of a metric its contract does not declare; at the name, with did-you-mean",
+  W093: "`sum(vk.reach)` (or `reach_subscribers`) of the `vk-stats` preset: VK counts reach per day, so the sum counts a person seen on several days once a day. SPEC 9 does not mark VK's reach as not additive (as it does Meta's `reach`, GA4's `total_users` and Metrica's `users`, whose sum is E093), so the sum is taken as written and warned about; `max(vk.reach)` is the best day",
 };

@@ -133,6 +133,8 @@ export const CODES = {
   E099: { name: 'aggregate-form', severity: 'error', title: 'Malformed metric definition', message: '{reason}' },
   W090: { name: 'unknown-where-value', severity: 'warning', title: 'Value never seen in the column', message: '{reason}' },
   W091: { name: 'data-wins', severity: 'warning', title: 'Value from --data replaces the sources', message: '{reason}' },
+  W092: { name: 'sources-name-unknown', severity: 'warning', title: 'Metric or contract in sources.yaml that no validated contract has', message: '{reason}' },
+  W093: { name: 'sum-of-daily-reach', severity: 'warning', title: 'Sum of a daily count of people', message: '{reason}' },
 } as const satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof CODES;

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../diagnostics/source.js';
-import { looksLikeDataFile } from '../data/data-owner.js';
+import { isNotContractFile } from '../data/data-owner.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { formatContract } from './format-contract.js';
 import { appendAll } from '../diagnostics/append-all.js';
@@ -39,7 +39,7 @@ export async function formatPaths(paths: readonly string[], options: FormatOptio
     const read = await readSource(path);
     appendAll(diagnostics, read.diagnostics);
     const file = read.file;
-    if (file === undefined || looksLikeDataFile(file.path, file.text)) continue;
+    if (file === undefined || isNotContractFile(file.path, file.text)) continue;
     sources.set(path, file);
     count++;
     const result = formatContract(file);

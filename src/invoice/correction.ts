@@ -71,8 +71,11 @@ export function invoiceAmounts(text: string): InvoiceAmounts {
   const digits = digitsOf(s(j['total'], totalText));
   const items = (x: unknown, key: string): { id: string; label: string; amount: bigint }[] =>
     (Array.isArray(x) ? (x as Json[]) : []).map((l, i) => ({ id: s(l['id'], s(l['rate'], `${key}${i + 1}`)), label: s(l['label'], s(l['id'])), amount: parseMinor(s(l['amount'], '0'), digits) }));
+  // The invoice JSON carries its number under "invoice" (SPEC 10); a correction's base, at the top.
+  const document = (j['invoice'] ?? {}) as Json;
+  const number = typeof j['number'] === 'string' ? j['number'] : typeof document['number'] === 'string' ? document['number'] : undefined;
   return {
-    ...(typeof j['number'] === 'string' ? { number: j['number'] } : {}),
+    ...(number === undefined ? {} : { number }),
     contract: s(j['contract']),
     period: s(j['period']),
     currency: s(j['currency']),

@@ -7,7 +7,7 @@ import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
 import { checkVersions } from '../contract/versions.js';
 import { checkDataFile, type ContractsById } from '../data/check-data-file.js';
-import { looksLikeDataFile } from '../data/data-owner.js';
+import { isNotContractFile } from '../data/data-owner.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
 import type { Analysis } from './analysis.js';
@@ -94,7 +94,7 @@ function lazyDiskContracts(dataPath: string): () => ReadonlyMap<string, readonly
         if (path === dataPath) continue;
         try {
           const text = readFileSync(path, 'utf8');
-          if (looksLikeDataFile(path, text)) continue;
+          if (isNotContractFile(path, text)) continue;
           const c = loadContract(createSourceFile(path, text)).value;
           if (c !== undefined) byId.set(c.id.value, [...(byId.get(c.id.value) ?? []), c]);
         } catch {

@@ -7,6 +7,7 @@ import type { Contract, MetricUnit } from '../contract/model.js';
 import { toDecimalString, type Rational } from '../numbers/rational.js';
 import { closeEngines } from '../sources/engines/lazy.js';
 import { checkContractFile } from '../check/check-file.js';
+import { isNotContractFile } from '../data/data-owner.js';
 import { addLocatedFiles } from './evaluate-sourced.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { aggregateSources, readSourcesFile } from './sources.js';
@@ -47,7 +48,7 @@ export async function dataFromSources(sourcesPath: string, contractsDir: string,
   for (const p of found.files) {
     const read = await readSource(p);
     appendAll(diagnostics, read.diagnostics);
-    if (read.file === undefined) continue;
+    if (read.file === undefined || p === sourcesPath || isNotContractFile(p, read.file.text)) continue;
     files.set(p, read.file);
     const checked = checkContractFile(read.file);
     appendAll(diagnostics, checked.diagnostics);

@@ -7,7 +7,7 @@ import { loadContract } from '../contract/load-contract.js';
 import type { Contract } from '../contract/model.js';
 import { comparePeriods, periodOrdinal } from '../contract/period.js';
 import { groupById, orderVersions, versionInForce, type ContractVersions } from '../contract/versions.js';
-import { looksLikeDataFile } from '../data/data-owner.js';
+import { isNotContractFile } from '../data/data-owner.js';
 import { loadMetricFile } from '../data/load-metrics.js';
 import { expandPaths, readSource } from '../workspace/files.js';
 import { bindSources, evaluateBound, type BoundEvaluation, type EvaluateOptions } from './evaluate-contract.js';
@@ -34,7 +34,7 @@ export async function readContractSet(paths: readonly string[], sources: Map<str
   for (const path of files) {
     const read = await readSource(path);
     appendAll(diagnostics, read.diagnostics);
-    if (read.file === undefined || looksLikeDataFile(path, read.file.text)) continue;
+    if (read.file === undefined || isNotContractFile(path, read.file.text)) continue;
     sources.set(path, read.file);
     const loaded = loadContract(read.file);
     appendAll(diagnostics, loaded.diagnostics);

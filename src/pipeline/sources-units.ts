@@ -37,10 +37,23 @@ export function checkForContract(sources: SourcesFile, contract: Contract): Diag
     const problem = unitProblem(t, want);
     if (problem !== undefined) {
       const reason = `"${name}" is defined as ${describeType(t)} but contract "${contract.id.value}" declares it as ${describeType(want)}${problem}`;
-      out.push(diag('E094', def.span, { reason }, { labels: [{ span: decl.unit.span, message: `declared as ${decl.unit.value} here` }] }));
+      const hint = unitHint(t, want, name);
+      out.push(diag('E094', def.span, { reason }, { hint, labels: [{ span: decl.unit.span, message: `declared as ${decl.unit.value} here` }] }));
     }
   }
   return out;
+}
+
+/** What to do about a definition whose unit does not fit (SPEC 9: these errors come with a hint). */
+function unitHint(t: ValueType, want: ValueType, name: string): string {
+  if (t.kind === 'money' && want.kind === 'money') {
+    return `the contract is in ${want.currency}: aggregate a money column in ${want.currency} (a column's currency comes from its header, "(${want.currency})", or its currency: key)`;
+  }
+  if (want.kind === 'scalar' && want.flavor === 'count' && t.kind === 'scalar') return `a count adds up rows: sum(<source>.<count column>) or count(<source> where ...)`;
+  if (want.kind === 'scalar' && (want.flavor === 'percent' || want.flavor === 'ratio') && t.kind === 'scalar') {
+    return `a share is a ratio of sums, sum(<source>.<part>) / sum(<source>.<whole>), or weighted_avg(<source>.<rate>, <source>.<weight>)`;
+  }
+  return `define ${name} from columns of the metric's unit (${describeType(want)}), or declare the metric with the unit its definition has (${describeType(t)})`;
 }
 
 /** Why a definition's type does not fit the metric's, or undefined when it fits. */

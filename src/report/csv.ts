@@ -1,7 +1,9 @@
 // Rendering (stage 10): an Evaluation -> CSV invoice lines for accounting import.
-// One row per line and adjustment, then one per tax and the total, each in its own column, so
-// summing `amount` gives the subtotal and nothing twice; RFC 4180 quoting; amounts as decimals;
-// text cells guarded against formula injection (safe-text.ts csvCell).
+// One row per line and adjustment, then one per tax and the total. SPEC 10: "CSV keeps its
+// format": as in Part 1 every row has its amount in `amount` (the total row: the amount payable),
+// so the rows above the total sum to it; the `tax` and `total` columns repeat the tax and total
+// amounts for readers that take them there. RFC 4180 quoting; amounts as decimals; text cells
+// guarded against formula injection (safe-text.ts csvCell).
 import { csvCell } from '../diagnostics/safe-text.js';
 import type { LocaleId } from '../contract/model.js';
 import { formatMinor } from '../numbers/money.js';
@@ -51,9 +53,9 @@ export function renderEvaluationCsv(e: Evaluation, options: CsvOptions = {}): st
     rows.push([id, result.period, a.id, adjustmentLabel(a), 'true', '', '', formatMinor(a.amount, d), cur, '', '']);
   }
   for (const t of taxed.taxes) {
-    rows.push([id, result.period, `tax.${t.id}`, t.label, 'true', '', '', '', cur, formatMinor(t.amount, d), '']);
+    rows.push([id, result.period, `tax.${t.id}`, t.label, 'true', '', '', formatMinor(t.amount, d), cur, formatMinor(t.amount, d), '']);
   }
-  rows.push([id, result.period, 'total', 'Total', 'true', '', '', '', cur, '', formatMinor(taxed.total, d)]);
+  rows.push([id, result.period, 'total', 'Total', 'true', '', '', formatMinor(taxed.total, d), cur, '', formatMinor(taxed.total, d)]);
   const excel = options.dialect === 'excel';
   const comma = excel && documentLocale(e, options.locale) !== 'en';
   const separator = comma ? ';' : ',';

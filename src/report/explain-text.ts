@@ -1,6 +1,6 @@
 // Rendering (stage 9): the step-by-step trace of an evaluation (defines, KPIs with every
 // comparison, score) followed by how each invoice line and limit was computed.
-import type { LocaleId } from '../contract/model.js';
+import type { Contract, LocaleId } from '../contract/model.js';
 import { displayLine } from '../diagnostics/safe-text.js';
 import type { ExplainNode, ExplainSide, Outcome } from '../evaluate/explanation.js';
 import type { ExplainTrace } from '../evaluate/trace.js';
@@ -10,6 +10,7 @@ import type { Rational } from '../numbers/rational.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import { explainValueText, kpiExplanationText, opaqueText, outcomeWord } from './explain-sentence.js';
 import { lineDetailText } from './line-detail.js';
+import { provenanceFormulaText, provenanceValueText } from './provenance-text.js';
 import { formatDecimal, formatMoneyText } from './locale/format.js';
 import { translator, type MessageKey } from './locale/messages.js';
 
@@ -92,18 +93,17 @@ export function renderExplainText(trace: ExplainTrace, e: Evaluation, locale: Lo
   }
   for (const a of invoice.adjustments) out.push(`  ${a.id}: ${amount(a.amount)}`);
   out.push(`  ${t('explain.total')} = ${formatMoneyText(formatMinor(invoice.total, d), invoice.currency, locale)}`, '');
-  if (e.inputs.sources !== undefined) out.push(...provenanceLines(e.inputs.sources, trace.period));
+  if (e.inputs.sources !== undefined) out.push(...provenanceLines(e.inputs.sources, trace.period, e.result.program.contract, locale));
   // Explanations, line details and provenance quote user text (labels, names, paths): one escaped line each.
   return out.map(displayLine).join('\n');
 }
 
-/** `sessions 5000 = sum(metrica.visits) over 5 rows of exports/metrica/acme-smm-2026-10.csv`. */
-function provenanceLines(s: SourcesInputs, period: string): string[] {
+/** `sessions 5000 = sum(metrica.visits) over 5 rows of exports/metrica/acme-smm-2026-10.csv` (provenance-text.ts). */
+function provenanceLines(s: SourcesInputs, period: string, contract: Contract, locale: LocaleId): string[] {
   const out = [`metric sources (${s.file}):`];
   for (const v of s.values.filter((x) => x.period === period)) {
-    const parts = v.aggregates.map((a) => `${a.aggregate} over ${a.rows} row${a.rows === 1 ? '' : 's'} of ${a.inputs.join(', ')}`);
     const formula = v.aggregates.length === 1 && v.aggregates[0]?.aggregate === v.definition ? '' : ` (${v.definition})`;
-    out.push(`  ${v.metric} ${v.value}${formula} = ${parts.join('; ')}`);
+    out.push(`  ${v.metric} ${provenanceValueText(v, contract, locale)}${formula} = ${provenanceFormulaText(v)}`);
   }
   for (const m of s.fromData.filter((x) => x.startsWith(`${period}:`))) out.push(`  ${m.slice(period.length + 1)}: from --data (the sources' value is not used)`);
   for (const i of s.inputs) {

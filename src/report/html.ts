@@ -1,6 +1,6 @@
 // Rendering (stage 9): an Evaluation and its history -> one self-contained HTML report (inline CSS
 // and SVG, no scripts, no network), accessible and printable. Every piece of user text is escaped.
-import type { DocumentOptions, LocaleId } from '../contract/model.js';
+import type { Contract, DocumentOptions, LocaleId } from '../contract/model.js';
 import { documentView, kpiName, shownLines } from './document-view.js';
 import type { Evaluation, SourcesInputs } from './evaluation.js';
 import { renderAttainmentBar, renderHistoryChart } from './html-chart.js';
@@ -11,6 +11,7 @@ import { documentLocale, documentText, partyDetails, taxRows, type DocumentText 
 import { formatDateText } from './locale/format.js';
 import { kpiExplanationText } from './explain-sentence.js';
 import { lineDetailText } from './line-detail.js';
+import { provenanceFormulaText, provenanceValueText } from './provenance-text.js';
 import type { MessageKey } from './locale/messages.js';
 
 /** Forbids scripts, network fetches and external resources: the file is self-contained. */
@@ -162,32 +163,31 @@ function renderInputs(e: Evaluation, x: DocumentText): string {
     '<tbody>',
     `<tr><th scope="row">${esc(t('html.contract'))}</th><td><code>${esc(e.inputs.contractSha256)}</code></td></tr>`,
     `<tr><th scope="row">${esc(t('html.metric_data'))}</th><td><code>${esc(e.inputs.dataSha256)}</code></td></tr>`,
-    ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources)),
+    ...(e.inputs.sources === undefined ? [] : sourceInputRows(e.inputs.sources, x)),
     '</tbody>',
     '</table>',
-    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period)]),
+    ...(e.inputs.sources === undefined ? [] : [renderProvenance(e.inputs.sources, e.result.period, e.result.program.contract, x)]),
     '</section>',
   ].join('\n');
 }
 
-/** One row per file or table the sources read, with its digest and rows. */
-function sourceInputRows(s: SourcesInputs): string[] {
+/** One row per file or table the sources read, with its digest and rows (in the document's locale). */
+function sourceInputRows(s: SourcesInputs, x: DocumentText): string[] {
+  const { t } = x;
   return [
-    `<tr><th scope="row">Sources file ${esc(s.file)}</th><td><code>${esc(s.sha256)}</code></td></tr>`,
-    ...s.inputs.map((i) => `<tr><th scope="row">${esc(i.source)}: ${esc(i.path)} (${i.rows} rows)</th><td><code>${esc(i.sha256 ?? '')}</code></td></tr>`),
+    `<tr><th scope="row">${esc(t('html.sources_file', { file: s.file }))}</th><td><code>${esc(s.sha256)}</code></td></tr>`,
+    ...s.inputs.map((i) => `<tr><th scope="row">${esc(t('html.sources_input', { source: i.source, path: i.path, rows: i.rows }))}</th><td><code>${esc(i.sha256 ?? '')}</code></td></tr>`),
   ];
 }
 
-/** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...`. */
-function renderProvenance(s: SourcesInputs, period: string): string {
+/** Where each metric value of the period came from: `sessions 5000 = sum(metrica.visits) over 5 rows of ...` (provenance-text.ts). */
+function renderProvenance(s: SourcesInputs, period: string, contract: Contract, x: DocumentText): string {
+  const { t } = x;
   const items = s.values
     .filter((v) => v.period === period)
-    .map((v) => {
-      const parts = v.aggregates.map((a) => `${a.aggregate} over ${a.rows} row${a.rows === 1 ? '' : 's'} of ${a.inputs.join(', ')}`).join('; ');
-      return `<li><code>${esc(v.metric)}</code> ${esc(v.value)} = ${esc(parts)}</li>`;
-    });
-  const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> from the metric data (replaces the sources)</li>`);
-  return ['<h3>Where the metric values came from</h3>', `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
+    .map((v) => `<li><code>${esc(v.metric)}</code> ${esc(provenanceValueText(v, contract, x.locale))} = ${esc(provenanceFormulaText(v))}</li>`);
+  const fromData = s.fromData.filter((m) => m.startsWith(`${period}:`)).map((m) => `<li><code>${esc(m.slice(period.length + 1))}</code> ${esc(t('html.provenance_from_data'))}</li>`);
+  return [`<h3>${esc(t('html.provenance'))}</h3>`, `<ul class="provenance">${[...items, ...fromData].join('')}</ul>`].join('\n');
 }
 
 /**

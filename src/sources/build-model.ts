@@ -45,7 +45,7 @@ export function buildSourcesModel(doc: Document, file: SourceFile): { value?: So
     if (!isScalar(node) || typeof node.value !== 'string') return undefined;
     const parsed = parseDefinition(metric, node.value, exprOrigin(node, file), nodeSpan(file, node), names, contract);
     appendAll(diagnostics, parsed.diagnostics);
-    return parsed.value;
+    return parsed.value === undefined ? undefined : { ...parsed.value, nameSpan: keySpan(path) };
   };
   const metrics = new Map<string, MetricDefinition>();
   for (const metric of Object.keys(isObj(data['metrics']) ? data['metrics'] : {})) {
@@ -53,7 +53,9 @@ export function buildSourcesModel(doc: Document, file: SourceFile): { value?: So
     if (d !== undefined) metrics.set(metric, d);
   }
   const overrides = new Map<string, Map<string, MetricDefinition>>();
+  const overrideSpans = new Map<string, Span>();
   for (const [contract, defs] of Object.entries(isObj(data['overrides']) ? data['overrides'] : {})) {
+    overrideSpans.set(contract, keySpan(['overrides', contract]));
     const mine = new Map<string, MetricDefinition>();
     for (const metric of Object.keys(isObj(defs) ? defs : {})) {
       const d = definition(metric, ['overrides', contract, metric], contract);
@@ -61,7 +63,7 @@ export function buildSourcesModel(doc: Document, file: SourceFile): { value?: So
     }
     overrides.set(contract, mine);
   }
-  return { value: { file, sources, connections, metrics, overrides }, diagnostics };
+  return { value: { file, sources, connections, metrics, overrides, overrideSpans }, diagnostics };
 }
 
 interface Spans {
@@ -148,6 +150,7 @@ function presetColumn(c: PresetColumn, span: Span): ColumnDecl {
     ...(c.dateFormat === undefined ? {} : { dateFormat: c.dateFormat }),
     ...(c.percent === undefined ? {} : { percent: c.percent }),
     ...(c.nonAdditive === true ? { nonAdditive: true } : {}),
+    ...(c.sumWarns === true ? { sumWarns: true } : {}),
     ...(c.currencyColumn === undefined ? {} : { currencyColumn: c.currencyColumn }),
     ...(c.values === undefined ? {} : { values: c.values }),
     span,

@@ -62,7 +62,7 @@ function column(source: SourceDecl, name: string, a: Aggregate, out: Diagnostic[
 
 /** A count column to suggest as a weight (the first additive one). */
 function weightFor(source: SourceDecl): string {
-  const c = [...source.columns.values()].find((x) => x.type === 'count' && x.nonAdditive !== true);
+  const c = [...source.columns.values()].find((x) => x.type === 'count' && x.nonAdditive !== true && x.sumWarns !== true);
   return c?.name ?? 'weight';
 }
 
@@ -87,6 +87,9 @@ export function checkAggregate(sources: SourcesFile, a: Aggregate, out: Diagnost
   if (a.fn === 'sum' && c.nonAdditive === true) {
     out.push(diag('E093', a.span, { reason: `${a.source}.${c.name} is not additive (a level, or people counted once per row): a sum over rows over-counts` }, { hint: `use last(${a.source}.${c.name}) or max(${a.source}.${c.name}) (or a weighted_avg, for a rate), or export the figure for the whole period` }));
     return undefined;
+  }
+  if (a.fn === 'sum' && c.sumWarns === true) {
+    out.push(diag('W093', a.span, { reason: `${a.source}.${c.name} counts people once a day: its sum counts a person seen on several days once for each day` }, { hint: `max(${a.source}.${c.name}) is the best day; export the figure for the whole period for the period's reach` }));
   }
   if (a.fn === 'weighted_avg' && a.weight !== undefined) {
     const w = column(source, a.weight, a, out);

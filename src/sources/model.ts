@@ -28,6 +28,11 @@ export interface ColumnDecl {
   readonly currency?: string;
   /** Not additive (users, reach): `sum` of it is an error. */
   readonly nonAdditive?: boolean;
+  /**
+   * A daily count of people that SPEC 9 does not mark as not additive (VK's reach): `sum` of it is
+   * taken as written, with a warning (W093) that people seen on several days count once a day.
+   */
+  readonly sumWarns?: boolean;
   /** Money whose currency is in another column of the row. */
   readonly currencyColumn?: string;
   /** Localised cell values -> stable ids. */
@@ -132,6 +137,8 @@ export interface MetricDefinition {
   readonly span: Span;
   /** The contract whose override this is (undefined for `metrics:`). */
   readonly contract?: string;
+  /** The metric name's key in sources.yaml (for findings about the name itself). */
+  readonly nameSpan?: Span;
 }
 
 export interface SourcesFile {
@@ -141,4 +148,6 @@ export interface SourcesFile {
   readonly metrics: ReadonlyMap<string, MetricDefinition>;
   /** contract id -> metric -> definition. */
   readonly overrides: ReadonlyMap<string, ReadonlyMap<string, MetricDefinition>>;
+  /** contract id of `overrides:` -> its key in sources.yaml. */
+  readonly overrideSpans?: ReadonlyMap<string, Span>;
 }

@@ -48,11 +48,17 @@ describe('examples/sources', () => {
     expect(a.inputs.sources.values.map((v) => v.metric)).toContain('direct_sessions');
   }, 60_000);
 
-  it('explain shows where each value came from', async () => {
+  it('explain shows where each value came from: the value in the locale with its unit, the formula as SPEC 9 writes it', async () => {
+    // acme-smm is written in ru-RU: `sessions 12 000 = sum(metrica.visits) over 31 rows of ...` (SPEC 9).
     const r = await runCli('explain', 'contracts/acme-smm.yaml', '--sources', SOURCES, '--period', '2026-10');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('sessions 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+    expect(r.stdout).toContain('sessions 5\u00a0000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+    expect(r.stdout).toContain('bounce_rate 17,35\u00a0% = weighted_avg(metrica.bounce_rate, metrica.visits) over 5 rows of');
     expect(r.stdout).toContain('leads 98 = count(crm where status == "qualified") over 98 rows of examples/sources/exports/crm/leads.parquet');
+    const en = await runCli('explain', 'contracts/acme-smm.yaml', '--sources', SOURCES, '--period', '2026-10', '--locale', 'en');
+    expect(en.stdout).toContain('sessions 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+    expect(en.stdout).toContain('bounce_rate 17.35% = weighted_avg(metrica.bounce_rate, metrica.visits) over 5 rows of');
+    expect(en.stdout).toContain('avg_time_on_site 2 min 16.6 s = weighted_avg(metrica.avg_visit_duration, metrica.visits) over 5 rows of');
   }, 60_000);
 
   it('--data and --sources together: data wins, and the output says so', async () => {
@@ -84,8 +90,12 @@ describe('examples/sources', () => {
       expect(acme.subtotal).toBe('109000.00');
       expect(acme.total).toBe('132980.00');
       const html = readFileSync(join(out, 'run', 'acme-smm', 'report.html'), 'utf8');
-      expect(html).toContain('Where the metric values came from');
-      expect(html).toContain('<code>sessions</code> 5000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+      // acme-smm is written in ru-RU (SPEC 10): the provenance's heading and values too; its
+      // formula as SPEC 9 writes it, as in explain.
+      expect(html).toContain('Откуда взяты значения метрик');
+      expect(html).toContain('<code>sessions</code> 5\u00a0000 = sum(metrica.visits) over 5 rows of examples/sources/exports/metrica/acme-smm-2026-10.csv');
+      expect(html).toContain('<code>bounce_rate</code> 17,35\u00a0% = weighted_avg(metrica.bounce_rate, metrica.visits) over 5 rows of');
+      expect(html).not.toContain('Where the metric values came from');
       const volga = JSON.parse(readFileSync(join(out, 'run', 'volga-community-direct', 'invoice.json'), 'utf8')) as { total: string };
       expect(volga.total).toBe('102500.00');
       const manifest = JSON.parse(readFileSync(join(out, 'run', 'manifest.json'), 'utf8')) as { sources: { inputs: { sha256: string | null }[]; queries: string[] } };

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { checkContractFile } from '../../check/check-file.js';
-import { looksLikeDataFile } from '../../data/data-owner.js';
+import { isNotContractFile } from '../../data/data-owner.js';
 import { runContractTests, type TestOutcome } from './contract-tests.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
 import type { Contract } from '../../contract/model.js';
@@ -29,7 +29,7 @@ export async function testPaths(paths: readonly string[]): Promise<TestRun> {
       broken.push({ path, diagnostics: read.diagnostics });
       continue;
     }
-    if (looksLikeDataFile(path, read.file.text)) continue;
+    if (isNotContractFile(path, read.file.text)) continue;
     sources.set(path, read.file);
     const checked = checkContractFile(read.file);
     if (checked.checked === undefined) {

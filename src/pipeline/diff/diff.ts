@@ -4,6 +4,7 @@
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../diagnostics/source.js';
 import { loadContract } from '../../contract/load-contract.js';
+import { isNotContractFile } from '../../data/data-owner.js';
 import { comparePeriods, periodOrdinal } from '../../contract/period.js';
 import type { ContractVersions } from '../../contract/versions.js';
 import { toDecimalString } from '../../numbers/rational.js';
@@ -161,7 +162,7 @@ async function readInput(opts: DiffOptions, changed: readonly ContractVersions<V
 function baseSide(files: readonly SourceFile[], sources: Map<string, SourceFile>, errors: Diagnostic[]): Side {
   const entries: VersionFile[] = [];
   for (const f of files) {
-    if (/^\s*(periods|contracts)\s*:/m.test(f.text) && !/^(metrics|kpis|payments)\s*:/m.test(f.text)) continue;
+    if (isNotContractFile(f.path, f.text)) continue;
     sources.set(f.path, f);
     const loaded = loadContract(f);
     appendAll(errors, loaded.diagnostics.filter((d) => d.severity === 'error'));

@@ -15,7 +15,7 @@ import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { orderVersions, versionInForce } from '../../contract/versions.js';
 import { DATA_EXTENSIONS } from '../../data/load-metrics.js';
 import { loadDataFile, type LoadedDataFile } from '../evaluate-contract.js';
-import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
+import { contractIdByName, isNotContractFile, looksLikeDataFile, skippedDataNote } from '../../data/data-owner.js';
 import { expandPaths, readSource } from '../../workspace/files.js';
 import { heldFile, openSpool, spooledFile, type Spool, type SpoolRef } from './spool.js';
 import { byCodeUnits } from './manifest.js';
@@ -142,7 +142,7 @@ async function readContracts(dir: string, sources: Map<string, SourceFile>, spoo
       drafts.push({ id: stem(path), contractPath: path, dataFiles: [], dataPacks: [], diagnostics: [...read.diagnostics], dataPath: '', dataParts: [], inputsSha256: '' });
       continue;
     }
-    if (looksLikeDataFile(path, read.file.text)) continue;
+    if (isNotContractFile(path, read.file.text)) continue;
     // From here on the text waits in the spool; only the load result's few fields stay in the heap.
     const file = spooledFile(spool, read.file);
     sources.set(path, file);

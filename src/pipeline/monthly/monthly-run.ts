@@ -10,6 +10,7 @@ import { renderEvaluationCsv, type CsvDialect } from '../../report/csv.js';
 import type { LocaleId } from '../../contract/model.js';
 import { renderEvaluationHtml } from '../../report/html.js';
 import { renderEvaluationJson } from '../../report/json.js';
+import { documentLocale } from '../../report/locale/document-text.js';
 import { renderEvaluationMarkdown } from '../../report/markdown.js';
 import { renderEvaluationXlsx } from '../../report/xlsx/evaluation-xlsx.js';
 import { renderEvaluationPdf } from '../../report/pdf/invoice-pdf.js';
@@ -48,6 +49,8 @@ export interface ContractOutcome {
   /** Errors and warnings, sorted; rendered against the run's sources. */
   readonly diagnostics: readonly Diagnostic[];
   readonly inputs: InputDigests;
+  /** The locale the documents were written in (a correction of this invoice is written in it too). */
+  readonly locale?: LocaleId;
 }
 
 /** `file:line:col: E0xx message`, 1-based, as in the pretty renderer's first line. */
@@ -260,5 +263,5 @@ function rendered(job: ContractJob, e: Evaluation, bound: BoundSources, period: 
     ...(render.pdf === true ? [{ name: 'invoice.pdf' as const, content: renderEvaluationPdf(e, locale) }] : []),
     { name: 'report.html' as const, content: renderEvaluationHtml(e, history, locale) },
   ];
-  return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job) };
+  return { id: job.id, row, files, diagnostics: sortDiagnostics(diagnostics), inputs: digestsOf(job), locale: documentLocale(e, render.locale) };
 }

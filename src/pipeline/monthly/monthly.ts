@@ -404,7 +404,7 @@ async function correctIssued(out: string, e: ManifestEntry, o: ContractOutcome, 
     },
     {
       name: `${correction.name}.md`,
-      content: renderCorrectionMarkdown(correction),
+      content: renderCorrectionMarkdown(correction, o.locale),
     },
   ];
   const entry: ManifestEntry = {

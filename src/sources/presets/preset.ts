@@ -13,6 +13,8 @@ export interface PresetColumn {
   readonly dateFormat?: DateFormat;
   readonly percent?: 'units' | 'fraction';
   readonly nonAdditive?: boolean;
+  /** A daily count of people whose sum is warned about (W093; see Column.sumWarns). */
+  readonly sumWarns?: boolean;
   /** Money whose currency is in another column of the same row (Google Ads' `Currency code`). */
   readonly currencyColumn?: string;
   /** Localised cell values -> stable ids (`Прямые заходы` -> `direct`). */

@@ -1,5 +1,6 @@
 // Sources, preset `vk-stats`: VK community statistics exports (`;`-separated, DD.MM.YYYY dates).
-// `members` is a level (use last), `reach` is not additive; visit referral sources map to ids.
+// `members` is a level (use last; its sum is an error); a sum of the daily `reach` is warned
+// about (W093: SPEC 9 does not mark it as not additive); visit referral sources map to ids.
 import type { Preset } from './preset.js';
 
 /** VK's referral sources of community visits -> stable ids. */
@@ -41,8 +42,8 @@ export const VK_STATS: Preset = {
     { name: 'source', type: 'text', values: VISIT_SOURCES, from: ['Источник', 'Source', 'Источник перехода'] },
     { name: 'visitors', type: 'count', from: ['Уникальные посетители', 'Посетители', 'Unique visitors', 'Visitors'] },
     { name: 'views', type: 'count', from: ['Просмотры', 'Views'] },
-    { name: 'reach', type: 'count', nonAdditive: true, from: ['Полный охват', 'Охват', 'Total reach', 'Reach'] },
-    { name: 'reach_subscribers', type: 'count', nonAdditive: true, from: ['Охват подписчиков', 'Subscriber reach', 'Reach of subscribers'] },
+    { name: 'reach', type: 'count', sumWarns: true, from: ['Полный охват', 'Охват', 'Total reach', 'Reach'] },
+    { name: 'reach_subscribers', type: 'count', sumWarns: true, from: ['Охват подписчиков', 'Subscriber reach', 'Reach of subscribers'] },
     { name: 'members', type: 'count', nonAdditive: true, from: ['Участники', 'Подписчики', 'Members', 'Subscribers'] },
     { name: 'joined', type: 'count', from: ['Вступившие', 'Новые участники', 'Подписались', 'New members', 'Joined'] },
     { name: 'left', type: 'count', from: ['Вышедшие', 'Отписались', 'Left', 'Unsubscribed'] },

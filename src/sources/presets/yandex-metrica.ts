@@ -8,6 +8,7 @@ const TRAFFIC_SOURCES: Readonly<Record<string, string>> = {
   'Прямые заходы': 'direct',
   'Direct traffic': 'direct',
   'Переходы из рекламных систем': 'ad',
+  'Переходы по рекламе': 'ad',
   'Ad traffic': 'ad',
   'Переходы из поисковых систем': 'organic',
   'Search engine traffic': 'organic',

@@ -165,7 +165,7 @@ export function readTextPieces(
       if (header === undefined) {
         headerSpan = span(row);
         width = row.cells.length;
-        header = mapHeader(file, source, row, needed, headerCurrency, diagnostics);
+        header = mapHeader(file, source, row, needed, headerCurrency, diagnostics, startDate);
         if (header === undefined) return { skipped, rows, headerCurrency, headerSpan };
         continue;
       }
@@ -241,6 +241,7 @@ function mapHeader(
   needed: ReadonlySet<string>,
   headerCurrency: Map<string, { currency: string; span: Span }>,
   diagnostics: Diagnostic[],
+  startDate?: string,
 ): Map<string, number> | undefined {
   const header = new Map<string, number>();
   for (const column of source.columns.values()) {
@@ -257,6 +258,8 @@ function mapHeader(
     if (header.has(column.name)) continue;
     // Declared columns must all be there; a preset's only when this run needs them.
     if (!source.declared && !needed.has(column.name)) continue;
+    // SPEC 9 (ga4): `# Start date: 20261001` gives the date when the table has no date column.
+    if (startDate !== undefined && column.name === source.date?.value) continue;
     const texts = column.from.map((f) => `"${f}"`).join(' or ');
     diagnostics.push(diag('E096', rowSpan, { reason: `column "${column.name}" (header ${texts}) is absent from the header of ${file.path}` }, { hint: `the header has: ${row.cells.map((c) => c.text).join(', ')}` }));
     ok = false;
@@ -289,7 +292,9 @@ export function readRow(
     if (r.problem !== undefined) {
       bad = true;
       const hint = r.ambiguousPercent === true ? `write ${cell.text}% in the file, or declare how the column writes percents: percent: units (18.2 is 18.2%) or percent: fraction (0.182 is 18.2%)` : undefined;
-      report(diag('E095', at, { reason: `${r.problem} (column "${name}")` }, hint === undefined ? {} : { hint }));
+      // The column is named once: some problems name it already ("column "visits" is a count").
+      const reason = r.problem.includes(`column "${name}"`) ? r.problem : `${r.problem} (column "${name}")`;
+      report(diag('E095', at, { reason }, hint === undefined ? {} : { hint }));
       continue;
     }
     if (r.value !== undefined) values.set(name, r.value);

@@ -75,6 +75,18 @@ describe('attain evaluate', () => {
     expect(failed.stdout).toBe('');
   });
 
+  it('CSV keeps its Part 1 format: the total row has the amount payable in amount, the rows above sum to it', async () => {
+    // SPEC 10: "CSV keeps its format" (section 5: CSV for accounting import).
+    const csv = await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'csv');
+    const json = JSON.parse((await runCli('evaluate', CONTRACT, '--data', DATA, '--period', '2026-10', '--format', 'json')).stdout) as { total: string };
+    const rows = csv.stdout.trim().split('\r\n').slice(1).map((r) => r.split(','));
+    const amount = (r: string[]): bigint => BigInt((r[7] ?? '').replace('.', ''));
+    const total = rows.at(-1) as string[];
+    expect(total[2]).toBe('total');
+    expect(total[7]).toBe(json.total);
+    expect(rows.slice(0, -1).reduce((s, r) => s + amount(r), 0n)).toBe(amount(total));
+  });
+
   it('writes nothing to stdout and exits 1 when the evaluation fails', async () => {
     writeFileSync('test-artifacts-missing.yaml', 'contract: acme-smm\nperiods:\n  2026-10: { sessions: 100 }\n');
     try {
@@ -86,6 +98,18 @@ describe('attain evaluate', () => {
       const { rmSync } = await import('node:fs');
       rmSync('test-artifacts-missing.yaml', { force: true });
     }
+  });
+
+  // SPEC 11: evaluate accepts a directory of versions in place of the contract file; with
+  // --sources as with --data.
+  it('evaluates a directory of versions from --sources with the version in force (golden)', async () => {
+    const r = await runCli('evaluate', 'test/fixtures/versions/contracts', '--sources', 'test/fixtures/versions/sources/sources.yaml', '--period', '2026-07', '--format', 'text');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('version 2');
+    golden('test/golden/good/delta-leads-2026-07.sources.txt', r.stdout);
+    const explain = await runCli('explain', 'test/fixtures/versions/contracts', '--sources', 'test/fixtures/versions/sources/sources.yaml', '--period', '2026-06');
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('period index 6');
   });
 
   it('exits 2 for usage and I/O errors', async () => {

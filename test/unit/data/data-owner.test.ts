@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractIdByName, looksLikeDataFile, skippedDataNote } from '../../../src/data/data-owner.js';
+import { contractIdByName, isNotContractFile, looksLikeDataFile, skippedDataNote } from '../../../src/data/data-owner.js';
 
 describe('looksLikeDataFile', () => {
   it('recognises metric data in YAML, JSON and CSV', () => {
@@ -11,6 +11,16 @@ describe('looksLikeDataFile', () => {
     expect(looksLikeDataFile('c.yaml', 'contract: a\nmetrics: { leads: count }\nperiods: 1\n')).toBe(false);
     expect(looksLikeDataFile('2026-10.json', '{ "contract": "a", "period": "2026-10", "kpis": [] }')).toBe(false);
     expect(looksLikeDataFile('lines.csv', 'contract,line,amount\na,fee,1.00\n')).toBe(false);
+  });
+});
+
+describe('isNotContractFile', () => {
+  it('skips metric data and sources files (SPEC 9) when walking for contracts, not contracts', () => {
+    expect(isNotContractFile('m.yaml', 'contract: a\nperiods:\n  2026-10: { leads: 1 }\n')).toBe(true);
+    expect(isNotContractFile('sources.yaml', 'sources:\n  crm: { files: x.csv }\nmetrics:\n  leads: count(crm)\n')).toBe(true);
+    expect(isNotContractFile('c.yaml', 'contract: a\nmetrics: { leads: count }\nkpis: {}\n')).toBe(false);
+    // A contract with a stray top-level sources: key is still a contract (its E010 is reported).
+    expect(isNotContractFile('c.yaml', 'contract: a\nsources: x\nkpis: {}\n')).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 // total, read back from invoice JSON; the sum invariant as a property.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCorrection, correctionName, invoiceAmounts, parseMinor } from '../../../src/invoice/correction.js';
+import { computeCorrection, correctionName, invoiceAmounts, invoiceNumber, parseMinor } from '../../../src/invoice/correction.js';
 import { formatMinor } from '../../../src/numbers/money.js';
 import { renderCorrectionJson } from '../../../src/report/correction.js';
 
@@ -60,5 +60,12 @@ describe('computeCorrection', () => {
     expect(parseMinor('-1234.50', 2)).toBe(-123450n);
     expect(parseMinor('1200', 0)).toBe(1200n);
     expect(() => parseMinor('1.234', 2)).toThrow();
+  });
+
+  it('is named after the issued invoice number of "invoice": { number } (SPEC 11: <number>-C01), else <contract>-<period>', () => {
+    const issued = JSON.parse(invoiceJson({ lines: [{ id: 'a', amount: 100n }], taxes: [] }, 2)) as Record<string, unknown>;
+    const numbered = JSON.stringify({ ...issued, invoice: { number: 'NS-c-202610', issue_date: '2026-11-05', due_date: '2026-11-15' } });
+    expect(invoiceNumber(invoiceAmounts(numbered))).toBe('NS-c-202610');
+    expect(invoiceNumber(invoiceAmounts(JSON.stringify(issued)))).toBe('c-2026-10');
   });
 });

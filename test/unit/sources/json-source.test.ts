@@ -82,7 +82,7 @@ describe('JSON and JSONL sources', () => {
       'bad-rows.json:4:3 E095 this row has no key "visits" (column "visits")',
       'bad-rows.json:5:58 E095 "visits" holds an object; column "visits" needs a single value (a string, a number or null)',
       'bad-rows.json:6:58 E095 the number 1e400 is too large to read (more than 64 digits written out; column "visits")',
-      'bad-rows.json:7:58 E095 "12.5" is not a whole number of zero or more (column "visits" is a count) (column "visits")',
+      'bad-rows.json:7:58 E095 "12.5" is not a whole number of zero or more (column "visits" is a count)',
       'bad-rows.json:8:61 E095 the key "visits" appears twice in this row',
     ]);
   });

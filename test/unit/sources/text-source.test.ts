@@ -29,6 +29,29 @@ describe('readTextSource', () => {
     expect(Object.fromEntries(read.skipped)).toEqual({ comment: 8, totals: 1, 'other-table': 3 });
   });
 
+  it('dates every row of a GA4 table without a Date column by its # Start date line', () => {
+    // SPEC 9: "the `# Start date: 20261001` line gives the date when the table has no date column".
+    const s = source('sources:\n  ga4: { files: x.csv, preset: ga4, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(ga4.sessions)\n');
+    const path = 'test/fixtures/sources-ga4/channels-2026-10.csv';
+    const rows: DataRow[] = [];
+    const diagnostics: Diagnostic[] = [];
+    readTextSource(createSourceFile(path, readFileSync(path, 'utf8')), s.sources.get('ga4')!, new Set(['sessions', 'date']), (r) => rows.push(r), diagnostics);
+    expect(diagnostics).toEqual([]);
+    expect(rows.map((r) => [r.date, r.values.get('sessions')])).toEqual([
+      ['2026-10-01', { kind: 'number', value: expect.anything() }],
+      ['2026-10-01', { kind: 'number', value: expect.anything() }],
+    ]);
+  });
+
+  it('still wants the Date column of a GA4 table without a # Start date line', () => {
+    const s = source('sources:\n  ga4: { files: x.csv, preset: ga4, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(ga4.sessions)\n');
+    const path = 'test/fixtures/sources-ga4/channels-2026-10.csv';
+    const text = readFileSync(path, 'utf8').replace('# Start date: 20261001\n', '');
+    const diagnostics: Diagnostic[] = [];
+    readTextSource(createSourceFile(path, text), s.sources.get('ga4')!, new Set(['sessions', 'date']), () => undefined, diagnostics);
+    expect(diagnostics.map((d) => d.code)).toEqual(['E096']);
+  });
+
   it('skips the Metrica totals row whatever the BOM and line breaks', () => {
     const s = source('sources:\n  m: { files: x.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(m.visits)\n');
     const path = 'examples/sources/exports/metrica/acme-smm-2026-10.csv';
@@ -37,6 +60,30 @@ describe('readTextSource', () => {
     expect(rows).toHaveLength(5);
     expect(rows[0]?.values.get('traffic_source')).toEqual({ kind: 'text', value: 'direct' });
     expect(Object.fromEntries(read.skipped)).toEqual({ totals: 1 });
+  });
+});
+
+describe('yandex-metrica traffic sources', () => {
+  it('maps the Russian and English names of the ad channel to ad', () => {
+    const s = source('sources:\n  m: { files: x.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  sessions: sum(m.visits)\n');
+    const text = '"Дата визита";"Источник трафика";"Визиты"\n"2026-10-01";"Переходы по рекламе";"1"\n"2026-10-01";"Переходы из рекламных систем";"2"\n"2026-10-01";"Ad traffic";"3"\n';
+    const rows: DataRow[] = [];
+    readTextSource(createSourceFile('m.csv', text), s.sources.get('m')!, new Set(['visits', 'traffic_source', 'date']), (r) => rows.push(r), []);
+    expect(rows.map((r) => r.values.get('traffic_source'))).toEqual([0, 1, 2].map(() => ({ kind: 'text', value: 'ad' })));
+  });
+});
+
+describe('W090: a value of a where list that no row has', () => {
+  // SPEC 9: "an unknown traffic source in a where list is a warning"; a known id of the preset
+  // (`saved`: visits from saved pages) with no rows this month is not unknown.
+  it('warns of an unknown traffic source, not of a known one without traffic', async () => {
+    const yaml = 'sources:\n  m: { files: ../../fixtures/sources-metrica/*.csv, preset: yandex-metrica, contract: { value: acme-smm } }\nmetrics:\n  direct_sessions: \'sum(m.visits where traffic_source in ["direct", "saved", "drect"])\'\n';
+    const sources = source(yaml);
+    const contract = checkContractFile(createSourceFile('c.yaml', 'contract: acme-smm\nversion: 1\ncurrency: RUB\neffective: { from: 2026-01 }\nmetrics: { direct_sessions: count }\nkpis:\n  k: { target: direct_sessions >= 0 }\n')).checked?.contract;
+    const result = await runSources({ sources, contracts: [contract!] }, LAZY_ENGINES);
+    const warnings = [...result.warnings.values(), ...result.failed.values()].flat();
+    expect(warnings.map((d) => [d.code, d.message])).toEqual([['W090', 'no row of source "m" has traffic_source "drect"']]);
+    expect(result.values.get('acme-smm')?.get('2026-10')?.get('direct_sessions')?.value.toFraction()).toBe('100');
   });
 });
 
