@@ -27,7 +27,7 @@ export const STAGES = [
 ] as const;
 
 // The library (SPEC 13): compile once, evaluate many, on plain data
-export { compileContract, type Program, type CompileContractOptions } from './api/compile-contract.js';
+export { compileContract, type Program, type CompileContractOptions, type Evaluated, type EvaluatedJson } from './api/compile-contract.js';
 export { compileExpression, type Rule, type RuleValue, type RuleCheck, type RuleType, type CompileExpressionOptions } from './api/compile-rule.js';
 export type { EvaluateInput, PlainRecord } from './api/plain-data.js';
 export type { EvaluationJson, KpiJson, LineJson, AdjustmentJson } from './report/evaluation-json.js';

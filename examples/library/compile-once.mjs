@@ -27,7 +27,7 @@ for (const month of months) {
     console.error(renderDiagnostics('pretty', evaluation.diagnostics, (p) => sources.get(p)));
     continue;
   }
-  const { period, total, currency, kpis } = evaluation.value;
+  const { period, total, currency, kpis } = evaluation; // the section 5 JSON (also evaluation.value)
   console.log(`${period}: ${total} ${currency}; ${kpis.map((k) => `${k.id} ${k.status}`).join(', ')}`);
 }
 

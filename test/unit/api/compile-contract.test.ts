@@ -49,6 +49,32 @@ describe('compileContract', () => {
     expect(`${JSON.stringify(p.evaluate(OCTOBER).value, null, 2)}\n`).toBe(cli.stdout);
   });
 
+  it('is the section 5 JSON itself, as SPEC 13 writes it, and also its own value with the diagnostics', async () => {
+    const p = program();
+    const evaluation = p.evaluate(OCTOBER);
+    // SPEC 13: `const evaluation = program.evaluate(...)` is plain JSON-able data.
+    expect(evaluation.value).toBe(evaluation);
+    expect('total' in evaluation && evaluation.total).toBe('123830.00');
+    expect(evaluation.diagnostics).toEqual([]);
+    // value and diagnostics are not enumerable: the JSON, keys, spreads and clones are section 5's.
+    const file = join(mkdtempSync(join(tmpdir(), 'attain-api-')), 'data.json');
+    writeFileSync(file, p.dataText(OCTOBER));
+    const cli = await runCli('evaluate', 'contracts/acme-smm.yaml', '--data', file, '--period', '2026-10', '--format', 'json');
+    expect(`${JSON.stringify(evaluation, null, 2)}\n`).toBe(cli.stdout);
+    const keys = ['contract', 'version', 'period', 'period_index', 'currency', 'kpis', 'score', 'lines', 'adjustments', 'subtotal', 'taxes', 'net', 'total', 'invoice', 'inputs'];
+    expect(Object.keys(evaluation)).toEqual(keys);
+    expect(Object.keys({ ...evaluation })).toEqual(keys);
+    expect(structuredClone(evaluation)).toEqual(JSON.parse(cli.stdout));
+    expect(evaluation).toStrictEqual(JSON.parse(cli.stdout));
+    // Warnings come with the value; without a value there is no section 5 JSON, only findings.
+    const noLeads = Object.fromEntries(Object.entries(OCTOBER.data).filter(([k]) => k !== 'leads'));
+    const warned = p.evaluate({ ...OCTOBER, data: noLeads });
+    expect(warned.diagnostics.map((d) => d.code)).toContain('W061');
+    const bad = p.evaluate({ ...OCTOBER, data: { ...OCTOBER.data, sessions: -3 } });
+    expect(bad.value).toBeUndefined();
+    expect(Object.keys(bad)).toEqual(['diagnostics']);
+  });
+
   it('returns plain data: no class instances, JSON round-trips unchanged', () => {
     const value = program().evaluate(OCTOBER).value;
     expect(JSON.parse(JSON.stringify(value))).toEqual(value);

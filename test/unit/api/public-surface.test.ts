@@ -4,7 +4,7 @@
 import type Fraction from 'fraction.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as attain from '../../../src/index.js';
-import type { Diagnostic, EvaluateInput, EvaluationJson, PlainRecord, Program, Rule, RuleCheck, RuleValue, StageResult } from '../../../src/index.js';
+import type { Diagnostic, EvaluateInput, Evaluated, EvaluatedJson, EvaluationJson, PlainRecord, Program, Rule, RuleCheck, RuleValue, StageResult } from '../../../src/index.js';
 
 /**
  * true when T is plain JSON data all the way down: no bigint, no function, so no class instance
@@ -40,7 +40,12 @@ describe('public surface', () => {
     expectTypeOf(attain.compileContract).parameters.toEqualTypeOf<[string, ({ readonly path?: string; readonly dataPath?: string } | undefined)?]>();
     expectTypeOf(attain.compileContract).returns.toEqualTypeOf<StageResult<Program>>();
     expectTypeOf<Program['evaluate']>().parameters.toEqualTypeOf<[EvaluateInput]>();
-    expectTypeOf<Program['evaluate']>().returns.toEqualTypeOf<StageResult<EvaluationJson>>();
+    expectTypeOf<Program['evaluate']>().returns.toEqualTypeOf<Evaluated>();
+    // Read as a stage result ({ value?, diagnostics }) or, with a value, as the section 5 JSON itself.
+    const asStage = (e: Evaluated): StageResult<EvaluationJson> => e;
+    const asJson = (e: EvaluatedJson): EvaluationJson => e;
+    expect([asStage, asJson]).toHaveLength(2);
+    expectTypeOf<IsJson<EvaluatedJson>>().toEqualTypeOf<true>();
     expectTypeOf<IsJson<EvaluationJson>>().toEqualTypeOf<true>();
     expectTypeOf<IsJson<Diagnostic>>().toEqualTypeOf<true>();
     expectTypeOf<IsJson<EvaluateInput>>().toEqualTypeOf<true>();
