@@ -3,7 +3,7 @@
 
 /** Code -> the example of docs/diagnostics.md (Markdown inline text). */
 export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
-  E001: "`attain validate missing.yaml` (no such file), or a data file with an unsupported extension",
+  E001: "`attain validate missing.yaml` (no such file), a data file with an unsupported extension, or a file that is not valid UTF-8 (at the line and column of its first bad byte; the message gives the byte offset)",
   E002: "`kpis: { volume: [ }`",
   E003: "`leads: count` twice under `metrics:`",
   E004: "more than 100 YAML aliases; aliases adding more than 100000 values once expanded (values written out are not counted); nesting deeper than 64 levels (also thousands of levels, which no longer overflow the parser); a file above 8 Mi characters",

@@ -22,9 +22,18 @@ export interface Located {
   readonly endColumn: number;
 }
 
+/**
+ * Where a diagnostic is. A file with no SourceFile (unreadable, or not valid UTF-8) is at 1:1, unless
+ * the diagnostic carries its own numeric `line` and `column` in `data` (E001 at the first bad byte).
+ */
 export function locate(d: Diagnostic, sources: SourceLookup): Located {
   const file = sources(d.span.file);
-  if (file === undefined) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  if (file === undefined) {
+    const line = d.data?.['line'];
+    const column = d.data?.['column'];
+    if (typeof line === 'number' && typeof column === 'number') return { line, column, endLine: line, endColumn: column };
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
   const start = lineColAt(file, d.span.start);
   const end = lineColAt(file, Math.max(d.span.start, d.span.end));
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

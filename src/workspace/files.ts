@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createSourceFile, type SourceFile } from '../diagnostics/source.js';
-import { decodeUtf8 } from './utf8.js';
+import { decodeUtf8, positionOfByte } from './utf8.js';
 import { appendAll } from '../diagnostics/append-all.js';
 
 /** Max bytes read from one input file (contracts and data are small; hostile input is not). */
@@ -32,8 +32,8 @@ export function readSource(path: string, maxBytes = MAX_FILE_BYTES): Promise<Rea
 
 /**
  * readSource without the promise, for loops that run in one synchronous stretch (worker threads).
- * Not a regular file, unreadable, or not valid UTF-8 (with the offset of the first bad byte):
- * E001 at offset 0 of the path. Larger than `maxBytes`: E004, and the file is not read.
+ * Not a regular file or unreadable: E001 at offset 0 of the path. Not valid UTF-8: E001 at the
+ * first bad byte (its byte offset in the message, its line and column in `data`). Larger than `maxBytes`: E004, and the file is not read.
  */
 export function readSourceSync(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   try {
@@ -45,7 +45,10 @@ export function readSourceSync(path: string, maxBytes = MAX_FILE_BYTES): ReadRes
     const bytes = readFileSync(path);
     const decoded = decodeUtf8(bytes);
     if ('badByte' in decoded) {
-      return { diagnostics: [diag('E001', { file: path, start: 0, end: 0 }, { path, reason: `not valid UTF-8 text (byte ${decoded.badByte})` }, { data: { byte: decoded.badByte } })] };
+      // No SourceFile exists for the file, so the line and column travel in the data (locate.ts reads them).
+      const at = positionOfByte(bytes, decoded.badByte);
+      const span = { file: path, start: at.offset, end: at.offset };
+      return { diagnostics: [diag('E001', span, { path, reason: `not valid UTF-8 text (byte ${decoded.badByte})` }, { data: { byte: decoded.badByte, line: at.line, column: at.column } })] };
     }
     return { file: createSourceFile(path, decoded.text, bytes), diagnostics: [] };
   } catch (e) {

@@ -21,6 +21,35 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** Where a byte offset is in the text: the 0-based UTF-16 offset, and the 1-based line and column. */
+export interface BytePosition {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The position of the byte at `at`, whose preceding bytes are valid UTF-8 (the first bad byte):
+ * lines counted as the source table does (`\r\n`, `\n` or a lone `\r` ends one), the column in
+ * UTF-16 units of the decoded line, a leading byte order mark not counted, as in the decoded text.
+ */
+export function positionOfByte(bytes: Uint8Array, at: number): BytePosition {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let lineStart = bom;
+  for (let i = bom; i < at; i++) {
+    const b = bytes[i];
+    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const decoder = new TextDecoder('utf-8');
+  const before = decoder.decode(bytes.subarray(bom, lineStart)).length;
+  const column = decoder.decode(bytes.subarray(lineStart, at)).length + 1;
+  return { offset: before + column - 1, line, column };
+}
+
 /** UTF-8 bytes as text (a leading byte order mark dropped), or the offset of the first bad byte. */
 export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly badByte: number } {
   const bad = firstInvalidUtf8(bytes);

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { renderPretty } from '../../src/diagnostics/render.js';
-import { lineColAt, type SourceFile } from '../../src/diagnostics/source.js';
+import type { SourceFile } from '../../src/diagnostics/source.js';
+import { locate } from '../../src/diagnostics/locate.js';
 import { evaluateFiles } from '../../src/pipeline/evaluate-files.js';
 import { testPaths } from '../../src/pipeline/contract-tests/test-paths.js';
 import { validatePaths } from '../../src/pipeline/validate/validate.js';
@@ -89,8 +90,7 @@ describe('golden diagnostics', () => {
       expect(f.expect.length, 'fixture has an "# expect:" header').toBeGreaterThan(0);
       const { diagnostics, sources } = await run(f);
       const found = diagnostics.map((d) => {
-        const src = sources.get(d.span.file);
-        const at = src === undefined ? { line: 1, column: 1 } : lineColAt(src, d.span.start);
+        const at = locate(d, (p) => sources.get(p));
         return `${d.code} ${d.span.file}:${at.line}:${at.column}`;
       });
       for (const e of f.expect) expect(found, found.join("; ")).toContain(`${e.code} ${e.file}:${e.line}:${e.column}`);

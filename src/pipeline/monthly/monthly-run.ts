@@ -4,7 +4,8 @@ import { diag } from '../../diagnostics/codes.js';
 import type { Contract, PeriodKind } from '../../contract/model.js';
 import { periodOrdinal, shiftPeriod } from '../../contract/period.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { lineColAt, type SourceFile } from '../../diagnostics/source.js';
+import type { SourceFile } from '../../diagnostics/source.js';
+import { locate } from '../../diagnostics/locate.js';
 import { toDecimalString } from '../../numbers/rational.js';
 import { renderEvaluationCsv, type CsvDialect } from '../../report/csv.js';
 import type { LocaleId } from '../../contract/model.js';
@@ -55,8 +56,7 @@ export interface ContractOutcome {
 
 /** `file:line:col: E0xx message`, 1-based, as in the pretty renderer's first line. */
 export function locateDiagnostic(d: Diagnostic, sources: (path: string) => SourceFile | undefined): string {
-  const file = sources(d.span.file);
-  const at = file === undefined ? { line: 1, column: 1 } : lineColAt(file, d.span.start);
+  const at = locate(d, sources);
   return `${d.span.file}:${at.line}:${at.column}: ${d.code} ${d.message}`;
 }
 

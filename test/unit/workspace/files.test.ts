@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSourceSync } from '../../../src/workspace/files.js';
-import { firstInvalidUtf8 } from '../../../src/workspace/utf8.js';
+import { firstInvalidUtf8, positionOfByte } from '../../../src/workspace/utf8.js';
 import { readContractFile } from '../../../src/contract/load-contract.js';
 import { readMetricPath } from '../../../src/data/load-metrics.js';
 
@@ -34,9 +34,26 @@ describe('the one file reader', () => {
     const data = file('bad.json', [0x7b, 0xfe, 0x7d]);
     const read = readSourceSync(contract);
     expect(read.file).toBeUndefined();
-    expect(read.diagnostics.map((d) => [d.code, d.span.start, d.data?.['byte']])).toEqual([['E001', 0, 3]]);
+    expect(read.diagnostics.map((d) => [d.code, d.span.start, d.data?.['byte'], d.data?.['line'], d.data?.['column']])).toEqual([['E001', 3, 3, 1, 4]]);
     expect((await readContractFile(contract)).diagnostics.map((d) => [d.code, d.data?.['byte']])).toEqual([['E001', 3]]);
     expect((await readMetricPath(data)).diagnostics.map((d) => [d.code, d.data?.['byte']])).toEqual([['E001', 1]]);
+  });
+
+  it('locates the first bad byte at its line and column (UTF-16 units, BOM not counted)', () => {
+    const at = (text: string, tail: number[] = [0xff]): [number, number, number] => {
+      const bytes = Uint8Array.from([...Buffer.from(text), ...tail]);
+      const p = positionOfByte(bytes, bytes.length - tail.length);
+      return [p.line, p.column, p.offset];
+    };
+    expect(at('')).toEqual([1, 1, 0]);
+    expect(at('a: 1\nb: "')).toEqual([2, 5, 9]);
+    expect(at('a\r\nb\rc')).toEqual([3, 2, 6]); // \r\n is one break, a lone \r another
+    expect(at('x\r')).toEqual([2, 1, 2]); // a \r before the bad byte ends its line
+    expect(at('\ufeffИ😀')).toEqual([1, 4, 3]); // BOM dropped; Cyrillic 1 unit, the emoji 2
+    expect(at('t: "€', [0xe2, 0x82])).toEqual([1, 6, 5]); // a truncated sequence starts at its first byte
+    const path = file('bad-line.yaml', [...Buffer.from('contract: a\nversion: 1\ntitle: "'), 0xff, 0x22, 0x0a]);
+    const d = readSourceSync(path).diagnostics[0];
+    expect([d?.code, d?.message, d?.data?.['line'], d?.data?.['column']]).toEqual(['E001', `cannot read ${path}: not valid UTF-8 text (byte 31)`, 3, 9]);
   });
 
   it('drops a byte order mark and keeps everything else as written', () => {
