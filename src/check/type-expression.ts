@@ -7,6 +7,8 @@ import { assertNever } from '../diagnostics/diagnostic.js';
 import type { Binary, Call, Expr, Name } from '../parser/ast.js';
 import { BUILTINS, KPI_STATUSES } from '../language/builtins.js';
 import { suggestName } from '../diagnostics/suggest.js';
+import { foldConstant } from './constant-fold.js';
+import { formatValue } from '../language/format-value.js';
 import type { RefBuiltin } from '../language/builtins.js';
 import { isKnownCurrency } from '../numbers/currency.js';
 import { parseDecimal, HUNDRED } from '../numbers/rational.js';
@@ -318,9 +320,7 @@ class Typer {
     }
     for (const i of builtin.integerArgs ?? []) {
       const a = typed[i];
-      if (a !== undefined && !this.isSmallInteger(a)) {
-        return this.report(diag('E046', a.expr.span, { what: `argument ${i + 1} of ${e.callee}() (an integer number of digits)` }));
-      }
+      if (a !== undefined && !this.isSmallInteger(a)) return this.report(this.badDigits(e.callee, i, a));
     }
     const t = builtin.type(typed.map((a) => a.type));
     if ('code' in t) {
@@ -328,6 +328,20 @@ class Typer {
       return this.problem(t, at);
     }
     return { kind: 'Call', expr: e, type: t, builtin, args: typed };
+  }
+
+  /**
+   * Why a digits argument is refused: E046 only when it depends on data; a constant that is not
+   * a whole number written as it is (1.5, 2%, 40, 1 + 1) is E013, saying what is accepted.
+   */
+  private badDigits(callee: string, i: number, a: TypedNode): Diagnostic {
+    const what = `argument ${i + 1} of ${callee}() (the number of digits)`;
+    const value = foldConstant(a, '');
+    if (value === undefined) return diag('E046', a.expr.span, { what });
+    const literal = a.kind === 'Const' || (a.kind === 'Negate' && a.operand.kind === 'Const');
+    const found = literal ? formatValue(value, a.type) : 'an expression';
+    const reason = `${what} must be a whole number from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS}, written as it is; found ${found}`;
+    return diag('E013', a.expr.span, { reason }, { hint: `digits are decimal places: ${callee}(x, 2) to 0.01, ${callee}(x, 0) to a whole number, ${callee}(x, -2) to hundreds` });
   }
 
   private isSmallInteger(a: TypedNode): boolean {

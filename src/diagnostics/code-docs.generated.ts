@@ -12,7 +12,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   E010: "`taget: leads >= 100` in a KPI; `{ label: Leads, not duplicates }` (the comma ends the label inside `{ }`; hint: quote the text, e.g. `label: \"Leads, not duplicates\"`)",
   E011: "a contract without `currency:`",
   E012: "`version: \"two\"`",
-  E013: "`period: weekly`; `contract: ACME`; `up_to: 1e3`; a tax `rate: 120%` or `rate: abc`",
+  E013: "`period: weekly`; `contract: ACME`; `up_to: 1e3`; a tax `rate: 120%` or `rate: abc`; `round(x, 1.5)` (the digits of round, floor and ceil are a whole number from -30 to 30)",
   E014: "a payment with both `amount:` and `price:`",
   E015: "safety net for a schema keyword the error mapper does not know; the shipped schema produces none (tested)",
   E016: "a line with `tax: [vta]` when the contract's rates are `vat` (hint: did you mean \"vat\"?); any `tax: [...]` id in a contract without `tax: rates`",
