@@ -81,7 +81,7 @@ export const CODE_EXAMPLES: Readonly<Record<string, string>> = {
   W050: "every paid line depends on one metric alone, e.g. only `quantity: leads` besides a retainer ([below](#w050-one-metric-pays-for-everything))",
   W061: "the evaluated period lacks a declared metric",
   W062: "`evaluate contract.yaml --data dir` where `dir` also holds the contract or an expected invoice JSON: those files are skipped, not read as data (one warning listing them)",
-  W068: "data for a contract not among the validated files",
+  W068: "data for a contract not among the validated files; a data file naming no contract (a CSV without a `contract` column), not named after one, validated beside several contracts (ambiguous: beside exactly one it is checked against that one)",
   W090: "`where traffic_source in [\"direct\", \"drect\"]` when no row has `drect` (hint lists the values seen); a known id of a preset column (`saved` of `yandex-metrica`) without rows is not warned about",
   W091: "`--data` and `--sources` both give a value: the `--data` value is used, and this says so",
   W092: "`attain validate` with contracts: a `metrics:` entry of sources.yaml that none of them declares (`rech:`, did you mean `reach`?), an `overrides:` contract id none of them has, or an override of a metric its contract does not declare; at the name, with did-you-mean",

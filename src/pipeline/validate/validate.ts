@@ -83,6 +83,7 @@ async function mergeOutcomes(outcomes: readonly FileOutcome[], found: readonly D
   }
   // Models are rebuilt only when a data or sources file asks for them.
   const contracts: ContractsById = {
+    ids: [...byId.keys()].sort(),
     has: (id) => byId.has(id),
     get: (id) => {
       const group = byId.get(id);

@@ -23,6 +23,16 @@ describe('checkDataFile', () => {
     expect(codesAt(file, checkDataFile(file, byId(new Map([['c', versions]]))))).toEqual(['E061@3:24']);
   });
 
+  it('binds a file naming no contract to the run\'s only id, and calls it ambiguous beside several', () => {
+    const file = createSourceFile('data/m.csv', 'period,leads,calls\n2026-06,3,1\n');
+    const one: ContractsById = { ...byId(new Map([['c', versions]])), ids: ['c'] };
+    expect(codesAt(file, checkDataFile(file, one))).toEqual(['E061@1:14']) // calls is unknown before July: checked, so found;
+    const two: ContractsById = { ...byId(new Map([['c', versions], ['d', versions]])), ids: ['c', 'd'] };
+    const found = checkDataFile(file, two);
+    expect(found.map((d) => d.code)).toEqual(['W068']);
+    expect(found[0]?.hint).toContain('ambiguous');
+  });
+
   it('names an unknown contract id in W068', () => {
     const file = createSourceFile('d.yaml', 'contract: other\nperiods:\n  2026-06: { leads: 3 }\n');
     const found = checkDataFile(file, byId(new Map([['c', versions]])));
