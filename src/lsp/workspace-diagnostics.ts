@@ -20,8 +20,8 @@ export type SourcesChecker = (file: SourceFile, contracts: readonly Contract[]) 
  * walks a directory); several with one id are versions of one contract, checked together as
  * `validate` checks them (contract/versions.ts: E037-E039, E056 for a repeated version number),
  * each finding given to the file it points into. A data file belongs to the contract it names (or
- * is named after): the open versions of that id, else the contract files beside the data file on
- * disk. A sources file is checked against every open version by `checkSources` (validate's, which
+ * is named after, or, naming none, the only open contract): the open versions of that id, else the
+ * contract files beside the data file on disk. A sources file is checked against every open version by `checkSources` (validate's, which
  * lives in src/pipeline: src/cli/lsp.ts passes it in).
  */
 export function workspaceDiagnostics(docs: ReadonlyMap<string, Analysis>, checkSources?: SourcesChecker): Map<string, Diagnostic[]> {
@@ -76,6 +76,9 @@ function dataDiagnostics(a: Analysis, open: ReadonlyMap<string, readonly Contrac
   }
   const disk = onDisk;
   const contracts: ContractsById = {
+    // The open contracts are the editor's run: with exactly one, a data document naming no
+    // contract is checked against it, as `attain validate contract.yaml data.csv` does.
+    ids: [...open.keys()].sort(),
     has: (id) => open.has(id) || disk().has(id),
     get: (id) => open.get(id) ?? disk().get(id),
   };

@@ -22,8 +22,13 @@ const key = (code: string | number | undefined, r: LspDiagnostic['range']): stri
   `${String(code)} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 // Every golden bad file, versions of one contract across files (E037-E039, SPEC 11) included.
+/** Golden files the editor cannot see as validate does, with the reason. */
+const NOT_COMPARED = new Map([
+  ['E001-invalid-utf8.yaml', 'an editor sends decoded text: the invalid byte arrives as U+FFFD, never as a byte'],
+]);
+
 const fixtures = readdirSync(DIR)
-  .filter((f) => /\.ya?ml$/.test(f) && !f.includes('.data.') && !f.includes('.with.'))
+  .filter((f) => /\.ya?ml$/.test(f) && !f.includes('.data.') && !f.includes('.with.') && !NOT_COMPARED.has(f))
   .sort();
 
 /** Files an editor opens (a `# data:` directory is validated as a directory, not opened). */
