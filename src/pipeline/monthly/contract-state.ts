@@ -7,6 +7,7 @@ import { lstat, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ASIDE_PREFIX, STAGE_PREFIX, sha256, type Journal } from './journal.js';
 import type { ManifestEntry } from './manifest.js';
+import { makeDirectories } from '../../workspace/make-directories.js';
 
 /** How files are written; injectable so tests can interrupt a run midway. */
 export interface OutputWriter {
@@ -72,7 +73,7 @@ export async function replaceContract(out: string, id: string, files: readonly {
  */
 export async function addCorrection(out: string, id: string, files: readonly { readonly name: string; readonly content: string | Uint8Array }[], entry: ManifestEntry, writer: OutputWriter, journal: Journal): Promise<void> {
   const folder = join(out, id, 'corrections');
-  await mkdir(folder, { recursive: true });
+  await makeDirectories(folder);
   for (const f of files) {
     if ((await lstat(join(folder, f.name)).catch(() => undefined)) !== undefined) throw new Error(`${join(folder, f.name)} already exists; an issued document is never replaced`);
   }

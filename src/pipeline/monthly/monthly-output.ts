@@ -1,10 +1,11 @@
 // Pipeline for `attain invoice`, the output directory: safety checks (no symlinks, no overlap with
 // the inputs), recovery of an interrupted run, the manifest and the summary (bytes -> disk).
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NODE_FS_UNFLUSHED, writeFileAtomic, writeTextAtomic } from '../../workspace/atomic-write.js';
 import { renderSummaryXlsx } from '../../report/xlsx/summary-xlsx.js';
 import { LOCK_FILE } from '../../workspace/lock.js';
+import { makeDirectories } from '../../workspace/make-directories.js';
 import { findSymlinks, isInside } from '../../workspace/path-safety.js';
 import { renderSummaryCsv, renderSummaryJson, type RunSummary } from '../../report/summary.js';
 import { writeTextWith, type OutputWriter } from './contract-state.js';
@@ -39,7 +40,7 @@ export async function ensureOutDir(out: string): Promise<string | undefined> {
   const info = await lstat(out).catch(() => undefined);
   if (info?.isSymbolicLink() === true) return `--out ${out} is a symbolic link; attain writes only into a real directory (use the link's target)`;
   if (info !== undefined && !info.isDirectory()) return `--out ${out} exists and is not a directory`;
-  await mkdir(out, { recursive: true });
+  await makeDirectories(out);
   return undefined;
 }
 
