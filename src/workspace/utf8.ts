@@ -1,6 +1,7 @@
 // Workspace: bytes -> text, strictly. Invalid UTF-8 is never replaced by U+FFFD: the reader
 // reports the byte offset of the first bad sequence, so a user can find it with a hex editor.
 import { isUtf8 } from 'node:buffer';
+import { createSourceFile, lineColAt } from '../diagnostics/source.js';
 
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
@@ -29,25 +30,15 @@ export interface BytePosition {
 }
 
 /**
- * The position of the byte at `at`, whose preceding bytes are valid UTF-8 (the first bad byte):
- * lines counted as the source table does (`\r\n`, `\n` or a lone `\r` ends one), the column in
- * UTF-16 units of the decoded line, a leading byte order mark not counted, as in the decoded text.
+ * The position of the byte at `at`, whose preceding bytes are valid UTF-8 (the first bad byte): the
+ * text before it decoded (a leading byte order mark not counted, as in the decoded text) and
+ * located by the source table's own lines and columns (lineColAt: `\r\n`, `\n` or a lone `\r`
+ * ends a line; columns in UTF-16 units).
  */
 export function positionOfByte(bytes: Uint8Array, at: number): BytePosition {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let line = 1;
-  let lineStart = bom;
-  for (let i = bom; i < at; i++) {
-    const b = bytes[i];
-    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const decoder = new TextDecoder('utf-8');
-  const before = decoder.decode(bytes.subarray(bom, lineStart)).length;
-  const column = decoder.decode(bytes.subarray(lineStart, at)).length + 1;
-  return { offset: before + column - 1, line, column };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(bom, at));
+  return { offset: before.length, ...lineColAt(createSourceFile('', before), before.length) };
 }
 
 /** UTF-8 bytes as text (a leading byte order mark dropped), or the offset of the first bad byte. */
